@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { PlateInputSchema } from './plate';
+import {
+  ConnectionStateSchema,
+  DurationPriceSchema,
+  KioskErrorSchema,
+  KioskInfoSchema,
+  PermitSchema,
+  type Result,
+} from './domain';
+
+/**
+ * The one contract between the renderer and main. The Electron ipcMain handlers, the station's HTTP bridge
+ * and the renderer's `window.kiosk` API are all derived from these two maps; nothing is declared twice.
+ */
+
+/** A fresh id per attendant action, so a repeated tap or a retried call is recognised and done once. */
+const RequestId = z.uuid({ error: 'Each action needs its own request id.' });
+const TicketNumber = z.string().min(1, 'Choose a permit.').max(50, 'A ticket number has at most 50 characters.');
+const Minutes = z
+  .number({ error: 'Choose a duration.' })
+  .int('A duration is a whole number of minutes.')
+  .min(1, 'A duration is at least one minute.')
+  .max(7 * 24 * 60, 'A permit lasts at most 7 days.');
+
+export const channels = {
+  'kiosk:info': {
+    request: z.strictObject({}),
+    response: KioskInfoSchema,
+  },
+  'kiosk:connection': {
+    request: z.strictObject({}),
+    response: ConnectionStateSchema,
+  },
+  'permits:list': {
+    request: z.strictObject({}),
+    response: z.object({ permits: z.array(PermitSchema) }),
+  },
+  'permits:issue': {
+    request: z.strictObject({
+      requestId: RequestId,
+      plate: PlateInputSchema,
+      zone: z
+        .string({ error: 'Choose a zone.' })
+        .min(1, 'Choose a zone.')
+        .max(200, 'A zone name has at most 200 characters.'),
+      durationMinutes: Minutes,
+    }),
+    response: PermitSchema,
+  },
+  'permits:quote-extend': {
+    request: z.strictObject({ ticketNumber: TicketNumber, minutes: Minutes }),
+    response: z.object({ newEndAt: z.iso.datetime(), addedCents: z.number().int(), totalCents: z.number().int() }),
+  },
+  'permits:extend': {
+    request: z.strictObject({ requestId: RequestId, ticketNumber: TicketNumber, minutes: Minutes }),
+    response: PermitSchema,
+  },
+  'permits:cancel': {
+    request: z.strictObject({ requestId: RequestId, ticketNumber: TicketNumber }),
+    response: PermitSchema,
+  },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+/** Main → renderer notifications. */
+export const events = {
+  'permit:changed': PermitSchema,
+  'connection:changed': ConnectionStateSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** Every answer crosses the boundary in this envelope, so the UI gets typed errors, never thrown strings. */
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: KioskErrorSchema }),
+  ]);
+}
+
+export type ChannelResult<C extends ChannelName> = Result<ResponseOf<C>>;
+export { DurationPriceSchema };
