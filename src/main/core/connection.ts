@@ -1,0 +1,33 @@
+import type { ConnectionState } from '../../shared/domain';
+import { toInstant, type Clock } from '../../shared/time';
+import type { EventHub } from './events';
+import type { OpscomOutcome } from './opscom/client';
+
+/**
+ * Whether OPSCOM answered lately. Any answer from the controller, even an error, proves it is reachable;
+ * only a transient failure (no answer, timeout, 5xx) says offline.
+ */
+export class ConnectionMonitor {
+  private state: ConnectionState = { state: 'unknown', detail: null, checkedAt: null };
+
+  constructor(
+    private readonly events: EventHub,
+    private readonly clock: Clock,
+  ) {}
+
+  current(): ConnectionState {
+    return this.state;
+  }
+
+  observe(outcome: OpscomOutcome<unknown>): void {
+    const online = outcome.kind !== 'transient';
+    const next: ConnectionState = {
+      state: online ? 'online' : 'offline',
+      detail: online ? null : outcome.message,
+      checkedAt: toInstant(this.clock.now()),
+    };
+    const changed = next.state !== this.state.state || next.detail !== this.state.detail;
+    this.state = next;
+    if (changed) this.events.emit('connection:changed', next);
+  }
+}

@@ -1,0 +1,185 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { createLogger } from '../log';
+import { OpscomClient } from './client';
+
+const TOKEN = 'CLIENT-TEST-TOKEN-0123456789-abcdefghijklmnopqrstu'; // 50 characters
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()?.();
+});
+
+function capturingLogger() {
+  const lines: string[] = [];
+  return { log: createLogger((_level, line) => lines.push(line)), lines };
+}
+
+async function sandbox(options: { errorStatus?: 'http' | 200 } = {}): Promise<RunningSandbox> {
+  const running = await startSandbox({ port: 0, tokens: [TOKEN], ...options });
+  closers.push(() => running.close());
+  return running;
+}
+
+/** A controller that answers every request with whatever the test says. */
+async function fakeController(
+  answer: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<{ url: string; bodies: unknown[]; headers: http.IncomingHttpHeaders[] }> {
+  const bodies: unknown[] = [];
+  const headers: http.IncomingHttpHeaders[] = [];
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => {
+      bodies.push(JSON.parse(text || 'null'));
+      headers.push(req.headers);
+      answer(req, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, headers };
+}
+
+const permit = {
+  plate: 'PL8RDR',
+  startAt: '2018-07-02T09:00:00.000Z',
+  endAt: '2018-07-02T09:30:00.000Z',
+  amountCents: 1450,
+  currency: 'CAD',
+  permitNo: 'L4-1138',
+  zone: 'Lot 4',
+};
+
+describe('OPSCOM client against the sandbox', () => {
+  for (const errorStatus of ['http', 200] as const) {
+    it(`pushes, updates, deletes and reads stats (errors carried by ${errorStatus})`, async () => {
+      const controller = await sandbox({ errorStatus });
+      const client = new OpscomClient({ baseUrl: controller.url, apiToken: TOKEN, log: capturingLogger().log });
+
+      const pushed = await client.push(permit);
+      expect(pushed.kind).toBe('success');
+      const referenceId = pushed.kind === 'success' ? pushed.value.referenceId : '';
+      expect(controller.permits()[0]).toMatchObject({
+        referenceId,
+        plate: 'PL8RDR',
+        startTime: '2018-07-02T09:00:00',
+        endTime: '2018-07-02T09:30:00',
+        amount: '14.50',
+        currency: 'CAD',
+        permitNo: 'L4-1138',
+        zone: 'Lot 4',
+      });
+
+      expect(await client.update({ referenceId, endAt: '2018-07-02T10:00:00.000Z', amountCents: 2900 })).toEqual({
+        kind: 'success',
+        value: { referenceId },
+      });
+      expect(controller.permits()[0]).toMatchObject({
+        endTime: '2018-07-02T10:00:00',
+        amount: '29.00',
+        plate: 'PL8RDR',
+      });
+
+      const stats = await client.stats(['Lot 4']);
+      expect(stats).toEqual({ kind: 'success', value: [{ type: expect.any(String), zone: 'Lot 4', total: 1 }] });
+
+      expect((await client.delete(referenceId)).kind).toBe('success');
+      expect(await client.delete(referenceId)).toMatchObject({ kind: 'not-found', errorCode: 9009 });
+    });
+
+    it(`classifies a bad token as unauthorised and a bad field as rejected (${errorStatus})`, async () => {
+      const controller = await sandbox({ errorStatus });
+      const wrongToken = new OpscomClient({
+        baseUrl: controller.url,
+        apiToken: 'NOT-A-KNOWN-TOKEN',
+        log: capturingLogger().log,
+      });
+      expect(await wrongToken.stats()).toMatchObject({ kind: 'unauthorised', errorCode: 9002 });
+
+      const client = new OpscomClient({ baseUrl: controller.url, apiToken: TOKEN, log: capturingLogger().log });
+      expect(await client.push({ ...permit, plate: 'X'.repeat(26) })).toMatchObject({
+        kind: 'rejected',
+        errorCode: 9021,
+        field: 'plate',
+      });
+    });
+  }
+});
+
+describe('OPSCOM client on the wire', () => {
+  it('sends POST with JSON headers and the documented canonical field names', async () => {
+    const fake = await fakeController((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ status: 'success', reference_id: 'abc-1', InternalReferenceID: 'abc-1' }));
+    });
+    const client = new OpscomClient({ baseUrl: `${fake.url}/`, apiToken: TOKEN, log: capturingLogger().log });
+    await client.push(permit);
+    expect(fake.bodies[0]).toEqual({
+      apiToken: TOKEN,
+      LicencePlate: 'PL8RDR',
+      startTime: '2018-07-02T09:00:00',
+      endTime: '2018-07-02T09:30:00',
+      Amount: '14.50',
+      CurrencyID: 'CAD',
+      permitNo: 'L4-1138',
+      zone: 'Lot 4',
+    });
+    expect(fake.headers[0]?.['content-type']).toBe('application/json');
+    expect(fake.headers[0]?.accept).toBe('application/json');
+  });
+
+  it('recognises an error body whatever the HTTP status', async () => {
+    const fake = await fakeController((_req, res) => {
+      res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ ErrorCode: 9022, ErrorMessage: 'A record already exists with the supplied details.' }));
+    });
+    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    expect(await client.push(permit)).toMatchObject({
+      kind: 'duplicate',
+      controllerMessage: 'A record already exists with the supplied details.',
+    });
+  });
+
+  const transientCases: Array<[string, (res: http.ServerResponse) => void, number | null]> = [
+    [
+      'an HTML page with 200',
+      (res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>ok</html>'),
+      null,
+    ],
+    ['truncated JSON', (res) => res.writeHead(200).end('{"status":"succ'), null],
+    ['a 503', (res) => res.writeHead(503).end(), null],
+    ['a 429 with Retry-After', (res) => res.writeHead(429, { 'Retry-After': '7' }).end(), 7000],
+  ];
+  for (const [name, answer, retryAfterMs] of transientCases) {
+    it(`treats ${name} as transient`, async () => {
+      const fake = await fakeController((_req, res) => answer(res));
+      const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+      expect(await client.push(permit)).toMatchObject({ kind: 'transient', retryAfterMs });
+    });
+  }
+
+  it('gives up after its timeout and says so, without throwing', async () => {
+    const fake = await fakeController(() => undefined); // never answers
+    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, timeoutMs: 200, log: capturingLogger().log });
+    const outcome = await client.stats();
+    expect(outcome).toMatchObject({ kind: 'transient', httpStatus: null });
+    expect(outcome.kind === 'transient' && outcome.message).toMatch(/did not answer/);
+  });
+
+  it('treats a refused connection as transient and never logs the token', async () => {
+    const { log, lines } = capturingLogger();
+    const client = new OpscomClient({ baseUrl: 'http://127.0.0.1:1', apiToken: TOKEN, log });
+    expect(await client.push(permit)).toMatchObject({ kind: 'transient' });
+    log.info(`body was ${JSON.stringify({ apiToken: TOKEN })}`);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).not.toContain(TOKEN);
+  });
+});

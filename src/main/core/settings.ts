@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * What an operator configures, kept by electron-store in the app and by `conf` (the library electron-store
+ * wraps, same file format) in the station. The API token is not here: it lives in the platform's secret store.
+ */
+export const SettingsSchema = z.object({
+  kioskId: z
+    .string()
+    .regex(/^[A-Z0-9]{1,20}$/, 'A kiosk id is 1 to 20 letters and digits.')
+    .optional(),
+  kioskName: z.string().min(1).max(60).default('Permit kiosk'),
+  controllerUrl: z.url().optional(),
+  timeMode: z.enum(['utc', 'local']).default('utc'),
+  requestTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The part of electron-store / conf the core uses. */
+export interface SettingsBacking {
+  store: Record<string, unknown>;
+}
+
+export class SettingsRepository {
+  constructor(private readonly backing: SettingsBacking) {}
+
+  read(): Settings {
+    const parsed = SettingsSchema.safeParse(this.backing.store);
+    // A hand-edited or older file must not stop a kiosk from starting: fall back to defaults for bad values.
+    return parsed.success ? parsed.data : SettingsSchema.parse({});
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const next = SettingsSchema.parse({ ...this.read(), ...patch });
+    this.backing.store = stripUndefined(next);
+    return next;
+  }
+}
+
+function stripUndefined(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}

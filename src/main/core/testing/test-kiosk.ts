@@ -1,0 +1,65 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import type { Clock } from '../../../shared/time';
+import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../kiosk-core';
+import { createLogger } from '../log';
+import { memorySecretStore } from '../secrets';
+import type { SettingsBacking } from '../settings';
+
+export const TEST_TOKEN = 'KIOSK-TEST-TOKEN';
+
+/** A kiosk core on a temporary data folder against a fresh sandbox, for tests that drive the core directly. */
+export interface TestKiosk {
+  core: KioskCore;
+  sandbox: RunningSandbox;
+  dataDir: string;
+  settings: SettingsBacking;
+  logLines: string[];
+  restart(): Promise<KioskCore>;
+  close(): Promise<void>;
+}
+
+export async function startTestKiosk(
+  options: { clock?: Clock; core?: KioskCoreOptions; sandbox?: RunningSandbox } = {},
+): Promise<TestKiosk> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-test-'));
+  const sandbox = options.sandbox ?? (await startSandbox({ port: 0, tokens: [TEST_TOKEN] }));
+  const settings: SettingsBacking = { store: {} };
+  const logLines: string[] = [];
+  const log = createLogger((_level, line) => logLines.push(line));
+  const start = () =>
+    startKioskCore(
+      { dataDir, settings, secrets: memorySecretStore(), log, ...(options.clock ? { clock: options.clock } : {}) },
+      { flags: { url: sandbox.url, token: TEST_TOKEN }, env: {}, probeIntervalMs: 0, ...options.core },
+    );
+  const kiosk: TestKiosk = {
+    core: await start(),
+    sandbox,
+    dataDir,
+    settings,
+    logLines,
+    async restart() {
+      await kiosk.core.stop();
+      kiosk.core = await start();
+      return kiosk.core;
+    },
+    async close() {
+      await kiosk.core.stop();
+      await sandbox.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return kiosk;
+}
+
+export function fixedClock(start: string): Clock & { advance(minutes: number): void } {
+  let now = new Date(start).getTime();
+  return {
+    now: () => new Date(now),
+    advance(minutes) {
+      now += minutes * 60_000;
+    },
+  };
+}
