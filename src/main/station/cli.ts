@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Conf from 'conf';
+import { ConfigError } from '../core/config';
+import { resolveDataDir } from '../core/data-dir';
+import { startKioskCore } from '../core/kiosk-core';
+import { createLogger } from '../core/log';
+import { startStation } from './bridge-server';
+import { fileSecretStore } from './file-secret-store';
+import { findChromium, hasDisplay, openInChromium } from './open-browser';
+
+/**
+ * `npm run station -- --port P [--no-open] [--kiosk] [--url U --token T] [--data-dir D]`: the kiosk core in a
+ * plain Node process, serving the built renderer to a browser on this machine only.
+ */
+const USAGE =
+  'Usage: npm run station -- [--port 18090] [--no-open] [--kiosk] [--url <controller>] [--token <token>] [--data-dir <dir>]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '18090' },
+      'no-open': { type: 'boolean', default: false },
+      kiosk: { type: 'boolean', default: false },
+      url: { type: 'string' },
+      token: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`"${values.port}" is not a port number.`);
+
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : resolveDataDir();
+  const log = createLogger();
+  const settings = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings' });
+  const core = await startKioskCore(
+    { dataDir, settings, secrets: fileSecretStore(dataDir), log },
+    { flags: { url: values.url, token: values.token }, env: process.env },
+  );
+  const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
+  const station = await startStation({ core, rendererDir, port });
+
+  console.log(`Kiosk station ready at ${station.url}`);
+  console.log(`Data folder: ${dataDir}`);
+  console.log(
+    core.info.demoMode
+      ? 'DEMO — built-in sandbox (no controller configured)'
+      : `Controller: ${core.info.controllerHost}`,
+  );
+
+  if (!values['no-open']) {
+    const chromium = findChromium();
+    if (chromium && hasDisplay()) openInChromium(chromium, station.url, dataDir, values.kiosk);
+    else
+      console.log(
+        `Open ${station.url} in a browser on this machine (${chromium ? 'no display found' : 'no Chromium found'}).`,
+      );
+  }
+
+  const shutdown = async (): Promise<void> => {
+    await station.close();
+    await core.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+class UsageError extends Error {}
+
+main().catch((error: unknown) => {
+  const known =
+    error instanceof ConfigError || error instanceof UsageError || (error instanceof TypeError && 'code' in error);
+  console.error(`Cannot start the station: ${error instanceof Error ? error.message : String(error)}`);
+  if (known) console.error(USAGE);
+  process.exit(known ? 2 : 1);
+});
