@@ -1,0 +1,51 @@
+import { eventNames, type ChannelName, type EventName } from '../../shared/contract';
+import { BRIDGE_SECRET_HEADER, BRIDGE_SECRET_META } from '../../shared/bridge';
+import type { KioskTransport } from '../../shared/kiosk-api';
+
+/**
+ * The browser station's side of the bridge. The station injects a per-launch secret into the page it serves;
+ * every call carries it, and the station answers 401 to anything without it.
+ */
+
+export function createStationTransport(doc: Document = document): KioskTransport {
+  const secret = doc.querySelector<HTMLMetaElement>(`meta[name="${BRIDGE_SECRET_META}"]`)?.content ?? '';
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+
+  const ensureEventStream = (): void => {
+    if (source) return;
+    source = new EventSource(`/bridge/events?secret=${encodeURIComponent(secret)}`);
+    for (const name of eventNames) {
+      source.addEventListener(name, (message) => {
+        const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+        for (const listener of listeners.get(name) ?? []) listener(payload);
+      });
+    }
+  };
+
+  return {
+    async invoke(channel: ChannelName, request: unknown) {
+      const response = await fetch(`/bridge/invoke/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [BRIDGE_SECRET_HEADER]: secret },
+        body: JSON.stringify(request ?? {}),
+      });
+      if (response.status === 401) {
+        return {
+          ok: false,
+          error: { code: 'unreachable', message: 'This page lost its link to the station. Reload it.' },
+        };
+      }
+      return response.json();
+    },
+    subscribe(event, listener) {
+      ensureEventStream();
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  };
+}

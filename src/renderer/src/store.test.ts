@@ -1,0 +1,121 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChannelName } from '../../shared/contract';
+import type { KioskInfo, Permit } from '../../shared/domain';
+
+const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
+
+// kiosk.ts reads `window` at import; the store only needs `send`.
+vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+
+const { useKiosk } = await import('./store');
+
+const info: KioskInfo = {
+  kioskId: 'K-1',
+  kioskName: 'Booth 1',
+  demoMode: true,
+  controllerHost: 'localhost',
+  zones: [{ name: 'Lot A', currency: 'CAD', presets: [{ minutes: 60, cents: 450 }] }],
+  extendMinutes: 30,
+};
+
+function permit(overrides: Partial<Permit> = {}): Permit {
+  return {
+    ticketNumber: 'T-1',
+    plate: 'ABC123',
+    zone: 'Lot A',
+    startAt: '2026-01-01T12:00:00.000Z',
+    endAt: '2026-01-01T13:00:00.000Z',
+    amountCents: 450,
+    currency: 'CAD',
+    referenceId: null,
+    status: 'active',
+    issuedAt: '2026-01-01T12:00:00.000Z',
+    updatedAt: '2026-01-01T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const initial = useKiosk.getState();
+
+beforeEach(() => {
+  send.mockReset();
+  useKiosk.setState(initial, true);
+  useKiosk.setState({ info, zone: 'Lot A', presetMinutes: 60, plate: 'ABC123' });
+});
+
+describe('issue', () => {
+  it('sends one request for a double tap', async () => {
+    let answer: (value: unknown) => void = () => {};
+    send.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const first = useKiosk.getState().issue();
+    const second = useKiosk.getState().issue();
+    expect(useKiosk.getState().inFlight.issue).toBe(true);
+    answer({ ok: true, value: permit() });
+    await Promise.all([first, second]);
+    expect(send).toHaveBeenCalledTimes(1);
+    const request = send.mock.calls[0]?.[1] as { requestId: string };
+    expect(request.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(useKiosk.getState().screen).toBe('confirmation');
+    expect(useKiosk.getState().plate).toBe('');
+  });
+
+  it('keeps the plate and shows the error when issuing fails', async () => {
+    send.mockResolvedValue({ ok: false, error: { code: 'rejected', message: 'No.', field: 'plate' } });
+    await useKiosk.getState().issue();
+    const state = useKiosk.getState();
+    expect(state.plate).toBe('ABC123');
+    expect(state.error?.field).toBe('plate');
+    expect(state.inFlight.issue).toBe(false);
+  });
+
+  it('uses a fresh request id per attempt', async () => {
+    send.mockResolvedValue({ ok: false, error: { code: 'unreachable', message: 'Down.' } });
+    await useKiosk.getState().issue();
+    await useKiosk.getState().issue();
+    const ids = send.mock.calls.map((call) => (call[1] as { requestId: string }).requestId);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('does not send without a preset', async () => {
+    useKiosk.setState({ presetMinutes: null });
+    await useKiosk.getState().issue();
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('plate typing', () => {
+  it('normalises, ignores other characters and caps the length', () => {
+    useKiosk.setState({ plate: '' });
+    const { typeCharacter } = useKiosk.getState();
+    for (const c of 'ab-c 1') typeCharacter(c);
+    expect(useKiosk.getState().plate).toBe('ABC1');
+    for (let i = 0; i < 40; i++) typeCharacter('9');
+    expect(useKiosk.getState().plate).toHaveLength(25);
+  });
+});
+
+describe('permit updates', () => {
+  it('upserts by ticket number and never lets an older copy win', () => {
+    const { applyPermit } = useKiosk.getState();
+    applyPermit(permit({ updatedAt: '2026-01-01T12:05:00.000Z', referenceId: 'R-1' }));
+    applyPermit(permit({ updatedAt: '2026-01-01T12:00:00.000Z' }));
+    expect(useKiosk.getState().permits).toHaveLength(1);
+    expect(useKiosk.getState().permits[0]?.referenceId).toBe('R-1');
+  });
+
+  it('refreshes the confirmation when the OPSCOM reference arrives', () => {
+    useKiosk.setState({ lastConfirmation: permit() });
+    useKiosk.getState().applyPermit(permit({ referenceId: 'R-9', updatedAt: '2026-01-01T12:01:00.000Z' }));
+    expect(useKiosk.getState().lastConfirmation?.referenceId).toBe('R-9');
+  });
+
+  it('cancels after the confirm step, once', async () => {
+    send.mockResolvedValue({ ok: true, value: permit({ status: 'cancelled', updatedAt: '2026-01-01T12:10:00.000Z' }) });
+    useKiosk.getState().applyPermit(permit());
+    useKiosk.getState().startCancel('T-1');
+    await Promise.all([useKiosk.getState().confirmCancel(), useKiosk.getState().confirmCancel()]);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(useKiosk.getState().permits[0]?.status).toBe('cancelled');
+    expect(useKiosk.getState().pending).toBeNull();
+  });
+});
