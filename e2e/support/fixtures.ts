@@ -1,0 +1,68 @@
+import { test as base, expect } from '@playwright/test';
+import { startProcess, tempDataDir } from './processes';
+
+export const SANDBOX_TOKEN = 'E2E-TOKEN-0123456789-abcdefghijklmnopqrstuvwxyzABC'; // 50 characters
+
+export interface SandboxPermitView {
+  referenceId: string;
+  plate: string;
+  startTime: string;
+  endTime: string;
+  amount: string | null;
+  currency: string | null;
+  permitNo: string | null;
+  zone: string | null;
+  deleted: boolean;
+}
+
+interface Fixtures {
+  /** The OPSCOM sandbox, started with `npm run sandbox` as an integrator would. */
+  sandbox: { url: string; permits: () => Promise<SandboxPermitView[]> };
+  /** The browser station against that sandbox, started with `npm run station`, on its own data folder. */
+  station: { url: string; output: () => string };
+}
+
+export const test = base.extend<Fixtures>({
+  sandbox: async ({}, use) => {
+    const sandbox = await startProcess(
+      'npm',
+      ['run', '--silent', 'sandbox', '--', '--port', '0', '--token', SANDBOX_TOKEN],
+      /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    );
+    const url = sandbox.match[1]!;
+    await use({
+      url,
+      permits: async () =>
+        ((await (await fetch(`${url}/__sandbox/permits`)).json()) as { permits: SandboxPermitView[] }).permits,
+    });
+    await sandbox.stop();
+  },
+  station: async ({ sandbox }, use) => {
+    const station = await launchStation({ OPSCOM_URL: sandbox.url, OPSCOM_TOKEN: SANDBOX_TOKEN });
+    await use(station);
+    await station.stop();
+  },
+});
+
+/** `npm run station` on a fresh data folder, with the given controller settings in its environment. */
+export async function launchStation(
+  env: Record<string, string>,
+): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
+  const data = await tempDataDir();
+  const station = await startProcess(
+    'npm',
+    ['run', '--silent', 'station', '--', '--port', '0', '--no-open'],
+    /Kiosk station ready at (http:\/\/127\.0\.0\.1:\d+\/)/,
+    { ...env, KIOSK_DATA_DIR: data.dir },
+  );
+  return {
+    url: station.match[1]!,
+    output: station.output,
+    stop: async () => {
+      await station.stop();
+      await data.remove();
+    },
+  };
+}
+
+export { expect };

@@ -1,0 +1,107 @@
+// `npm run setup`, and ensureSetup() for the other scripts: install
+// node_modules when they are missing or out of date, then try to fetch
+// Electron's binary. Plain Node with no dependencies: node_modules may not exist yet.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findElectronBinary } from './electron-binary.mjs';
+import { ROOT, isMain } from './proc.mjs';
+
+const isWindows = process.platform === 'win32';
+
+const STAMP = join(ROOT, 'node_modules', '.kiosk-setup-stamp');
+const LOCK = join(ROOT, 'package-lock.json');
+
+const isSet = (value) => Boolean(value) && value !== '0' && value !== 'false';
+
+/** Hash of what decides the installed packages; stored in the stamp after a good install. */
+function manifestHash() {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) {
+    const path = join(ROOT, file);
+    hash.update(`${file}\0${existsSync(path) ? readFileSync(path) : ''}\0`);
+  }
+  return hash.digest('hex');
+}
+
+function npm(args, options = {}) {
+  // The Electron binary is fetched separately below, so an offline machine can still install.
+  const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+  return spawnSync('npm', [...args, '--no-audit', '--no-fund'], { cwd: ROOT, env, shell: isWindows, ...options });
+}
+
+function installPackages() {
+  const started = Date.now();
+  let ok = false;
+  if (existsSync(LOCK)) {
+    console.log('Installing packages (npm ci)...');
+    // --loglevel: under `npm run --silent` npm ci would hide the error we look at below.
+    const ci = npm(['ci', '--loglevel=warn'], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+    const errors = ci.stderr || ci.error?.message || '';
+    ok = ci.status === 0;
+    if (ok)
+      process.stderr.write(errors); // npm's warnings
+    else if (errors.includes('code EUSAGE')) {
+      // npm ci refuses a lock file that does not match package.json. That also
+      // happens when the lock lacks an optional package this registry does not
+      // have (vite's Windows-only napi-windows-process-start-time), so fall back.
+      const reason = errors.split('\n').find((line) => /Missing:|Invalid:/.test(line));
+      console.log(`npm ci refused package-lock.json (${reason?.replace(/^npm error /, '') ?? 'out of date'}).`);
+    } else {
+      process.stderr.write(errors);
+      throw new Error(`Installing packages failed (npm ci exit code ${ci.status}). See the messages above.`);
+    }
+  }
+  if (!ok) {
+    console.log('Installing packages (npm install)...');
+    const install = npm(['install'], { stdio: 'inherit' });
+    if (install.status !== 0) throw new Error(`Installing packages failed (npm install exit code ${install.status}).`);
+  }
+  console.log(`Packages installed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+function tryElectronBinary() {
+  if (findElectronBinary()) return;
+  console.log("Downloading Electron's binary...");
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron', 'install.js')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status === 0 && findElectronBinary()) {
+    console.log("Electron's binary is ready.");
+  } else {
+    console.log(
+      "Electron's binary could not be downloaded (no internet?): the kiosk will run as a browser station. See README 'Offline installs'.",
+    );
+  }
+}
+
+/**
+ * Make sure node_modules matches package.json/package-lock.json. Cheap when
+ * nothing changed (one hash). Also tries once to fetch Electron's binary after
+ * a fresh install, or always when `tryElectron` is true (`npm run setup`).
+ */
+export function ensureSetup({ tryElectron = false } = {}) {
+  const wanted = manifestHash();
+  const current = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
+  const installed = current !== wanted;
+  if (installed) {
+    installPackages();
+    // Hash again: "npm install" without a lock file writes one.
+    writeFileSync(STAMP, `${manifestHash()}\n`);
+  }
+  const skipElectron = isSet(process.env.KIOSK_SKIP_ELECTRON_BINARY) || isSet(process.env.CI);
+  if ((installed || tryElectron) && !skipElectron) tryElectronBinary();
+}
+
+if (isMain(import.meta.url)) {
+  try {
+    ensureSetup({ tryElectron: true });
+    console.log('Setup is complete.');
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}

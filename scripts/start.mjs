@@ -1,0 +1,25 @@
+// `npm start [-- app args]`: run the Electron kiosk, or the browser station
+// when this machine has no Electron binary (e.g. installed offline).
+import { findElectronBinary } from './electron-binary.mjs';
+import { buildOrExit, runAndExit } from './proc.mjs';
+import { ensureSetup } from './setup.mjs';
+
+try {
+  ensureSetup();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+const args = process.argv.slice(2);
+const electron = findElectronBinary();
+if (electron) {
+  buildOrExit();
+  // Chromium refuses to start as root unless its sandbox is turned off.
+  const isRoot = process.platform === 'linux' && process.getuid?.() === 0;
+  runAndExit(electron, [...(isRoot ? ['--no-sandbox'] : []), '.', ...args]);
+} else {
+  console.log(
+    "No Electron binary on this machine (see README 'Offline installs'): starting the browser station instead.",
+  );
+  runAndExit(process.execPath, ['scripts/station.mjs', ...args]);
+}
