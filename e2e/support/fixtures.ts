@@ -1,19 +1,11 @@
 import { test as base, expect } from '@playwright/test';
+import type { SandboxPermit } from '../../src/sandbox/server';
 import { startProcess, tempDataDir } from './processes';
 
 export const SANDBOX_TOKEN = 'E2E-TOKEN-0123456789-abcdefghijklmnopqrstuvwxyzABC'; // 50 characters
 
-export interface SandboxPermitView {
-  referenceId: string;
-  plate: string;
-  startTime: string;
-  endTime: string;
-  amount: string | null;
-  currency: string | null;
-  permitNo: string | null;
-  zone: string | null;
-  deleted: boolean;
-}
+/** The sandbox's own view of a permit, as `GET /__sandbox/permits` returns it. */
+export type SandboxPermitView = SandboxPermit;
 
 interface Fixtures {
   /** The OPSCOM sandbox, started with `npm run sandbox` as an integrator would. */
