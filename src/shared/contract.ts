@@ -5,6 +5,8 @@ import {
   DurationPriceSchema,
   KioskErrorSchema,
   KioskInfoSchema,
+  OutboxItemSchema,
+  OutboxStatusSchema,
   PermitSchema,
   type Result,
 } from './domain';
@@ -16,6 +18,7 @@ import {
 
 /** A fresh id per attendant action, so a repeated tap or a retried call is recognised and done once. */
 const RequestId = z.uuid({ error: 'Each action needs its own request id.' });
+const ActionId = z.string().min(1, 'Choose an action.').max(100);
 const TicketNumber = z.string().min(1, 'Choose a permit.').max(50, 'A ticket number has at most 50 characters.');
 const Minutes = z
   .number({ error: 'Choose a duration.' })
@@ -60,12 +63,43 @@ export const channels = {
     request: z.strictObject({ requestId: RequestId, ticketNumber: TicketNumber }),
     response: PermitSchema,
   },
+  'outbox:status': {
+    request: z.strictObject({}),
+    response: OutboxStatusSchema,
+  },
+  'outbox:list': {
+    request: z.strictObject({}),
+    response: z.object({ items: z.array(OutboxItemSchema) }),
+  },
+  /** Send what waits now, e.g. when the page sees the network come back. */
+  'outbox:flush': {
+    request: z.strictObject({ reason: z.enum(['online', 'manual']).default('manual') }),
+    response: OutboxStatusSchema,
+  },
+  'outbox:retry': {
+    request: z.strictObject({ actionId: ActionId }),
+    response: OutboxItemSchema.nullable(),
+  },
+  /** The typo case: fix the plate of a refused action and send it again. */
+  'outbox:correct-plate': {
+    request: z.strictObject({ actionId: ActionId, plate: PlateInputSchema }),
+    response: OutboxItemSchema.nullable(),
+  },
+  'outbox:discard': {
+    request: z.strictObject({ actionId: ActionId, adminPin: z.string().min(1, 'Enter the admin PIN.').max(32) }),
+    response: z.object({ discarded: z.array(z.string()) }),
+  },
+  'audit:export-csv': {
+    request: z.strictObject({}),
+    response: z.object({ fileName: z.string(), csv: z.string() }),
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Main → renderer notifications. */
 export const events = {
   'permit:changed': PermitSchema,
   'connection:changed': ConnectionStateSchema,
+  'outbox:changed': OutboxStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -13,8 +13,40 @@ export const PermitSchema = z.object({
   status: z.enum(['active', 'cancelled']),
   issuedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** sent: OPSCOM has everything; waiting: in the outbox; attention: an action was refused and needs a person. */
+  sync: z.enum(['sent', 'waiting', 'attention']),
+  syncMessage: z.string().nullable(),
 });
 export type Permit = z.infer<typeof PermitSchema>;
+export type SyncState = Permit['sync'];
+
+/** What the status bar shows: is OPSCOM reachable, and what is still to send. */
+export const OutboxStatusSchema = z.object({
+  connection: z.enum(['online', 'offline', 'unknown']),
+  waiting: z.number().int().nonnegative(),
+  attention: z.number().int().nonnegative(),
+  /** When the oldest action still waiting was taken; null when nothing waits. */
+  oldestWaitingSince: z.iso.datetime().nullable(),
+  /** Set when OPSCOM refused the kiosk's credentials: nothing is sent until a supervisor fixes them. */
+  paused: z.object({ reason: z.string() }).nullable(),
+});
+export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
+
+export const OutboxItemSchema = z.object({
+  actionId: z.string(),
+  ticketNumber: z.string(),
+  plate: z.string(),
+  zone: z.string(),
+  kind: z.enum(['issue', 'extend', 'cancel']),
+  state: z.enum(['waiting', 'sending', 'attention']),
+  takenAt: z.iso.datetime(),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  lastAttemptAt: z.iso.datetime().nullable(),
+  /** Sent before without a recorded answer: OPSCOM may hold it already. */
+  possibleDuplicate: z.boolean(),
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
 export const DurationPriceSchema = z.object({
   minutes: z.number().int().positive(),
@@ -60,6 +92,7 @@ export const KioskErrorSchema = z.object({
     'duplicate',
     'unreachable',
     'not-active',
+    'not-allowed',
     'internal',
   ]),
   message: z.string(),

@@ -13,6 +13,10 @@ export const SettingsSchema = z.object({
   controllerUrl: z.url().optional(),
   timeMode: z.enum(['utc', 'local']).default('utc'),
   requestTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+  /** Permits sent to OPSCOM in parallel by the outbox. */
+  outboxConcurrency: z.number().int().min(1).max(16).default(4),
+  /** scrypt hash of the supervisor PIN; unset means the documented default PIN until a supervisor sets one. */
+  adminPinHash: z.string().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

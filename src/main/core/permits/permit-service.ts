@@ -1,72 +1,46 @@
 import type { Permit } from '../../../shared/domain';
 import { addMinutes, isAfter, minutesBetween, toInstant, type Clock } from '../../../shared/time';
-import type { EventHub } from '../events';
 import { fail } from '../failure';
-import type { OpscomClient, OpscomOutcome } from '../opscom/client';
+import type { Outbox } from '../outbox/outbox';
+import type { ActionKind, PermitValues } from '../outbox/records';
 import { findZone, priceCents, type RateTable, type ZoneRate } from '../pricing';
-import type { PermitStore } from './permit-store';
 import type { TicketNumberAllocator } from './ticket-numbers';
 
 export interface PermitServiceDeps {
-  client: OpscomClient;
-  store: PermitStore;
+  outbox: Outbox;
   tickets: TicketNumberAllocator;
   rates: RateTable;
   clock: Clock;
-  events: EventHub;
-  /** Told of every controller answer, so the status bar knows whether OPSCOM is reachable. */
-  onControllerOutcome(outcome: OpscomOutcome<unknown>): void;
 }
 
 /**
- * Issue, extend and cancel. Until the offline outbox exists, each action goes to OPSCOM directly and the
- * attendant is told plainly when it did not: nothing is queued, and nothing is dropped without saying so.
+ * Issue, extend and cancel: validated and priced here, then written durably to the outbox and confirmed at
+ * once, whether or not OPSCOM is reachable. The courier delivers them in the background.
  */
 export class PermitService {
-  /** One answer per request id: a double tap or a retried call does the action once. */
-  private readonly byRequestId = new Map<string, Promise<Permit>>();
+  /** One answer per request id while it is being worked on: a double tap is one action. */
+  private readonly inProgress = new Map<string, Promise<Permit>>();
 
   constructor(private readonly deps: PermitServiceDeps) {}
 
   active(): Permit[] {
-    const now = toInstant(this.deps.clock.now());
-    return this.deps.store
-      .all()
-      .filter((p) => p.status === 'active' && isAfter(p.endAt, now))
-      .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+    return this.deps.outbox.activePermits();
   }
 
   issue(requestId: string, input: { plate: string; zone: string; durationMinutes: number }): Promise<Permit> {
     return this.once(requestId, async () => {
       const rate = this.zone(input.zone);
-      const startAt = toInstant(this.deps.clock.now());
-      const endAt = addMinutes(startAt, input.durationMinutes);
-      const amountCents = priceCents(rate, input.durationMinutes);
-      const ticketNumber = await this.deps.tickets.next();
-      const outcome = await this.deps.client.push({
-        plate: input.plate,
-        startAt,
-        endAt,
-        amountCents,
-        currency: rate.currency,
-        permitNo: ticketNumber,
-        zone: rate.name,
-      });
-      const { referenceId } = this.expectSuccess(outcome, 'The permit was not issued.');
-      const permit: Permit = {
-        ticketNumber,
+      const startAt = this.now();
+      const values: PermitValues = {
         plate: input.plate,
         zone: rate.name,
         startAt,
-        endAt,
-        amountCents,
+        endAt: addMinutes(startAt, input.durationMinutes),
+        amountCents: priceCents(rate, input.durationMinutes),
         currency: rate.currency,
-        referenceId,
-        status: 'active',
-        issuedAt: startAt,
-        updatedAt: startAt,
       };
-      return this.record(permit);
+      const ticketNumber = await this.deps.tickets.next();
+      return this.take(requestId, 'issue', ticketNumber, values);
     });
   }
 
@@ -83,44 +57,44 @@ export class PermitService {
     return this.once(requestId, async () => {
       const permit = this.activePermit(ticketNumber);
       const quote = this.quoteExtend(ticketNumber, minutes);
-      const outcome = await this.deps.client.update({
-        referenceId: this.referenceOf(permit),
+      return this.take(requestId, 'extend', ticketNumber, {
+        ...valuesOf(permit),
         endAt: quote.newEndAt,
         amountCents: quote.totalCents,
-        currency: permit.currency,
       });
-      this.expectSuccess(outcome, 'The permit was not extended.');
-      return this.record({ ...permit, endAt: quote.newEndAt, amountCents: quote.totalCents, updatedAt: this.now() });
     });
   }
 
   cancel(requestId: string, ticketNumber: string): Promise<Permit> {
     return this.once(requestId, async () => {
       const permit = this.activePermit(ticketNumber);
-      const outcome = await this.deps.client.delete(this.referenceOf(permit));
-      this.expectSuccess(outcome, 'The permit was not cancelled.');
-      return this.record({ ...permit, status: 'cancelled', updatedAt: this.now() });
+      return this.take(requestId, 'cancel', ticketNumber, valuesOf(permit));
     });
   }
 
-  private once(requestId: string, action: () => Promise<Permit>): Promise<Permit> {
-    const known = this.byRequestId.get(requestId);
-    if (known) return known;
-    const running = action();
-    this.byRequestId.set(requestId, running);
-    // A failed action may be tried again with the same id; only successes are remembered.
-    running.catch(() => this.byRequestId.delete(requestId));
-    if (this.byRequestId.size > 1000) {
-      const oldest = this.byRequestId.keys().next().value;
-      if (oldest !== undefined) this.byRequestId.delete(oldest);
-    }
-    return running;
+  private take(id: string, kind: ActionKind, ticketNumber: string, values: PermitValues): Permit {
+    const { outbox } = this.deps;
+    return outbox.accept({
+      id,
+      seq: outbox.nextSeq,
+      ticketNumber,
+      kind,
+      values,
+      takenAt: this.now(),
+      attendant: null,
+    });
   }
 
-  private async record(permit: Permit): Promise<Permit> {
-    await this.deps.store.save(permit);
-    this.deps.events.emit('permit:changed', permit);
-    return permit;
+  private async once(requestId: string, action: () => Promise<Permit>): Promise<Permit> {
+    const known = this.deps.outbox.ticketOf(requestId);
+    if (known !== undefined) return this.deps.outbox.permit(known) as Permit;
+    const running = this.inProgress.get(requestId) ?? action();
+    this.inProgress.set(requestId, running);
+    try {
+      return await running;
+    } finally {
+      this.inProgress.delete(requestId);
+    }
   }
 
   private zone(name: string): ZoneRate {
@@ -130,7 +104,7 @@ export class PermitService {
   }
 
   private activePermit(ticketNumber: string): Permit {
-    const permit = this.deps.store.get(ticketNumber);
+    const permit = this.deps.outbox.permit(ticketNumber);
     if (!permit) return fail('invalid-request', `This kiosk has no permit ${ticketNumber}.`, 'ticketNumber');
     if (permit.status !== 'active') return fail('not-active', `Permit ${ticketNumber} was already cancelled.`);
     if (!isAfter(permit.endAt, this.now())) {
@@ -139,29 +113,12 @@ export class PermitService {
     return permit;
   }
 
-  private referenceOf(permit: Permit): string {
-    return permit.referenceId ?? fail('not-active', `Permit ${permit.ticketNumber} has not reached OPSCOM yet.`);
-  }
-
   private now(): string {
     return toInstant(this.deps.clock.now());
   }
+}
 
-  private expectSuccess<T>(outcome: OpscomOutcome<T>, notDone: string): T {
-    this.deps.onControllerOutcome(outcome);
-    switch (outcome.kind) {
-      case 'success':
-        return outcome.value;
-      case 'transient':
-        return fail('unreachable', `${notDone} ${outcome.message} Try again in a moment.`);
-      case 'rejected':
-        return fail('rejected', `${notDone} ${outcome.message}`, outcome.field);
-      case 'unauthorised':
-        return fail('unauthorised', `${notDone} ${outcome.message}`);
-      case 'not-found':
-        return fail('not-found', `${notDone} ${outcome.message}`);
-      case 'duplicate':
-        return fail('duplicate', `${notDone} ${outcome.message}`);
-    }
-  }
+function valuesOf(permit: Permit): PermitValues {
+  const { plate, zone, startAt, endAt, amountCents, currency } = permit;
+  return { plate, zone, startAt, endAt, amountCents, currency };
 }

@@ -13,6 +13,8 @@ export const TEST_TOKEN = 'KIOSK-TEST-TOKEN';
 /** A kiosk core on a temporary data folder against a fresh sandbox, for tests that drive the core directly. */
 export interface TestKiosk {
   core: KioskCore;
+  /** Cut or restore the kiosk's network: while off, every request to OPSCOM fails as if the cable were out. */
+  network: { online: boolean };
   sandbox: RunningSandbox;
   dataDir: string;
   settings: SettingsBacking;
@@ -29,13 +31,30 @@ export async function startTestKiosk(
   const settings: SettingsBacking = { store: {} };
   const logLines: string[] = [];
   const log = createLogger((_level, line) => logLines.push(line));
+  const network = { online: true };
+  const switchableFetch: typeof fetch = (input, init) =>
+    network.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed'));
   const start = () =>
     startKioskCore(
-      { dataDir, settings, secrets: memorySecretStore(), log, ...(options.clock ? { clock: options.clock } : {}) },
-      { flags: { url: sandbox.url, token: TEST_TOKEN }, env: {}, probeIntervalMs: 0, ...options.core },
+      {
+        dataDir,
+        settings,
+        secrets: memorySecretStore(),
+        log,
+        fetch: switchableFetch,
+        ...(options.clock ? { clock: options.clock } : {}),
+      },
+      {
+        flags: { url: sandbox.url, token: TEST_TOKEN },
+        env: {},
+        probeIntervalMs: 0,
+        backoff: { baseMs: 5, capMs: 20 },
+        ...options.core,
+      },
     );
   const kiosk: TestKiosk = {
     core: await start(),
+    network,
     sandbox,
     dataDir,
     settings,

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Every action and every delivery attempt with its outcome, appended to `audit.jsonl` and never rewritten.
+ * It is the record a supervisor reads after an angry call; the outbox journal, which is compacted, is not.
+ */
+export type AuditEvent =
+  | 'accepted'
+  | 'attempt'
+  | 'delivered'
+  | 'coalesced'
+  | 'failed'
+  | 'needs-attention'
+  | 'voided-before-sync'
+  | 'possible-duplicate'
+  | 'duplicate'
+  | 'retried'
+  | 'corrected'
+  | 'discarded'
+  | 'paused'
+  | 'resumed';
+
+export interface AuditEntry {
+  at: string;
+  event: AuditEvent;
+  actionId?: string;
+  ticketNumber?: string;
+  kind?: string;
+  plate?: string;
+  zone?: string;
+  endAt?: string;
+  amountCents?: number;
+  currency?: string;
+  attendant?: string | null;
+  referenceId?: string | null;
+  detail?: string;
+}
+
+export const AUDIT_COLUMNS = [
+  'at',
+  'event',
+  'actionId',
+  'ticketNumber',
+  'kind',
+  'plate',
+  'zone',
+  'endAt',
+  'amountCents',
+  'currency',
+  'attendant',
+  'referenceId',
+  'detail',
+] as const satisfies ReadonlyArray<keyof AuditEntry>;
+
+export class AuditLog {
+  private readonly fd: number;
+
+  constructor(readonly file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.fd = fs.openSync(file, 'a', 0o600);
+  }
+
+  static inDataDir(dataDir: string): AuditLog {
+    return new AuditLog(path.join(dataDir, 'audit.jsonl'));
+  }
+
+  /** Appended in one write; the journal, not this file, is what makes an action durable. */
+  append(...entries: AuditEntry[]): void {
+    if (entries.length === 0) return;
+    fs.writeSync(this.fd, entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+  }
+
+  entries(): AuditEntry[] {
+    const text = fs.readFileSync(this.file, 'utf8');
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as AuditEntry];
+        } catch {
+          return [];
+        }
+      });
+  }
+
+  toCsv(): string {
+    const rows = this.entries().map((entry) => AUDIT_COLUMNS.map((column) => csvCell(entry[column])).join(','));
+    return [AUDIT_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+  }
+}
+
+/** RFC 4180 quoting, and a leading quote mark on cells a spreadsheet would run as a formula. */
+export function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,260 @@
+import type { OutboxItem, OutboxStatus, Permit } from '../../../shared/domain';
+import { isAfter, toInstant, type Clock } from '../../../shared/time';
+import type { AuditEntry, AuditLog } from '../audit/audit-log';
+import { Journal, journalFiles } from './journal';
+import { OutboxState, type DeliveryPlan, type LiveAction, type OutboxSnapshot } from './outbox-state';
+import type { JournalRecord, OutboxAction } from './records';
+
+export interface OutboxOptions {
+  dataDir: string;
+  audit: AuditLog;
+  clock: Clock;
+  /** Compact once the journal holds this many records more than the live state needs. */
+  compactAfter?: number;
+  /** Settled permits that ended this long ago leave the snapshot (the audit log keeps them). */
+  keepEndedForMs?: number;
+}
+
+export type OutboxListener = (change: { tickets: string[] }) => void;
+
+/**
+ * The durable outbox. `accept` returns only once the action is on disk; from then on the action is
+ * delivered by the courier or parked for a person, never dropped. Every change is journalled first, then
+ * applied to the in-memory state, then audited and announced.
+ */
+export class Outbox {
+  private readonly journal: Journal<OutboxSnapshot, JournalRecord>;
+  private readonly state: OutboxState;
+  private readonly listeners = new Set<OutboxListener>();
+  private readonly compactAfter: number;
+  private readonly keepEndedForMs: number;
+  /** How many unreadable journal lines start-up found (a torn last line after a crash). */
+  readonly skippedOnReplay: number;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.compactAfter = options.compactAfter ?? 5000;
+    this.keepEndedForMs = options.keepEndedForMs ?? 24 * 60 * 60_000;
+    const { journal, replay } = Journal.open<OutboxSnapshot, JournalRecord>(journalFiles(options.dataDir));
+    this.journal = journal;
+    this.state = OutboxState.fromSnapshot(replay.snapshot);
+    const [first, ...rest] = replay.records;
+    const journalGeneration = first?.r === 'header' ? first.generation : 0;
+    // A journal older than the snapshot was already folded into it (a crash during compaction).
+    if (journalGeneration >= this.state.generation) {
+      for (const record of first ? [first, ...rest] : []) this.state.apply(record);
+    }
+    this.skippedOnReplay = replay.skipped;
+    const unanswered = [...this.state.actions.values()].filter((live) => live.awaitingAnswer);
+    this.state.markUnansweredAsPossibleDuplicates();
+    this.audit(
+      unanswered.map((live) =>
+        this.entry('possible-duplicate', live.action, 'Sent before a restart and no answer was recorded.'),
+      ),
+    );
+  }
+
+  close(): void {
+    this.journal.close();
+  }
+
+  subscribe(listener: OutboxListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  get nextSeq(): number {
+    return this.state.lastSeq + 1;
+  }
+
+  /** Durable before it returns: this is the moment the attendant may be told "confirmed". */
+  accept(action: OutboxAction): Permit {
+    const known = this.state.ticketOf(action.id);
+    if (known === undefined) {
+      this.commit([{ r: 'accept', action }], [this.entry('accepted', action)], [action.ticketNumber]);
+    }
+    return this.permit(known ?? action.ticketNumber) as Permit;
+  }
+
+  ticketOf(actionId: string): string | undefined {
+    return this.state.ticketOf(actionId);
+  }
+
+  permit(ticketNumber: string): Permit | undefined {
+    return this.state.permitView(ticketNumber);
+  }
+
+  activePermits(): Permit[] {
+    const now = toInstant(this.options.clock.now());
+    const active: Permit[] = [];
+    for (const ticketNumber of this.state.permits.keys()) {
+      const view = this.state.permitView(ticketNumber);
+      if (view && view.status === 'active' && isAfter(view.endAt, now)) active.push(view);
+    }
+    return active.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  }
+
+  status(connection: OutboxStatus['connection'], paused: OutboxStatus['paused']): OutboxStatus {
+    return this.state.status(connection, paused);
+  }
+
+  items(sending: ReadonlySet<string>): OutboxItem[] {
+    return [...this.state.actions.values()].map((live) => this.state.item(live, sending.has(live.action.ticketNumber)));
+  }
+
+  /** Permits with something to send, oldest action first. */
+  ticketsWithWork(): string[] {
+    const tickets = new Set<string>();
+    for (const live of this.state.actions.values()) {
+      if (live.state === 'pending') tickets.add(live.action.ticketNumber);
+    }
+    return [...tickets];
+  }
+
+  plan(ticketNumber: string): DeliveryPlan | null {
+    return this.state.plan(ticketNumber);
+  }
+
+  live(actionId: string): LiveAction | undefined {
+    return this.state.actions.get(actionId);
+  }
+
+  // --- what the courier records --------------------------------------------------------------------------
+
+  recordAttempt(ids: string[]): void {
+    const lives = ids.flatMap((id) => this.state.actions.get(id) ?? []);
+    const entries = lives.map((live) => this.entry('attempt', live.action, `attempt ${live.attempts + 1}`));
+    const repeats = lives.filter((live) => live.action.kind === 'issue' && live.possibleDuplicate);
+    entries.push(
+      ...repeats.map((live) =>
+        this.entry('possible-duplicate', live.action, 'Sending again a push that OPSCOM may already hold.'),
+      ),
+    );
+    this.commit([{ r: 'attempt', ids, at: this.now() }], entries, this.ticketsOf(ids));
+  }
+
+  recordDelivered(ids: string[], referenceId: string | null): void {
+    const lives = ids.flatMap((id) => this.state.actions.get(id) ?? []);
+    const [head, ...folded] = lives;
+    const entries: AuditEntry[] = head ? [{ ...this.entry('delivered', head.action), referenceId }] : [];
+    entries.push(...folded.map((live) => this.entry('coalesced', live.action, `sent within ${head?.action.id}`)));
+    const tickets = this.ticketsOf(ids);
+    this.commit([{ r: 'delivered', ids, at: this.now(), referenceId }], entries, tickets);
+  }
+
+  recordFailed(ids: string[], message: string, noAnswer: boolean): void {
+    const entries = ids.flatMap((id) => {
+      const live = this.state.actions.get(id);
+      return live ? [this.entry('failed', live.action, message)] : [];
+    });
+    this.commit([{ r: 'failed', ids, at: this.now(), message, noAnswer }], entries, this.ticketsOf(ids));
+  }
+
+  recordParked(id: string, message: string, event: 'needs-attention' | 'duplicate' = 'needs-attention'): void {
+    const live = this.state.actions.get(id);
+    if (!live) return;
+    this.commit(
+      [{ r: 'parked', id, at: this.now(), message }],
+      [this.entry(event, live.action, message)],
+      [live.action.ticketNumber],
+    );
+  }
+
+  recordVoided(ids: string[]): void {
+    const entries = ids.flatMap((id) => {
+      const live = this.state.actions.get(id);
+      return live ? [this.entry('voided-before-sync', live.action, 'cancelled before it was ever sent')] : [];
+    });
+    this.commit([{ r: 'voided', ids, at: this.now() }], entries, this.ticketsOf(ids));
+  }
+
+  // --- what a person decides on a parked action ----------------------------------------------------------
+
+  retry(actionId: string, by: string | null): boolean {
+    const live = this.state.actions.get(actionId);
+    if (live?.state !== 'attention') return false;
+    const entry = { ...this.entry('retried', live.action), attendant: by };
+    this.commit([{ r: 'retry', id: actionId, at: this.now() }], [entry], [live.action.ticketNumber]);
+    return true;
+  }
+
+  correctPlate(actionId: string, plate: string, by: string | null): boolean {
+    const live = this.state.actions.get(actionId);
+    if (live?.state !== 'attention') return false;
+    const entry = {
+      ...this.entry('corrected', live.action, `plate ${live.action.values.plate} → ${plate}`),
+      attendant: by,
+    };
+    this.commit([{ r: 'corrected', id: actionId, at: this.now(), plate }], [entry], [live.action.ticketNumber]);
+    return true;
+  }
+
+  discard(actionId: string, by: string | null): string[] {
+    const live = this.state.actions.get(actionId);
+    if (live?.state !== 'attention') return [];
+    const ids = this.state.discardSet(actionId);
+    const entries = ids.flatMap((id) => {
+      const each = this.state.actions.get(id);
+      return each ? [{ ...this.entry('discarded', each.action, `discarded with ${actionId}`), attendant: by }] : [];
+    });
+    this.commit([{ r: 'discarded', ids, at: this.now() }], entries, [live.action.ticketNumber]);
+    return ids;
+  }
+
+  // --- internals -----------------------------------------------------------------------------------------
+
+  private commit(records: JournalRecord[], entries: AuditEntry[], tickets: string[]): void {
+    this.journal.append(...records);
+    for (const record of records) this.state.apply(record);
+    this.audit(entries);
+    this.maybeCompact();
+    for (const listener of this.listeners) listener({ tickets });
+  }
+
+  private audit(entries: AuditEntry[]): void {
+    this.options.audit.append(...entries);
+  }
+
+  private maybeCompact(): void {
+    const live = this.state.actions.size + this.state.permits.size;
+    if (this.journal.length < this.compactAfter + 2 * live) return;
+    this.pruneSettledPermits();
+    this.state.generation += 1;
+    this.journal.compact(this.state.toSnapshot(), { r: 'header', generation: this.state.generation });
+  }
+
+  private pruneSettledPermits(): void {
+    const cutoff = toInstant(new Date(this.options.clock.now().getTime() - this.keepEndedForMs));
+    for (const [ticketNumber, permit] of this.state.permits) {
+      const over = permit.cancelled || permit.discarded || !isAfter(permit.values.endAt, cutoff);
+      if (permit.pending.length === 0 && over) this.state.permits.delete(ticketNumber);
+    }
+  }
+
+  private ticketsOf(ids: string[]): string[] {
+    return [...new Set(ids.flatMap((id) => this.state.ticketOf(id) ?? []))];
+  }
+
+  private entry(event: AuditEntry['event'], action: OutboxAction, detail?: string): AuditEntry {
+    const entry: AuditEntry = {
+      at: this.now(),
+      event,
+      actionId: action.id,
+      ticketNumber: action.ticketNumber,
+      kind: action.kind,
+      plate: action.values.plate,
+      zone: action.values.zone,
+      endAt: action.values.endAt,
+      amountCents: action.values.amountCents,
+      currency: action.values.currency,
+      attendant: action.attendant,
+    };
+    if (detail !== undefined) entry.detail = detail;
+    return entry;
+  }
+
+  private now(): string {
+    return toInstant(this.options.clock.now());
+  }
+}
