@@ -1,16 +1,30 @@
 /**
  * The built-in OPSCOM sandbox: an HTTP server on loopback that answers like the documented controller,
- * plus `/__sandbox/*` endpoints for tests to look inside. Only node:http, so it runs anywhere Node does.
+ * plus `/__sandbox/*` endpoints for tests to look inside and to inject faults (see faults.ts).
+ * Only node:http, so it runs anywhere Node does.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { handleApi, isApiAction, type ControllerContext } from './controller';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
+import { handleApi, isApiAction, type ApiAction, type ControllerContext } from './controller';
 import { errorBody, httpStatusFor, type ErrorCode } from './errors';
+import {
+  check,
+  FaultRegistry,
+  FaultsBodySchema,
+  RefuseBodySchema,
+  SettingsBodySchema,
+  type ActiveFault,
+  type FaultDecision,
+  type FaultInput,
+} from './faults';
 import { hostForUrl, isLoopbackAddress, isLoopbackHost } from './loopback';
 import { PermitStore, type SandboxPermit, type StatsCounts } from './store';
 import { TOKEN_PATTERN } from './validation';
 
 export type { SandboxPermit } from './store';
+export type { ActiveFault, FaultInput } from './faults';
 
 export interface SandboxOptions {
   /** 0 / undefined = a free port. */
@@ -28,6 +42,16 @@ export interface SandboxOptions {
   /** When true, a push whose permitNo is already on a non-deleted permit fails with 9022. Default false. */
   rejectDuplicatePermitNo?: boolean;
   now?: () => Date;
+  /** Faults active from the start (the CLI's --fault flags); see faults.ts. */
+  faults?: FaultInput[];
+  /** Random source in [0, 1) for `probability` faults and latency jitter; default Math.random. */
+  random?: () => number;
+}
+
+/** The settings that can change while the sandbox runs (`setOptions`, `POST /__sandbox/settings`). */
+export interface SandboxRuntimeOptions {
+  rejectDuplicatePermitNo?: boolean;
+  errorStatus?: 'http' | 200;
 }
 
 export interface SandboxRequest {
@@ -35,8 +59,17 @@ export interface SandboxRequest {
   method: string;
   path: string;
   body: unknown;
-  status: number;
+  /**
+   * The status answered. For store-then-drop, the status the request earned but never got (it was handled
+   * and stored); null when no answer was ever formed (reset, hang).
+   */
+  status: number | null;
+  /** The body answered (a string for a fault's non-JSON answer); null with a null status. */
   response: unknown;
+  /** Present when a fault applied, e.g. 'reset', 'latency', 'latency+store-then-drop'. */
+  fault?: string;
+  /** Milliseconds of latency added, when a latency fault applied. */
+  latencyMs?: number;
 }
 
 export interface RunningSandbox {
@@ -45,14 +78,31 @@ export interface RunningSandbox {
   permits(): SandboxPermit[];
   requestLog(): SandboxRequest[];
   close(): Promise<void>;
+  /** Current faults, with the `remaining` count of each `count` fault (spent ones are gone). */
+  faults(): ActiveFault[];
+  /** Replaces every fault. Throws a plain-words Error on a bad fault, changing nothing. */
+  setFaults(faults: FaultInput[]): void;
+  clearFaults(): void;
+  /**
+   * Closes the listener (and every open connection) for `forMs`, then listens again on the same port;
+   * resolves when it is listening again (or at once if the sandbox is closed meanwhile). Calling it while
+   * already refusing extends the refusal to whichever end is later.
+   */
+  refuseConnections(forMs: number): Promise<void>;
+  /** Changes settings at runtime. Throws a plain-words Error on a bad value, changing nothing. */
+  setOptions(options: SandboxRuntimeOptions): void;
 }
 
 export const DEFAULT_ZONES: readonly string[] = ['Lot 1', 'Lot 2', 'Lot 4', 'Street'];
 const API_PREFIX = '/api/OC-TOMA/v1/permits/';
-const INSPECT_PREFIX = '/__sandbox/';
+const ADMIN_PREFIX = '/__sandbox/';
 const MAX_BODY_BYTES = 64 * 1024;
 /** Past this, stop draining an oversized body and drop the connection rather than read forever. */
 const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+/** Reopening after a refusal retries this long if the port is briefly busy. */
+const REOPEN_ATTEMPTS = 20;
+const REOPEN_RETRY_MS = 100;
+const NO_FAULT: FaultDecision = { delayMs: 0, action: { type: 'none' }, label: null };
 
 interface Reply {
   status: number;
@@ -65,6 +115,9 @@ interface ReadBody {
   tooLarge: boolean;
 }
 
+type AdminHandler = (body: ParsedBody, req: IncomingMessage) => Reply;
+type AdminMethod = 'GET' | 'POST' | 'DELETE';
+
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const settings = checkOptions(options);
   const now = options.now ?? (() => new Date());
@@ -75,21 +128,33 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     statsCounts: settings.statsCounts,
     rejectDuplicatePermitNo: settings.rejectDuplicatePermitNo,
   };
+  const faults = new FaultRegistry(options.random);
+  faults.set(options.faults ?? []);
   // Raw bodies, token included: tests need to see what was sent. This log is never printed.
   let log: SandboxRequest[] = [];
+  /** Aborted by close(), so a request waiting out a latency fault stops waiting. */
+  const closed = new AbortController();
 
   const errorReply = (code: ErrorCode): Reply => ({
     status: settings.errorStatus === 200 ? 200 : httpStatusFor(code),
     body: errorBody(code),
   });
 
+  function setOptions(patch: SandboxRuntimeOptions): SandboxRuntimeOptions {
+    const checked = check(SettingsBodySchema, patch);
+    if (!checked.ok) throw new Error(checked.message);
+    if (checked.value.errorStatus !== undefined) settings.errorStatus = checked.value.errorStatus;
+    if (checked.value.rejectDuplicatePermitNo !== undefined)
+      ctx.rejectDuplicatePermitNo = checked.value.rejectDuplicatePermitNo;
+    return { rejectDuplicatePermitNo: ctx.rejectDuplicatePermitNo, errorStatus: settings.errorStatus };
+  }
+
   /**
    * 404/405/413 are fixed whatever `errorStatus` says: they come from the web-server layer (wrong path, wrong
    * method, body too big) before the controller runs, so only controller errors follow the chosen style.
    */
-  function answerApi(method: string, path: string, read: ReadBody, parsed: ParsedBody): Reply {
-    const action = path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length) : '';
-    if (!isApiAction(action)) return { status: 404, body: errorBody(9003) };
+  function answerApi(method: string, action: ApiAction | undefined, read: ReadBody, parsed: ParsedBody): Reply {
+    if (action === undefined) return { status: 404, body: errorBody(9003) };
     if (method !== 'POST') return { status: 405, body: errorBody(9003), headers: { allow: 'POST' } };
     if (read.tooLarge) return { status: 413, body: errorBody(9003) };
     if (!parsed.ok) return errorReply(9003);
@@ -97,18 +162,64 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     return outcome.ok ? { status: 200, body: outcome.body } : errorReply(outcome.code);
   }
 
-  function answerInspection(method: string, path: string): Reply {
-    const route = path.slice(INSPECT_PREFIX.length);
-    const expected = route === 'reset' ? 'POST' : 'GET';
-    if (route !== 'permits' && route !== 'requests' && route !== 'reset')
-      return { status: 404, body: { error: `No sandbox endpoint ${path}.` } };
-    if (method !== expected)
-      return { status: 405, body: { error: `Use ${expected} for ${path}.` }, headers: { allow: expected } };
-    if (route === 'permits') return { status: 200, body: { permits: store.list() } };
-    if (route === 'requests') return { status: 200, body: { requests: structuredClone(log) } };
-    store.reset();
-    log = [];
-    return { status: 200, body: { status: 'reset' } };
+  const listing = (): Reply => ({ status: 200, body: { faults: faults.list() } });
+  /** Admin bodies are checked against their schema; a bad one gets 400 with the plain-words reason. */
+  const withBody =
+    <S extends z.ZodType>(schema: S, act: (value: z.output<S>, req: IncomingMessage) => Reply): AdminHandler =>
+    (body, req) => {
+      if (!body.ok) return { status: 400, body: { error: 'The body must be JSON.' } };
+      const checked = check(schema, body.value);
+      return checked.ok ? act(checked.value, req) : { status: 400, body: { error: checked.message } };
+    };
+
+  const adminRoutes: Record<string, Partial<Record<AdminMethod, AdminHandler>>> = {
+    permits: { GET: () => ({ status: 200, body: { permits: store.list() } }) },
+    requests: { GET: () => ({ status: 200, body: { requests: structuredClone(log) } }) },
+    reset: {
+      POST: () => {
+        store.reset();
+        log = [];
+        return { status: 200, body: { status: 'reset' } };
+      },
+    },
+    faults: {
+      GET: listing,
+      POST: withBody(FaultsBodySchema, (value) => {
+        faults.set(value.faults);
+        return listing();
+      }),
+      DELETE: () => {
+        faults.clear();
+        return listing();
+      },
+    },
+    refuse: {
+      POST: withBody(RefuseBodySchema, ({ forMs }, req) => {
+        // Stops listening before this answer is written; only this request's connection is spared.
+        listener.refuse(forMs, req.socket).catch(() => undefined);
+        return { status: 200, body: { status: 'refusing', forMs }, headers: { connection: 'close' } };
+      }),
+    },
+    settings: {
+      GET: () => ({ status: 200, body: setOptions({}) }),
+      POST: withBody(SettingsBodySchema, (value) => ({ status: 200, body: setOptions(value) })),
+    },
+  };
+
+  function answerAdmin(method: string, path: string, read: ReadBody, req: IncomingMessage): Reply {
+    const name = path.slice(ADMIN_PREFIX.length);
+    const route = Object.hasOwn(adminRoutes, name) ? adminRoutes[name] : undefined;
+    if (route === undefined) return { status: 404, body: { error: `No sandbox endpoint ${path}.` } };
+    const handler = Object.hasOwn(route, method) ? route[method as AdminMethod] : undefined;
+    if (handler === undefined) {
+      const allowed = Object.keys(route);
+      return {
+        status: 405,
+        body: { error: `Use ${allowed.join(' or ')} for ${path}.` },
+        headers: { allow: allowed.join(', ') },
+      };
+    }
+    return handler(parseJson(read), req);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -122,46 +233,66 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     // Split by hand: `new URL('//x/y', base)` would read "x" as a host.
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const read = await readBody(req);
-    if (path.startsWith(INSPECT_PREFIX)) {
-      send(res, answerInspection(method, path));
+    if (path.startsWith(ADMIN_PREFIX)) {
+      send(res, answerAdmin(method, path, read, req));
       return;
     }
+
+    const action = apiAction(path);
+    const fault = action === undefined ? NO_FAULT : faults.decide(action);
+    // The request is handled even if the client gives up meanwhile, as a slow server would.
+    if (fault.delayMs > 0) await sleep(fault.delayMs, undefined, { signal: closed.signal });
     const parsed = parseJson(read);
-    const reply = answerApi(method, path, read, parsed);
-    log.push({
-      at: now().toISOString(),
-      method,
-      path,
-      body: parsed.ok ? parsed.value : read.tooLarge || read.text === '' ? null : read.text,
-      status: reply.status,
-      response: reply.body,
-    });
-    send(res, reply);
+    const record = (status: number | null, response: unknown): void => {
+      log.push({
+        at: now().toISOString(),
+        method,
+        path,
+        body: parsed.ok ? parsed.value : read.tooLarge || read.text === '' ? null : read.text,
+        status,
+        response,
+        ...(fault.label === null ? {} : { fault: fault.label }),
+        ...(fault.delayMs > 0 ? { latencyMs: fault.delayMs } : {}),
+      });
+    };
+
+    switch (fault.action.type) {
+      case 'reset':
+        record(null, null);
+        // A TCP reset (RST), not a polite close: what a crashed or restarted server looks like to a client.
+        if (!req.socket.destroyed) req.socket.resetAndDestroy();
+        return;
+      case 'hang':
+        // No answer, ever: the connection stays open until the client gives up or close() destroys it.
+        record(null, null);
+        return;
+      case 'reply':
+        record(fault.action.status, fault.action.text);
+        sendText(res, fault.action.status, fault.action.headers, fault.action.text);
+        return;
+      case 'store-then-drop': {
+        const reply = answerApi(method, action, read, parsed);
+        record(reply.status, reply.body);
+        req.socket.destroy();
+        return;
+      }
+      case 'none': {
+        const reply = answerApi(method, action, read, parsed);
+        record(reply.status, reply.body);
+        send(res, reply);
+      }
+    }
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, { status: 500, body: errorBody(9003) });
+      if (!res.headersSent && !closed.signal.aborted) send(res, { status: 500, body: errorBody(9003) });
       else res.destroy();
     });
   });
-
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`Port ${settings.port} on ${settings.host} is already in use; pick another or use 0.`)
-          : error,
-      );
-    };
-    server.once('error', onError);
-    server.listen(settings.port, settings.host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-
-  const { port } = server.address() as AddressInfo;
+  const listener = new Listener(server, settings.host);
+  await listener.start(settings.port);
+  const { port } = listener;
   let closing: Promise<void> | undefined;
 
   return {
@@ -169,15 +300,143 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     port,
     permits: () => store.list(),
     requestLog: () => structuredClone(log),
+    faults: () => faults.list(),
+    setFaults: (list) => faults.set(list),
+    clearFaults: () => faults.clear(),
+    refuseConnections: (forMs) => listener.refuse(forMs),
+    setOptions: (patch) => {
+      setOptions(patch);
+    },
     close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // fetch keeps connections alive; without this close() would wait for them to time out.
-        server.closeAllConnections();
-      });
+      closing ??= (async () => {
+        closed.abort();
+        await listener.close();
+      })();
       return closing;
     },
   };
+}
+
+function apiAction(path: string): ApiAction | undefined {
+  const action = path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length) : '';
+  return isApiAction(action) ? action : undefined;
+}
+
+/**
+ * The listening socket, which can be closed for a while ("connection refused") and reopened on the same port.
+ * It tracks connections itself so that refusing and closing can end every one of them, hanging ones included.
+ */
+class Listener {
+  port = 0;
+  private readonly sockets = new Set<Socket>();
+  private refusal: { until: number; timer: NodeJS.Timeout; waiters: Array<(error?: Error) => void> } | undefined;
+  private reopening: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly server: Server,
+    private readonly host: string,
+  ) {
+    server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async start(port: number): Promise<void> {
+    try {
+      await listen(this.server, port, this.host);
+    } catch (error) {
+      throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? new Error(`Port ${port} on ${this.host} is already in use; pick another or use 0.`)
+        : error;
+    }
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** Stops listening at once (synchronously, when not mid-reopen) and ends open connections except `spare`. */
+  async refuse(forMs: number, spare?: Socket): Promise<void> {
+    const checked = check(RefuseBodySchema, { forMs });
+    if (!checked.ok) throw new Error(checked.message);
+    if (this.reopening !== undefined) await this.reopening.catch(() => undefined);
+    if (this.closed) return;
+    const until = Date.now() + forMs;
+    if (this.refusal === undefined) {
+      this.server.close();
+      for (const socket of this.sockets) if (socket !== spare) socket.destroy();
+      this.refusal = { until, timer: setTimeout(() => this.reopen(), forMs), waiters: [] };
+    } else if (until > this.refusal.until) {
+      clearTimeout(this.refusal.timer);
+      this.refusal.until = until;
+      this.refusal.timer = setTimeout(() => this.reopen(), forMs);
+    }
+    const { waiters } = this.refusal;
+    return new Promise<void>((resolve, reject) => waiters.push((error) => (error ? reject(error) : resolve())));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.refusal !== undefined) {
+      clearTimeout(this.refusal.timer);
+      this.refusal.waiters.forEach((done) => done());
+      this.refusal = undefined;
+    }
+    if (this.reopening !== undefined) await this.reopening.catch(() => undefined);
+    const stopped = this.server.listening
+      ? new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())))
+      : Promise.resolve();
+    // fetch keeps connections alive, and a hang fault holds one open: end them all or close() would wait.
+    for (const socket of this.sockets) socket.destroy();
+    this.server.closeAllConnections();
+    await stopped;
+  }
+
+  private reopen(): void {
+    const refusal = this.refusal;
+    if (refusal === undefined) return;
+    this.reopening = this.listenAgain().then(
+      () => {
+        this.refusal = undefined;
+        refusal.waiters.forEach((done) => done());
+      },
+      (error: unknown) => {
+        this.refusal = undefined;
+        const reason = error instanceof Error ? error.message : String(error);
+        const failure = new Error(`The sandbox could not listen on port ${this.port} again after refusing: ${reason}`);
+        refusal.waiters.forEach((done) => done(failure));
+      },
+    );
+    void this.reopening.finally(() => (this.reopening = undefined));
+  }
+
+  private async listenAgain(): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      if (this.closed) return;
+      try {
+        await listen(this.server, this.port, this.host);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= REOPEN_ATTEMPTS) throw error;
+        await sleep(REOPEN_RETRY_MS);
+      }
+    }
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
 }
 
 interface Settings {
@@ -257,12 +516,19 @@ function readBody(req: IncomingMessage): Promise<ReadBody> {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  const payload = JSON.stringify(reply.body);
-  res.writeHead(reply.status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(payload),
+  sendText(
+    res,
+    reply.status,
+    { 'content-type': 'application/json; charset=utf-8', ...reply.headers },
+    JSON.stringify(reply.body),
+  );
+}
+
+function sendText(res: ServerResponse, status: number, headers: Record<string, string>, text: string): void {
+  res.writeHead(status, {
+    'content-length': String(Buffer.byteLength(text)),
     'cache-control': 'no-store',
-    ...reply.headers,
+    ...headers,
   });
-  res.end(payload);
+  res.end(text);
 }
