@@ -1,5 +1,6 @@
 /** Turns the sandbox CLI's flags into SandboxOptions, or a plain-words reason they are wrong. */
 import { parseArgs } from 'node:util';
+import { parseFaultSpec, type Fault } from './faults';
 import { isLoopbackHost } from './loopback';
 import type { SandboxOptions } from './server';
 import { isValidToken } from './validation';
@@ -16,6 +17,16 @@ export const USAGE = `Usage: npx tsx src/sandbox/cli.ts [options]
   --error-status http|200       carry errors with 4xx statuses (default) or always with 200
   --stats-counts all|active     stats count every permit (default) or only those valid now
   --reject-duplicate-permit-no  refuse (9022) a push whose permitNo is already stored
+  --fault "<endpoint>:<kind>[:key=value,...]"
+                                inject a fault; repeat for more. endpoint: push, update, delete, stats or *
+                                kind: latency (ms=, jitter=), reset, store-then-drop, status-500, status-502,
+                                  status-503, rate-limit (429; retryAfter=<s> adds Retry-After), hang,
+                                  html-200, truncated-json-200
+                                every kind takes p=<0..1> (a share of requests) or count=<N> (the next N);
+                                with neither it applies to every request until cleared. Examples:
+                                  --fault "push:store-then-drop:count=1"  --fault "*:latency:ms=50,jitter=20"
+                                  --fault "stats:status-503:p=0.5"        --fault "push:rate-limit:retryAfter=3"
+                                change faults at runtime: GET/POST/DELETE /__sandbox/faults (loopback only)
   --help                        show this help`;
 
 export type CliParse =
@@ -36,6 +47,7 @@ function readFlags(argv: string[]) {
       'error-status': { type: 'string' },
       'stats-counts': { type: 'string' },
       'reject-duplicate-permit-no': { type: 'boolean' },
+      fault: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -85,6 +97,13 @@ export function parseSandboxArgs(argv: string[]): CliParse {
   if (statsCounts !== 'all' && statsCounts !== 'active')
     return { kind: 'error', message: `--stats-counts must be "all" or "active", not "${statsCounts}".` };
 
+  const faults: Fault[] = [];
+  for (const spec of values.fault ?? []) {
+    const fault = parseFaultSpec(spec);
+    if (!fault.ok) return { kind: 'error', message: fault.message };
+    faults.push(fault.value);
+  }
+
   return {
     kind: 'run',
     options: {
@@ -95,6 +114,7 @@ export function parseSandboxArgs(argv: string[]): CliParse {
       errorStatus: errorStatusFlag === '200' ? 200 : 'http',
       statsCounts,
       rejectDuplicatePermitNo: values['reject-duplicate-permit-no'] === true,
+      ...(faults.length === 0 ? {} : { faults }),
     },
   };
 }

@@ -3,6 +3,7 @@
  * The startup lines are the only place a token is ever printed (so a developer knows what to configure).
  */
 import { parseSandboxArgs, USAGE } from './cli-args';
+import { formatFault } from './faults';
 import { startSandbox, type RunningSandbox } from './server';
 
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       `OPSCOM sandbox listening on ${sandbox.url}`,
       `Accepted tokens: ${parsed.options.tokens.join(', ')}`,
       `Permits view: ${sandbox.url}/__sandbox/permits`,
+      ...sandbox.faults().map((fault) => `Fault: ${formatFault(fault)}`),
       '',
     ].join('\n'),
   );
