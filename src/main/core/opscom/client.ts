@@ -27,7 +27,14 @@ export type OpscomOutcome<T> =
   | { kind: 'unauthorised'; errorCode: number | null; message: string; controllerMessage: string }
   | { kind: 'not-found'; errorCode: number; message: string; controllerMessage: string }
   | { kind: 'duplicate'; errorCode: number; message: string; controllerMessage: string }
-  | { kind: 'transient'; message: string; httpStatus: number | null; retryAfterMs: number | null };
+  | {
+      kind: 'transient';
+      message: string;
+      httpStatus: number | null;
+      retryAfterMs: number | null;
+      /** False only when the request certainly never reached the controller (it could not even connect). */
+      reachedController: boolean;
+    };
 
 export interface OpscomClientOptions {
   baseUrl: string;
@@ -98,7 +105,7 @@ export class OpscomClient {
       });
       text = await response.text();
     } catch (error) {
-      const outcome = transient(describeNetworkError(error, this.timeoutMs), null, null);
+      const outcome = transient(describeNetworkError(error, this.timeoutMs), null, null, !isConnectError(error));
       this.options.log.warn(`OPSCOM ${endpoint}: ${outcome.message}`);
       return outcome;
     }
@@ -114,8 +121,23 @@ const toReference = (body: z.output<typeof SuccessBodySchema>): { referenceId: s
   referenceId: body.reference_id,
 });
 
-function transient(message: string, httpStatus: number | null, retryAfterMs: number | null) {
-  return { kind: 'transient', message, httpStatus, retryAfterMs } as const;
+function transient(message: string, httpStatus: number | null, retryAfterMs: number | null, reachedController = true) {
+  return { kind: 'transient', message, httpStatus, retryAfterMs, reachedController } as const;
+}
+
+/** Errors that happen before a single byte of the request left this machine. */
+const CONNECT_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function isConnectError(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' && CONNECT_ERRORS.has(cause.code);
 }
 
 /** ErrorCode first (whatever the status), then the documented success body, then the HTTP status. */

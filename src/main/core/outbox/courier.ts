@@ -45,7 +45,11 @@ export class Courier {
     this.random = options.random ?? Math.random;
     for (const ticket of options.outbox.ticketsWithWork()) this.ready.add(ticket);
     this.unsubscribe = options.outbox.subscribe(({ tickets }) => {
-      for (const ticket of tickets) if (!this.inFlight.has(ticket)) this.ready.add(ticket);
+      for (const ticket of tickets) {
+        if (this.inFlight.has(ticket)) continue;
+        this.ready.add(ticket);
+        this.settleLocally(ticket);
+      }
       this.pump();
     });
   }
@@ -108,6 +112,13 @@ export class Courier {
     this.notifyIdle();
   }
 
+  /** A void (issue then cancel, never sent) or a blocked action needs no network: settle it even offline. */
+  private settleLocally(ticket: string): void {
+    const plan = this.options.outbox.plan(ticket);
+    if (plan?.kind === 'void') this.options.outbox.recordVoided(plan.ids);
+    else if (plan?.kind === 'blocked') this.options.outbox.recordParked(plan.id, plan.message);
+  }
+
   private async deliver(ticket: string, plan: DeliveryPlan): Promise<void> {
     const { outbox } = this.options;
     try {
@@ -154,7 +165,7 @@ export class Courier {
         this.consecutiveFailures = 0;
         return outbox.recordDelivered(plan.ids, plan.kind === 'push' ? outcome.value.referenceId : null);
       case 'transient':
-        outbox.recordFailed(plan.ids, outcome.message, outcome.httpStatus === null);
+        outbox.recordFailed(plan.ids, outcome.message, maybeStored(outcome));
         return this.failed(outcome.retryAfterMs);
       case 'unauthorised':
         outbox.recordFailed(plan.ids, outcome.message, false);
@@ -214,4 +225,10 @@ export class Courier {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+/** Did the controller perhaps store it anyway? Yes unless it was never reached or answered "slow down". */
+function maybeStored(outcome: Extract<OpscomOutcome<unknown>, { kind: 'transient' }>): boolean {
+  if (!outcome.reachedController) return false;
+  return outcome.httpStatus === null || outcome.httpStatus >= 500;
 }

@@ -8,7 +8,7 @@ export interface LiveAction {
   attempts: number;
   lastAttemptAt: string | null;
   lastError: string | null;
-  /** Sent at least once without a recorded answer: OPSCOM may already hold it. */
+  /** Sent before, and OPSCOM may have stored it without our knowing (no answer, a timeout, a 5xx). */
   possibleDuplicate: boolean;
   /** Between an `attempt` record and its outcome (true after a crash mid-send). */
   awaitingAnswer: boolean;
@@ -109,7 +109,7 @@ export class OutboxState {
         for (const live of this.liveAll(record.ids)) {
           live.awaitingAnswer = false;
           live.lastError = record.message;
-          if (record.noAnswer && live.action.kind === 'issue') live.possibleDuplicate = true;
+          if (record.maybeStored) live.possibleDuplicate = true;
         }
         return;
       case 'parked': {
@@ -168,8 +168,9 @@ export class OutboxState {
     switch (head.action.kind) {
       case 'issue': {
         const after = this.actions.get(permit.pending[1 + following.length] ?? '');
-        const neverSent = head.attempts === 0;
-        if (after?.action.kind === 'cancel' && after.state === 'pending' && neverSent) {
+        // Only a push that certainly never reached OPSCOM may be dropped; one that might have can't be undone.
+        const neverReached = !head.possibleDuplicate && !head.awaitingAnswer;
+        if (after?.action.kind === 'cancel' && after.state === 'pending' && neverReached) {
           return { kind: 'void', ids: [head, ...following, after].map((live) => live.action.id) };
         }
         return { kind: 'push', ids: [head, ...following].map((live) => live.action.id), values: last.action.values };

@@ -143,12 +143,12 @@ export class Outbox {
     this.commit([{ r: 'delivered', ids, at: this.now(), referenceId }], entries, tickets);
   }
 
-  recordFailed(ids: string[], message: string, noAnswer: boolean): void {
+  recordFailed(ids: string[], message: string, maybeStored: boolean): void {
     const entries = ids.flatMap((id) => {
       const live = this.state.actions.get(id);
       return live ? [this.entry('failed', live.action, message)] : [];
     });
-    this.commit([{ r: 'failed', ids, at: this.now(), message, noAnswer }], entries, this.ticketsOf(ids));
+    this.commit([{ r: 'failed', ids, at: this.now(), message, maybeStored }], entries, this.ticketsOf(ids));
   }
 
   recordParked(id: string, message: string, event: 'needs-attention' | 'duplicate' = 'needs-attention'): void {

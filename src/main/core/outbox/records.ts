@@ -30,7 +30,7 @@ export type JournalRecord =
   | { r: 'accept'; action: OutboxAction }
   | { r: 'attempt'; ids: string[]; at: string }
   | { r: 'delivered'; ids: string[]; at: string; referenceId: string | null }
-  | { r: 'failed'; ids: string[]; at: string; message: string; noAnswer: boolean }
+  | { r: 'failed'; ids: string[]; at: string; message: string; maybeStored: boolean }
   | { r: 'parked'; id: string; at: string; message: string }
   | { r: 'voided'; ids: string[]; at: string }
   | { r: 'retry'; id: string; at: string }

@@ -11,10 +11,16 @@ import type { SettingsBacking } from '../settings';
 export const TEST_TOKEN = 'KIOSK-TEST-TOKEN';
 
 /** A kiosk core on a temporary data folder against a fresh sandbox, for tests that drive the core directly. */
+export interface TestNetwork {
+  online: boolean;
+  /** Sees every request on its way to OPSCOM; may answer itself, or forward and then misbehave. */
+  intercept?: (path: string, body: Record<string, string>, forward: () => Promise<Response>) => Promise<Response>;
+}
+
 export interface TestKiosk {
   core: KioskCore;
   /** Cut or restore the kiosk's network: while off, every request to OPSCOM fails as if the cable were out. */
-  network: { online: boolean };
+  network: TestNetwork;
   sandbox: RunningSandbox;
   dataDir: string;
   settings: SettingsBacking;
@@ -24,16 +30,21 @@ export interface TestKiosk {
 }
 
 export async function startTestKiosk(
-  options: { clock?: Clock; core?: KioskCoreOptions; sandbox?: RunningSandbox } = {},
+  options: { clock?: Clock; core?: KioskCoreOptions; sandbox?: RunningSandbox; token?: string } = {},
 ): Promise<TestKiosk> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-test-'));
   const sandbox = options.sandbox ?? (await startSandbox({ port: 0, tokens: [TEST_TOKEN] }));
   const settings: SettingsBacking = { store: {} };
   const logLines: string[] = [];
   const log = createLogger((_level, line) => logLines.push(line));
-  const network = { online: true };
-  const switchableFetch: typeof fetch = (input, init) =>
-    network.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed'));
+  const network: TestNetwork = { online: true };
+  const switchableFetch: typeof fetch = async (input, init) => {
+    if (!network.online) throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+    const forward = () => fetch(input, init);
+    if (!network.intercept) return forward();
+    const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, string>;
+    return network.intercept(new URL(String(input)).pathname, body, forward);
+  };
   const start = () =>
     startKioskCore(
       {
@@ -45,7 +56,7 @@ export async function startTestKiosk(
         ...(options.clock ? { clock: options.clock } : {}),
       },
       {
-        flags: { url: sandbox.url, token: TEST_TOKEN },
+        flags: { url: sandbox.url, token: options.token ?? TEST_TOKEN },
         env: {},
         probeIntervalMs: 0,
         backoff: { baseMs: 5, capMs: 20 },

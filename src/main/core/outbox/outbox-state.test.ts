@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { OutboxState } from './outbox-state';
+import type { ActionKind, JournalRecord, OutboxAction, PermitValues } from './records';
+
+const base: PermitValues = {
+  plate: 'ABC123',
+  zone: 'Lot 1',
+  startAt: '2026-11-30T14:00:00.000Z',
+  endAt: '2026-11-30T15:00:00.000Z',
+  amountCents: 450,
+  currency: 'CAD',
+};
+let seq = 0;
+function action(kind: ActionKind, ticketNumber = 'K-1', values: Partial<PermitValues> = {}): OutboxAction {
+  seq += 1;
+  return {
+    id: `a${seq}`,
+    seq,
+    ticketNumber,
+    kind,
+    values: { ...base, ...values },
+    takenAt: `2026-11-30T14:00:${String(seq % 60).padStart(2, '0')}.000Z`,
+    attendant: null,
+  };
+}
+const at = '2026-11-30T14:05:00.000Z';
+function stateWith(...actions: OutboxAction[]): OutboxState {
+  const state = new OutboxState();
+  for (const each of actions) state.apply({ r: 'accept', action: each });
+  return state;
+}
+
+describe('outbox planning and coalescing', () => {
+  it('folds extends behind an unsent issue into one push with the final values', () => {
+    const issue = action('issue');
+    const first = action('extend', 'K-1', { endAt: '2026-11-30T15:30:00.000Z', amountCents: 675 });
+    const second = action('extend', 'K-1', { endAt: '2026-11-30T16:00:00.000Z', amountCents: 900 });
+    const plan = stateWith(issue, first, second).plan('K-1');
+    expect(plan).toEqual({
+      kind: 'push',
+      ids: [issue.id, first.id, second.id],
+      values: { ...base, endAt: '2026-11-30T16:00:00.000Z', amountCents: 900 },
+    });
+  });
+
+  it('voids an issue that was never sent when a cancel follows (extends included)', () => {
+    const issue = action('issue');
+    const extend = action('extend', 'K-1', { endAt: '2026-11-30T15:30:00.000Z' });
+    const cancel = action('cancel');
+    expect(stateWith(issue, extend, cancel).plan('K-1')).toEqual({
+      kind: 'void',
+      ids: [issue.id, extend.id, cancel.id],
+    });
+  });
+
+  it('still sends an issue that may have reached OPSCOM before its cancel', () => {
+    const issue = action('issue');
+    const cancel = action('cancel');
+    const state = stateWith(issue, cancel);
+    state.apply({ r: 'attempt', ids: [issue.id], at });
+    state.apply({ r: 'failed', ids: [issue.id], at, message: 'timeout', maybeStored: true });
+    expect(state.plan('K-1')).toMatchObject({ kind: 'push', ids: [issue.id] });
+    state.apply({ r: 'delivered', ids: [issue.id], at, referenceId: 'ref-1' });
+    expect(state.plan('K-1')).toEqual({ kind: 'delete', ids: [cancel.id], referenceId: 'ref-1' });
+  });
+
+  it('merges consecutive extends of a delivered permit into one update, then deletes in order', () => {
+    const issue = action('issue');
+    const state = stateWith(issue);
+    state.apply({ r: 'delivered', ids: [issue.id], at, referenceId: 'ref-1' });
+    const e1 = action('extend', 'K-1', { endAt: '2026-11-30T15:30:00.000Z', amountCents: 675 });
+    const e2 = action('extend', 'K-1', { endAt: '2026-11-30T16:00:00.000Z', amountCents: 900 });
+    const cancel = action('cancel', 'K-1', { endAt: '2026-11-30T16:00:00.000Z', amountCents: 900 });
+    for (const each of [e1, e2, cancel]) state.apply({ r: 'accept', action: each });
+    expect(state.plan('K-1')).toEqual({
+      kind: 'update',
+      ids: [e1.id, e2.id],
+      values: { ...base, endAt: '2026-11-30T16:00:00.000Z', amountCents: 900 },
+      referenceId: 'ref-1',
+    });
+    state.apply({ r: 'delivered', ids: [e1.id, e2.id], at, referenceId: null });
+    expect(state.plan('K-1')).toEqual({ kind: 'delete', ids: [cancel.id], referenceId: 'ref-1' });
+  });
+
+  it('parks a refused action: it blocks only its own permit', () => {
+    const a = action('issue', 'K-1');
+    const b = action('issue', 'K-2');
+    const extendA = action('extend', 'K-1');
+    const state = stateWith(a, b, extendA);
+    state.apply({ r: 'parked', id: a.id, at, message: 'OPSCOM says the licence plate is too long.' });
+    expect(state.plan('K-1')).toBeNull();
+    expect(state.plan('K-2')).toMatchObject({ kind: 'push', ids: [b.id] });
+    expect(state.status('online', null)).toMatchObject({ waiting: 2, attention: 1 });
+    expect(state.permitView('K-1')).toMatchObject({
+      sync: 'attention',
+      syncMessage: 'OPSCOM says the licence plate is too long.',
+    });
+    expect(state.permitView('K-2')).toMatchObject({ sync: 'waiting' });
+  });
+
+  it('corrects the plate of every pending action of the permit and sends again', () => {
+    const issue = action('issue', 'K-1', { plate: 'O8CDE' });
+    const extend = action('extend', 'K-1', { plate: 'O8CDE', endAt: '2026-11-30T15:30:00.000Z' });
+    const state = stateWith(issue, extend);
+    state.apply({ r: 'parked', id: issue.id, at, message: 'refused' });
+    state.apply({ r: 'corrected', id: issue.id, at, plate: '08CDE' });
+    expect(state.plan('K-1')).toMatchObject({ kind: 'push', values: { plate: '08CDE' } });
+    expect(state.permitView('K-1')?.plate).toBe('08CDE');
+    expect(state.status('online', null).attention).toBe(0);
+  });
+
+  it('discarding an issue takes the permit’s later actions with it; discarding an extend does not', () => {
+    const issue = action('issue', 'K-1');
+    const extend = action('extend', 'K-1');
+    const state = stateWith(issue, extend);
+    state.apply({ r: 'parked', id: issue.id, at, message: 'refused' });
+    expect(state.discardSet(issue.id)).toEqual([issue.id, extend.id]);
+    state.apply({ r: 'discarded', ids: [issue.id, extend.id], at });
+    expect(state.permitView('K-1')?.status).toBe('cancelled');
+    expect(state.status('online', null)).toMatchObject({ waiting: 0, attention: 0 });
+
+    const issue2 = action('issue', 'K-2');
+    const extend2 = action('extend', 'K-2');
+    const other = stateWith(issue2, extend2);
+    other.apply({ r: 'delivered', ids: [issue2.id], at, referenceId: 'r2' });
+    other.apply({ r: 'parked', id: extend2.id, at, message: 'refused' });
+    expect(other.discardSet(extend2.id)).toEqual([extend2.id]);
+  });
+
+  it('cannot extend a permit whose reference OPSCOM never gave', () => {
+    const issue = action('issue');
+    const extend = action('extend');
+    const state = stateWith(issue, extend);
+    state.apply({ r: 'parked', id: issue.id, at, message: 'duplicate' });
+    state.apply({ r: 'discarded', ids: [issue.id], at });
+    expect(state.plan('K-1')).toMatchObject({ kind: 'blocked', id: extend.id });
+  });
+
+  it('marks an action sent without a recorded answer as a possible duplicate after replay', () => {
+    const issue = action('issue');
+    const records: JournalRecord[] = [
+      { r: 'accept', action: issue },
+      { r: 'attempt', ids: [issue.id], at },
+    ];
+    const state = new OutboxState();
+    for (const record of records) state.apply(record);
+    state.markUnansweredAsPossibleDuplicates();
+    expect(state.actions.get(issue.id)).toMatchObject({ possibleDuplicate: true, attempts: 1, state: 'pending' });
+  });
+
+  it('applies a repeated accept once (the same tap twice)', () => {
+    const issue = action('issue');
+    const state = stateWith(issue, issue);
+    expect(state.status('unknown', null).waiting).toBe(1);
+    state.apply({ r: 'delivered', ids: [issue.id], at, referenceId: 'r' });
+    state.apply({ r: 'accept', action: issue });
+    expect(state.status('unknown', null).waiting).toBe(0);
+  });
+
+  it('reports the oldest waiting action and survives a snapshot round trip', () => {
+    const first = action('issue', 'K-1');
+    const second = action('issue', 'K-2');
+    const state = stateWith(first, second);
+    state.apply({ r: 'parked', id: first.id, at, message: 'refused' });
+    expect(state.status('offline', null).oldestWaitingSince).toBe(second.takenAt);
+    const copy = OutboxState.fromSnapshot(JSON.parse(JSON.stringify(state.toSnapshot())));
+    expect(copy.status('offline', null)).toEqual(state.status('offline', null));
+    expect(copy.plan('K-2')).toEqual(state.plan('K-2'));
+  });
+});
