@@ -186,6 +186,11 @@ export class Courier {
           outcome.controllerMessage ? `${outcome.message} (${outcome.controllerMessage})` : outcome.message,
         );
       case 'not-found':
+        // A cancel whose permit is already gone has done its job (typically our own earlier attempt whose
+        // answer was lost); anything else that finds no permit needs a person.
+        if (plan.kind === 'delete') {
+          return outbox.recordDelivered(plan.ids, null, 'OPSCOM no longer had this permit (9009): already removed.');
+        }
         return outbox.recordParked(head, `${outcome.message} It may have been removed in OPSCOM.`);
     }
   }

@@ -40,7 +40,9 @@ export class Journal<S, R> {
   static open<S, R>(files: JournalFiles): { journal: Journal<S, R>; replay: Replay<S, R> } {
     fs.mkdirSync(path.dirname(files.journal), { recursive: true });
     const snapshot = readJson<S>(files.snapshot);
-    const { records, skipped } = readLines<R>(files.journal);
+    const { records, skipped, validBytes } = readLines<R>(files.journal);
+    // A line torn by a crash was never confirmed; cut it off, or the next record would be glued onto it.
+    if (validBytes !== undefined) fs.truncateSync(files.journal, validBytes);
     const fd = fs.openSync(files.journal, 'a', 0o600);
     const journal = new Journal<S, R>(files, fd);
     journal.recordsSinceSnapshot = records.length;
@@ -97,14 +99,17 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-function readLines<R>(file: string): { records: R[]; skipped: number } {
-  let text: string;
+function readLines<R>(file: string): { records: R[]; skipped: number; validBytes?: number } {
+  let buffer: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    buffer = fs.readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], skipped: 0 };
     throw error;
   }
+  const lastNewline = buffer.lastIndexOf(0x0a);
+  const torn = buffer.length > 0 && lastNewline !== buffer.length - 1;
+  const text = buffer.toString('utf8');
   const records: R[] = [];
   let skipped = 0;
   for (const line of text.split('\n')) {
@@ -115,7 +120,7 @@ function readLines<R>(file: string): { records: R[]; skipped: number } {
       skipped += 1;
     }
   }
-  return { records, skipped };
+  return torn ? { records, skipped, validBytes: lastNewline + 1 } : { records, skipped };
 }
 
 function syncDir(dir: string): void {

@@ -27,6 +27,7 @@ export class Outbox {
   private readonly state: OutboxState;
   private readonly listeners = new Set<OutboxListener>();
   private readonly compactAfter: number;
+  private closed = false;
   private readonly keepEndedForMs: number;
   /** How many unreadable journal lines start-up found (a torn last line after a crash). */
   readonly skippedOnReplay: number;
@@ -54,6 +55,7 @@ export class Outbox {
   }
 
   close(): void {
+    this.closed = true;
     this.journal.close();
   }
 
@@ -134,10 +136,10 @@ export class Outbox {
     this.commit([{ r: 'attempt', ids, at: this.now() }], entries, this.ticketsOf(ids));
   }
 
-  recordDelivered(ids: string[], referenceId: string | null): void {
+  recordDelivered(ids: string[], referenceId: string | null, detail?: string): void {
     const lives = ids.flatMap((id) => this.state.actions.get(id) ?? []);
     const [head, ...folded] = lives;
-    const entries: AuditEntry[] = head ? [{ ...this.entry('delivered', head.action), referenceId }] : [];
+    const entries: AuditEntry[] = head ? [{ ...this.entry('delivered', head.action, detail), referenceId }] : [];
     entries.push(...folded.map((live) => this.entry('coalesced', live.action, `sent within ${head?.action.id}`)));
     const tickets = this.ticketsOf(ids);
     this.commit([{ r: 'delivered', ids, at: this.now(), referenceId }], entries, tickets);
@@ -205,6 +207,8 @@ export class Outbox {
   // --- internals -----------------------------------------------------------------------------------------
 
   private commit(records: JournalRecord[], entries: AuditEntry[], tickets: string[]): void {
+    // A late answer after shutdown must not be written anywhere: the next start resends that action.
+    if (this.closed) throw new Error('The outbox is closed.');
     this.journal.append(...records);
     for (const record of records) this.state.apply(record);
     this.audit(entries);
@@ -217,8 +221,8 @@ export class Outbox {
   }
 
   private maybeCompact(): void {
-    const live = this.state.actions.size + this.state.permits.size;
-    if (this.journal.length < this.compactAfter + 2 * live) return;
+    // Unsettled actions are in the snapshot anyway; compact when the journal holds that much and more.
+    if (this.journal.length < this.compactAfter + 2 * this.state.actions.size) return;
     this.pruneSettledPermits();
     this.state.generation += 1;
     this.journal.compact(this.state.toSnapshot(), { r: 'header', generation: this.state.generation });

@@ -1,0 +1,141 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuditLog, csvCell } from '../audit/audit-log';
+import { journalFiles } from './journal';
+import { Outbox } from './outbox';
+import type { OutboxAction } from './records';
+
+const clock = { now: () => new Date('2026-11-30T14:00:00.000Z') };
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
+  dirs.push(dir);
+  return dir;
+}
+function open(dir: string, compactAfter?: number): Outbox {
+  return new Outbox({ dataDir: dir, audit: AuditLog.inDataDir(dir), clock, ...(compactAfter ? { compactAfter } : {}) });
+}
+let seq = 0;
+function issue(ticketNumber: string, plate = 'ABC123'): OutboxAction {
+  seq += 1;
+  return {
+    id: `id-${seq}`,
+    seq,
+    ticketNumber,
+    kind: 'issue',
+    values: {
+      plate,
+      zone: 'Lot 1',
+      startAt: '2026-11-30T14:00:00.000Z',
+      endAt: '2026-11-30T15:00:00.000Z',
+      amountCents: 450,
+      currency: 'CAD',
+    },
+    takenAt: '2026-11-30T14:00:00.000Z',
+    attendant: 'Sam',
+  };
+}
+
+describe('durable outbox', () => {
+  it('keeps every accepted action across a restart', () => {
+    const dir = tempDir();
+    const first = open(dir);
+    first.accept(issue('K-1'));
+    first.accept(issue('K-2'));
+    first.close();
+    const again = open(dir);
+    expect(again.status('unknown', null).waiting).toBe(2);
+    expect(
+      again
+        .activePermits()
+        .map((p) => p.ticketNumber)
+        .sort(),
+    ).toEqual(['K-1', 'K-2']);
+  });
+
+  it('ignores a line torn by a crash mid-write, and says so', () => {
+    const dir = tempDir();
+    const first = open(dir);
+    first.accept(issue('K-1'));
+    first.close();
+    appendFileSync(journalFiles(dir).journal, '{"r":"accept","action":{"id":"tor');
+    const again = open(dir);
+    expect(again.skippedOnReplay).toBe(1);
+    expect(again.status('unknown', null).waiting).toBe(1);
+    again.accept(issue('K-2'));
+    again.close();
+    expect(open(dir).status('unknown', null).waiting).toBe(2);
+  });
+
+  it('compacts the journal once settled records pile up, without losing anything', () => {
+    const dir = tempDir();
+    const outbox = open(dir, 50);
+    for (let i = 0; i < 100; i += 1) {
+      const action = issue(`K-${i}`);
+      outbox.accept(action);
+      outbox.recordAttempt([action.id]);
+      outbox.recordDelivered([action.id], `ref-${i}`);
+    }
+    const waiting = issue('K-waiting');
+    outbox.accept(waiting);
+    outbox.close();
+    const files = journalFiles(dir);
+    expect(readFileSync(files.journal, 'utf8').split('\n').length).toBeLessThan(200); // of 301 records written
+    expect(statSync(files.snapshot).size).toBeGreaterThan(0);
+    const again = open(dir);
+    expect(again.status('unknown', null).waiting).toBe(1);
+    expect(again.permit('K-42')).toMatchObject({ referenceId: 'ref-42', sync: 'sent' });
+    expect(again.permit('K-waiting')).toMatchObject({ sync: 'waiting', referenceId: null });
+  });
+
+  it('skips a journal already folded into the snapshot (a crash between snapshot and truncation)', () => {
+    const dir = tempDir();
+    const outbox = open(dir, 20);
+    const waiting = Array.from({ length: 5 }, (_, i) => issue(`W-${i}`));
+    for (const action of waiting) {
+      outbox.accept(action);
+      outbox.recordAttempt([action.id]);
+      outbox.recordFailed([action.id], 'offline', false);
+    }
+    const staleJournal = readFileSync(journalFiles(dir).journal, 'utf8');
+    for (let i = 0; i < 30; i += 1) {
+      const action = issue(`D-${i}`);
+      outbox.accept(action);
+      outbox.recordDelivered([action.id], `ref-${i}`);
+    }
+    outbox.close();
+    expect(statSync(journalFiles(dir).snapshot).size).toBeGreaterThan(0);
+    // Put the old journal back beside the new snapshot, as if the crash came right after the rename.
+    writeFileSync(journalFiles(dir).journal, staleJournal);
+    const again = open(dir);
+    expect(again.status('unknown', null).waiting).toBe(5);
+    // Replaying the stale attempts again would count them twice.
+    expect(again.items(new Set()).map((item) => item.attempts)).toEqual([1, 1, 1, 1, 1]);
+    expect(again.permit('D-0')?.referenceId).toBe('ref-0'); // folded into the snapshot
+  });
+
+  it('audits every action and exports it as CSV a spreadsheet cannot run', () => {
+    const dir = tempDir();
+    const outbox = open(dir);
+    const action = issue('K-1', '=HYPERLINK("x")');
+    outbox.accept(action);
+    outbox.recordAttempt([action.id]);
+    outbox.recordFailed([action.id], 'Could not reach OPSCOM, "network"', false);
+    const audit = AuditLog.inDataDir(dir);
+    const csv = audit.toCsv();
+    const [header, ...rows] = csv.trim().split('\r\n');
+    expect(header).toBe(
+      'at,event,actionId,ticketNumber,kind,plate,zone,endAt,amountCents,currency,attendant,referenceId,detail',
+    );
+    expect(rows.map((row) => row.split(',')[1])).toEqual(['accepted', 'attempt', 'failed']);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain('"Could not reach OPSCOM, ""network"""');
+    expect(csvCell(-5)).toBe('-5');
+  });
+});
