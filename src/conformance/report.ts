@@ -1,0 +1,89 @@
+/** The conformance tool's printed report: a table streamed row by row, notes, cleanup, and one closing line. */
+import type { ConformanceCase } from './cases';
+import { describeExpectation, SKIPPED_TEXT, type CaseResult, type CleanupReport, type Verdict } from './runner';
+
+export interface Columns {
+  id: number;
+  expected: number;
+  got: number;
+}
+
+const HEADINGS = { id: 'case', expected: 'expected', got: 'got', result: 'result' };
+
+/** Widths known before any answer arrives, so rows can be printed as they come; a longer `got` just runs on. */
+export function columnsFor(cases: readonly ConformanceCase[]): Columns {
+  return {
+    id: Math.max(HEADINGS.id.length, ...cases.map((c) => c.id.length)),
+    expected: Math.max(HEADINGS.expected.length, ...cases.map((c) => describeExpectation(c).length)),
+    got: SKIPPED_TEXT.length,
+  };
+}
+
+function row(columns: Columns, id: string, expected: string, got: string, result: string): string {
+  return [id.padEnd(columns.id), expected.padEnd(columns.expected), got.padEnd(columns.got), result].join('  ');
+}
+
+export function header(columns: Columns): string {
+  return row(columns, HEADINGS.id, HEADINGS.expected, HEADINGS.got, HEADINGS.result);
+}
+
+export function formatRow(columns: Columns, result: CaseResult): string {
+  return row(columns, result.id, result.expected, result.got, result.result);
+}
+
+export const LEGEND = [
+  'expected "any error (N)": the docs say the request is refused, not with which code; N is the sandbox\'s code.',
+  'expected "N (sandbox)": the docs are silent; N is what the kiosk\'s sandbox answers.',
+  'In both, another JSON answer is INFO, not FAIL: please pass it on so the sandbox can follow OPSCOM.',
+];
+
+/** One line per FAIL and INFO: the case in plain words and what the docs say or leave open. */
+export function formatNotes(results: readonly CaseResult[]): string[] {
+  return results
+    .filter((r) => r.result === 'FAIL' || r.result === 'INFO')
+    .map((r) => `${r.result} ${r.id}: ${r.title}. ${r.note ?? ''}`.trim());
+}
+
+/** Plain-words hints for patterns that point at the setup rather than the controller. */
+export function formatHints(results: readonly CaseResult[]): string[] {
+  const refused = results.filter(
+    (r) =>
+      !r.id.includes('.token.') && r.outcome?.kind === 'error' && (r.outcome.code === 9001 || r.outcome.code === 9002),
+  ).length;
+  const silent = results.filter((r) => r.outcome?.kind === 'no-answer').length;
+  const hints: string[] = [];
+  if (refused > 0)
+    hints.push(
+      `Hint: the controller refused the token on ${refused} case${refused === 1 ? '' : 's'} that send it (9001/9002): check --token, and that OPSCOM has granted API access for it on this controller.`,
+    );
+  if (silent > 0 && silent === results.filter((r) => r.result !== 'SKIP').length)
+    hints.push("Hint: nothing answered at all: check --url (the controller's base address) and the network.");
+  return hints;
+}
+
+export function formatCleanup(cleanup: CleanupReport): string[] {
+  const removed = cleanup.deleted.length;
+  const gone = cleanup.alreadyGone.length;
+  const total = removed + gone + cleanup.failed.length;
+  if (total === 0) return ['Cleanup: no test permits were created.'];
+  const lines = [
+    `Cleanup: deleted ${removed} test permit${removed === 1 ? '' : 's'}` +
+      (gone > 0 ? `; ${gone} ${gone === 1 ? 'was' : 'were'} already gone` : '') +
+      '.',
+  ];
+  if (cleanup.failed.length > 0) {
+    lines.push(
+      `Cleanup FAILED for ${cleanup.failed.length} test permit${cleanup.failed.length === 1 ? '' : 's'}; remove ${cleanup.failed.length === 1 ? 'it' : 'them'} by hand in OPSCOM (reference id, then what delete answered):`,
+      ...cleanup.failed.map((f) => `  ${f.referenceId}  ${f.got}`),
+    );
+  }
+  return lines;
+}
+
+export function count(results: readonly CaseResult[], verdict: Verdict): number {
+  return results.filter((r) => r.result === verdict).length;
+}
+
+export function closingLine(results: readonly CaseResult[]): string {
+  return `Conformance: ${count(results, 'PASS')} passed, ${count(results, 'FAIL')} failed, ${count(results, 'INFO')} informational, ${count(results, 'SKIP')} skipped`;
+}
