@@ -1,9 +1,10 @@
 import { ErrorBanner } from './components/ErrorBanner';
-import { StatusBar } from './components/StatusBar';
+import { PausedBanner, StatusBar } from './components/StatusBar';
 import { ConfirmationScreen } from './screens/ConfirmationScreen';
 import { IssueScreen } from './screens/IssueScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
 import { PermitsScreen } from './screens/PermitsScreen';
+import { QueueScreen } from './screens/QueueScreen';
 import { useKiosk } from './store';
 import { useKioskSession } from './useKioskSession';
 import { usePhysicalKeyboard } from './usePhysicalKeyboard';
@@ -22,11 +23,14 @@ export function App() {
   return (
     <div className="kiosk">
       <StatusBar info={info} />
+      <PausedBanner />
       {error && <ErrorBanner error={error} actionLabel="Dismiss" onAction={dismissError} />}
       {screen === 'confirmation' && confirmation ? (
         <ConfirmationScreen permit={confirmation} />
       ) : screen === 'permits' ? (
         <PermitsScreen info={info} />
+      ) : screen === 'queue' ? (
+        <QueueScreen />
       ) : (
         <IssueScreen info={info} />
       )}

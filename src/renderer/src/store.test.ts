@@ -7,7 +7,7 @@ const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>
 // kiosk.ts reads `window` at import; the store only needs `send`.
 vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
 
-const { useKiosk } = await import('./store');
+const { activePermits, useKiosk } = await import('./store');
 
 const info: KioskInfo = {
   kioskId: 'K-1',
@@ -31,6 +31,8 @@ function permit(overrides: Partial<Permit> = {}): Permit {
     status: 'active',
     issuedAt: '2026-01-01T12:00:00.000Z',
     updatedAt: '2026-01-01T12:00:00.000Z',
+    sync: 'waiting',
+    syncMessage: null,
     ...overrides,
   };
 }
@@ -83,6 +85,19 @@ describe('issue', () => {
   });
 });
 
+describe('active permits', () => {
+  it('keeps active ones whose plate contains the normalised query, newest first', () => {
+    const list = [
+      permit({ ticketNumber: 'T-1', plate: 'ABC123', issuedAt: '2026-01-01T12:00:00.000Z' }),
+      permit({ ticketNumber: 'T-2', plate: 'XBC129', issuedAt: '2026-01-01T12:05:00.000Z' }),
+      permit({ ticketNumber: 'T-3', plate: 'BC1', status: 'cancelled' }),
+      permit({ ticketNumber: 'T-4', plate: 'ZZZ999' }),
+    ];
+    expect(activePermits(list, 'bc-1').map((p) => p.ticketNumber)).toEqual(['T-2', 'T-1']);
+    expect(activePermits(list)).toHaveLength(3);
+  });
+});
+
 describe('plate typing', () => {
   it('normalises, ignores other characters and caps the length', () => {
     useKiosk.setState({ plate: '' });
@@ -107,6 +122,21 @@ describe('permit updates', () => {
     useKiosk.setState({ lastConfirmation: permit() });
     useKiosk.getState().applyPermit(permit({ referenceId: 'R-9', updatedAt: '2026-01-01T12:01:00.000Z' }));
     expect(useKiosk.getState().lastConfirmation?.referenceId).toBe('R-9');
+  });
+
+  it('follows the sync state on the confirmation, even within the same second', () => {
+    useKiosk.getState().applyPermit(permit());
+    useKiosk.setState({ lastConfirmation: permit() });
+    useKiosk.getState().applyPermit(permit({ sync: 'attention', syncMessage: 'Plate refused.' }));
+    expect(useKiosk.getState().lastConfirmation?.sync).toBe('attention');
+    expect(useKiosk.getState().lastConfirmation?.syncMessage).toBe('Plate refused.');
+  });
+
+  it('never drops a known OPSCOM reference for a copy of the same second', () => {
+    const { applyPermit } = useKiosk.getState();
+    applyPermit(permit({ sync: 'sent', referenceId: 'R-1' }));
+    applyPermit(permit({ sync: 'sent', referenceId: null }));
+    expect(useKiosk.getState().permits[0]?.referenceId).toBe('R-1');
   });
 
   it('cancels after the confirm step, once', async () => {

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
-import type { ChannelName, ChannelResult, RequestOf, ResponseOf } from '../../shared/contract';
-import type { ConnectionState, KioskError, KioskInfo, Permit } from '../../shared/domain';
+import type { ResponseOf } from '../../shared/contract';
+import type { KioskError, KioskInfo, Permit } from '../../shared/domain';
 import { normalisePlate, PLATE_MAX_LENGTH } from '../../shared/plate';
+import { call } from './call';
 import { formatEnd } from './format';
-import { kiosk } from './kiosk';
+import { createOutboxSlice, type OutboxAction, type OutboxSlice } from './outbox-slice';
 
-export type Screen = 'issue' | 'confirmation' | 'permits';
-export type Action = 'info' | 'connection' | 'permits' | 'issue' | 'quote' | 'extend' | 'cancel';
+export type Screen = 'issue' | 'confirmation' | 'permits' | 'queue';
+export type Action = 'info' | 'permits' | 'issue' | 'quote' | 'extend' | 'cancel' | OutboxAction;
 export type ExtendQuote = ResponseOf<'permits:quote-extend'>;
 
 /** The one inline confirm step open on the permits screen (only one row asks at a time). */
@@ -15,11 +16,10 @@ export type PendingStep =
   | { kind: 'extend'; ticketNumber: string; minutes: number; quote: ExtendQuote }
   | { kind: 'cancel'; ticketNumber: string };
 
-export interface KioskState {
+export interface KioskState extends OutboxSlice {
   info: KioskInfo | null;
   /** Kept apart from `error`: without info there is no kiosk to show, only the failure and a Retry. */
   infoError: KioskError | null;
-  connection: ConnectionState | null;
   permits: Permit[];
   plate: string;
   zone: string | null;
@@ -34,10 +34,8 @@ export interface KioskState {
 
   start(): Promise<void>;
   loadInfo(): Promise<void>;
-  loadConnection(): Promise<void>;
   loadPermits(): Promise<void>;
   applyPermit(permit: Permit): void;
-  applyConnection(connection: ConnectionState): void;
   typeCharacter(character: string): void;
   backspace(): void;
   clearPlate(): void;
@@ -45,7 +43,7 @@ export interface KioskState {
   selectPreset(minutes: number): void;
   issue(): Promise<void>;
   newPermit(): void;
-  goTo(screen: 'issue' | 'permits'): void;
+  goTo(screen: 'issue' | 'permits' | 'queue'): void;
   startExtend(ticketNumber: string): Promise<void>;
   confirmExtend(): Promise<void>;
   startCancel(ticketNumber: string): void;
@@ -56,34 +54,30 @@ export interface KioskState {
 
 const idle: Record<Action, boolean> = {
   info: false,
-  connection: false,
   permits: false,
   issue: false,
   quote: false,
   extend: false,
   cancel: false,
+  outbox: false,
+  queue: false,
+  flush: false,
+  export: false,
 };
 
-/** `send` already turns failures into results; this also covers an API that throws, so no in-flight flag sticks. */
-async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ChannelResult<C>> {
-  try {
-    return await kiosk.send(channel, request);
-  } catch {
-    return {
-      ok: false,
-      error: { code: 'unreachable', message: 'The kiosk service is not answering. Try again in a moment.' },
-    };
-  }
-}
-
-/** Events and answers can arrive in either order; the later `updatedAt` wins so an old copy never overwrites. */
+/**
+ * Events and answers can arrive in either order; the later `updatedAt` wins so an old copy never overwrites.
+ * Times are whole seconds, so a tie is common: the newer arrival wins it, but an OPSCOM reference, once known,
+ * is never dropped.
+ */
 function upsert(list: Permit[], permit: Permit): Permit[] {
   const index = list.findIndex((p) => p.ticketNumber === permit.ticketNumber);
   const current = list[index];
   if (index === -1 || !current) return [...list, permit];
-  if (Date.parse(permit.updatedAt) < Date.parse(current.updatedAt)) return list;
+  const age = Date.parse(permit.updatedAt) - Date.parse(current.updatedAt);
+  if (age < 0) return list;
   const next = list.slice();
-  next[index] = permit;
+  next[index] = age === 0 ? { ...permit, referenceId: permit.referenceId ?? current.referenceId } : permit;
   return next;
 }
 
@@ -91,7 +85,7 @@ function presetsOf(info: KioskInfo | null, zone: string | null) {
   return info?.zones.find((z) => z.name === zone)?.presets ?? [];
 }
 
-export const useKiosk = create<KioskState>()((set, get) => {
+export const useKiosk = create<KioskState>()((set, get, api) => {
   const flag = (action: Action, value: boolean) => ({ inFlight: { ...get().inFlight, [action]: value } });
 
   /** Keeps the confirmation in step with the list, e.g. when the OPSCOM reference arrives after issuing. */
@@ -106,9 +100,9 @@ export const useKiosk = create<KioskState>()((set, get) => {
   };
 
   return {
+    ...createOutboxSlice(set, get, api),
     info: null,
     infoError: null,
-    connection: null,
     permits: [],
     plate: '',
     zone: null,
@@ -121,9 +115,9 @@ export const useKiosk = create<KioskState>()((set, get) => {
     notice: null,
 
     async start() {
-      const { loadInfo, loadConnection, loadPermits } = get();
+      const { loadInfo, loadOutbox, loadPermits } = get();
       set({ error: null });
-      await Promise.all([loadInfo(), loadConnection(), loadPermits()]);
+      await Promise.all([loadInfo(), loadOutbox(), loadPermits()]);
     },
 
     async loadInfo() {
@@ -142,17 +136,6 @@ export const useKiosk = create<KioskState>()((set, get) => {
       set({ ...flag('info', false), info, zone: nextZone, presetMinutes: keepPreset ? presetMinutes : null });
     },
 
-    async loadConnection() {
-      if (get().inFlight.connection) return;
-      set(flag('connection', true));
-      const result = await call('kiosk:connection', {});
-      set(
-        result.ok
-          ? { ...flag('connection', false), connection: result.value }
-          : { ...flag('connection', false), error: result.error },
-      );
-    },
-
     async loadPermits() {
       if (get().inFlight.permits) return;
       set(flag('permits', true));
@@ -168,10 +151,6 @@ export const useKiosk = create<KioskState>()((set, get) => {
 
     applyPermit(permit) {
       set(withPermit(permit));
-    },
-
-    applyConnection(connection) {
-      set({ connection });
     },
 
     typeCharacter(character) {
@@ -231,9 +210,10 @@ export const useKiosk = create<KioskState>()((set, get) => {
     },
 
     goTo(screen) {
-      set({ screen, pending: null, notice: null });
-      // Events keep the list current; a refresh on entry also covers any the kiosk missed.
+      set({ screen, pending: null, queueStep: null, notice: null });
+      // Events keep the lists current; a refresh on entry also covers any the kiosk missed.
       if (screen === 'permits') void get().loadPermits();
+      if (screen === 'queue') void get().loadQueue();
     },
 
     async startExtend(ticketNumber) {
@@ -313,7 +293,10 @@ export const useKiosk = create<KioskState>()((set, get) => {
   };
 });
 
-/** Active permits, newest first, for the permits screen. */
-export function activePermits(permits: Permit[]): Permit[] {
-  return permits.filter((p) => p.status === 'active').sort((a, b) => Date.parse(b.issuedAt) - Date.parse(a.issuedAt));
+/** Active permits, newest first, for the permits screen; `plateQuery` keeps those whose plate contains it. */
+export function activePermits(permits: Permit[], plateQuery = ''): Permit[] {
+  const query = normalisePlate(plateQuery);
+  return permits
+    .filter((p) => p.status === 'active' && p.plate.includes(query))
+    .sort((a, b) => Date.parse(b.issuedAt) - Date.parse(a.issuedAt));
 }

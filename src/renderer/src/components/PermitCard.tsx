@@ -3,6 +3,7 @@ import { formatMoney } from '../../../shared/money';
 import { formatDateTime } from '../../../shared/time';
 import { formatDuration, formatEnd } from '../format';
 import { useKiosk } from '../store';
+import { SyncBadge } from './SyncBadge';
 
 function PermitActions({ permit, extendMinutes }: { permit: Permit; extendMinutes: number }) {
   const pending = useKiosk((s) => (s.pending?.ticketNumber === permit.ticketNumber ? s.pending : null));
@@ -79,7 +80,13 @@ function PermitActions({ permit, extendMinutes }: { permit: Permit; extendMinute
 export function PermitCard({ permit, extendMinutes }: { permit: Permit; extendMinutes: number }) {
   return (
     <li className="permit-card" data-testid="permit-row" data-ticket={permit.ticketNumber}>
-      <p className="permit-card__plate">{permit.plate}</p>
+      <div className="permit-card__head">
+        <p className="permit-card__plate">{permit.plate}</p>
+        <SyncBadge sync={permit.sync} />
+      </div>
+      {permit.sync === 'attention' && permit.syncMessage && (
+        <p className="permit-card__sync-message">{permit.syncMessage}</p>
+      )}
       <dl className="details details--compact">
         <div className="detail-row">
           <dt>Zone</dt>

@@ -4,9 +4,17 @@ import { TYPING_AREA_ATTRIBUTE } from '../usePhysicalKeyboard';
 /** QWERTY order: attendants find letters where their hands expect them. */
 const ROWS = ['1234567890', 'QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'] as const;
 
-export function PlateKeypad() {
-  const typeCharacter = useKiosk((s) => s.typeCharacter);
-  const backspace = useKiosk((s) => s.backspace);
+interface Props {
+  /** Defaults to the issue screen's plate; the queue's plate correction passes its own field. */
+  onCharacter?: (character: string) => void;
+  onBackspace?: () => void;
+}
+
+export function PlateKeypad({ onCharacter, onBackspace }: Props) {
+  const storeType = useKiosk((s) => s.typeCharacter);
+  const storeBackspace = useKiosk((s) => s.backspace);
+  const typeCharacter = onCharacter ?? storeType;
+  const backspace = onBackspace ?? storeBackspace;
 
   return (
     <div className="keypad" role="group" aria-label="Plate keys" {...{ [TYPING_AREA_ATTRIBUTE]: '' }}>

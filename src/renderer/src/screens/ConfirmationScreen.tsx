@@ -1,17 +1,29 @@
 import type { Permit } from '../../../shared/domain';
 import { formatMoney } from '../../../shared/money';
 import { formatDateTime } from '../../../shared/time';
+import { syncText } from '../format';
 import { useKiosk } from '../store';
 
-function Row({ label, testId, children }: { label: string; testId: string; children: string }) {
+function Row({
+  label,
+  testId,
+  className,
+  children,
+}: {
+  label: string;
+  testId: string;
+  className?: string;
+  children: string;
+}) {
   return (
-    <div className="detail-row">
+    <div className={`detail-row${className ? ` ${className}` : ''}`}>
       <dt>{label}</dt>
       <dd data-testid={testId}>{children}</dd>
     </div>
   );
 }
 
+/** `permit` is the store's lastConfirmation, which permit:changed keeps current, so the sync state is live. */
 export function ConfirmationScreen({ permit }: { permit: Permit }) {
   const newPermit = useKiosk((s) => s.newPermit);
   const goTo = useKiosk((s) => s.goTo);
@@ -38,6 +50,9 @@ export function ConfirmationScreen({ permit }: { permit: Permit }) {
         <Row label="Ticket number" testId="confirm-ticket">
           {permit.ticketNumber}
         </Row>
+        <Row label="OPSCOM" testId="confirm-sync" className={`sync-row sync-row--${permit.sync}`}>
+          {syncText(permit.sync, permit.syncMessage)}
+        </Row>
         {/* The reference comes from OPSCOM and may follow later through permit:changed. */}
         <Row label="OPSCOM reference" testId="confirm-reference">
           {permit.referenceId ?? 'waiting to send'}
@@ -50,6 +65,11 @@ export function ConfirmationScreen({ permit }: { permit: Permit }) {
         <button type="button" className="button button--secondary" onClick={() => goTo('permits')}>
           Active permits
         </button>
+        {permit.sync === 'attention' && (
+          <button type="button" className="button button--danger" onClick={() => goTo('queue')}>
+            Open queue
+          </button>
+        )}
       </div>
     </main>
   );

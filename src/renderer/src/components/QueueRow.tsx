@@ -1,0 +1,84 @@
+import type { OutboxItem } from '../../../shared/domain';
+import { formatEnd, QUEUE_KIND_LABEL, QUEUE_STATE_LABEL } from '../format';
+import { useKiosk } from '../store';
+import { CorrectPlateForm, DiscardForm } from './QueueStepForms';
+
+function Detail({ label, wide, children }: { label: string; wide?: boolean; children: string }) {
+  return (
+    <div className={wide ? 'detail-row detail-row--wide' : 'detail-row'}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function AttentionActions({ item }: { item: OutboxItem }) {
+  const step = useKiosk((s) => (s.queueStep?.actionId === item.actionId ? s.queueStep.kind : null));
+  const busy = useKiosk((s) => s.queueWork !== null);
+  const retrying = useKiosk((s) => s.queueWork?.kind === 'retry' && s.queueWork.actionId === item.actionId);
+  const { retry, openQueueStep } = useKiosk.getState();
+
+  if (step === 'correct') return <CorrectPlateForm item={item} />;
+  if (step === 'discard') return <DiscardForm item={item} />;
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={busy}
+        onClick={() => void retry(item.actionId)}
+      >
+        {retrying ? 'Retrying…' : 'Retry'}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy}
+        onClick={() => openQueueStep({ kind: 'correct', actionId: item.actionId })}
+      >
+        Correct plate
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy}
+        onClick={() => openQueueStep({ kind: 'discard', actionId: item.actionId })}
+      >
+        Discard
+      </button>
+    </div>
+  );
+}
+
+export function QueueRow({ item }: { item: OutboxItem }) {
+  return (
+    <li className={`queue-row queue-row--${item.state}`} data-testid="queue-row" data-action={item.actionId}>
+      <div className="queue-row__head">
+        <span className="queue-row__kind" data-testid="queue-kind">
+          {QUEUE_KIND_LABEL[item.kind]}
+        </span>
+        <span className="queue-row__plate">{item.plate}</span>
+        <span className={`queue-state queue-state--${item.state}`} data-testid="queue-state">
+          {QUEUE_STATE_LABEL[item.state]}
+        </span>
+      </div>
+      {item.possibleDuplicate && (
+        <p className="queue-row__duplicate" data-testid="queue-duplicate">
+          Possible duplicate: OPSCOM may already have this action.
+        </p>
+      )}
+      <dl className="details details--compact queue-row__details">
+        <Detail label="Zone">{item.zone}</Detail>
+        <Detail label="Ticket">{item.ticketNumber}</Detail>
+        <Detail label="Taken at">{formatEnd(item.takenAt)}</Detail>
+        <Detail label="Attempts">{String(item.attempts)}</Detail>
+        {item.lastError && (
+          <Detail label="Last error" wide>
+            {item.lastError}
+          </Detail>
+        )}
+      </dl>
+      {item.state === 'attention' && <AttentionActions item={item} />}
+    </li>
+  );
+}

@@ -1,0 +1,194 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChannelName } from '../../shared/contract';
+import type { KioskError, OutboxItem, OutboxStatus } from '../../shared/domain';
+
+const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
+
+// kiosk.ts reads `window` at import; the store only needs `send`.
+vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+
+const { useKiosk } = await import('./store');
+
+function status(overrides: Partial<OutboxStatus> = {}): OutboxStatus {
+  return { connection: 'online', waiting: 0, attention: 0, oldestWaitingSince: null, paused: null, ...overrides };
+}
+
+function item(overrides: Partial<OutboxItem> = {}): OutboxItem {
+  return {
+    actionId: 'A-1',
+    ticketNumber: 'T-1',
+    plate: 'ABC123',
+    zone: 'Lot A',
+    kind: 'issue',
+    state: 'attention',
+    takenAt: '2026-01-01T12:00:00.000Z',
+    attempts: 3,
+    lastError: 'Plate refused.',
+    lastAttemptAt: '2026-01-01T12:03:00.000Z',
+    possibleDuplicate: false,
+    ...overrides,
+  };
+}
+
+const ok = (value: unknown) => Promise.resolve({ ok: true, value });
+const fail = (error: KioskError) => Promise.resolve({ ok: false, error });
+const wrongPin: KioskError = { code: 'not-allowed', message: 'That admin PIN is not right.' };
+
+/** Answers by channel; a channel without an answer fails loudly so a stray call shows up. */
+function answer(answers: Partial<Record<ChannelName, (request: unknown) => Promise<unknown>>>) {
+  send.mockImplementation((channel, request) => {
+    const reply = answers[channel];
+    if (!reply) throw new Error(`unexpected call to ${channel}`);
+    return reply(request);
+  });
+}
+
+const callsTo = (channel: ChannelName) => send.mock.calls.filter((c) => c[0] === channel);
+const initial = useKiosk.getState();
+
+beforeEach(() => {
+  send.mockReset();
+  useKiosk.setState(initial, true);
+});
+
+describe('outbox status', () => {
+  it('loads the status at start instead of the old connection call', async () => {
+    answer({
+      'kiosk:info': () => fail({ code: 'internal', message: 'not in this test' }),
+      'permits:list': () => ok({ permits: [] }),
+      'outbox:status': () => ok(status({ waiting: 2, connection: 'offline' })),
+    });
+    await useKiosk.getState().start();
+    expect(useKiosk.getState().outbox).toMatchObject({ waiting: 2, connection: 'offline' });
+    expect(callsTo('kiosk:connection')).toHaveLength(0);
+  });
+
+  it('lets an event win over an answer that left before it', async () => {
+    let reply: (value: unknown) => void = () => {};
+    send.mockImplementation(() => new Promise((resolve) => (reply = resolve)));
+    const loading = useKiosk.getState().loadOutbox();
+    useKiosk.getState().applyOutbox(status({ waiting: 5 }));
+    reply({ ok: true, value: status({ waiting: 1 }) });
+    await loading;
+    expect(useKiosk.getState().outbox?.waiting).toBe(5);
+  });
+
+  it('reloads the queue on a change only while the queue is on screen', () => {
+    answer({ 'outbox:list': () => ok({ items: [] }) });
+    useKiosk.getState().applyOutbox(status({ waiting: 1 }));
+    expect(send).not.toHaveBeenCalled();
+    useKiosk.setState({ screen: 'queue' });
+    useKiosk.getState().applyOutbox(status({ waiting: 2 }));
+    expect(callsTo('outbox:list')).toHaveLength(1);
+  });
+});
+
+describe('queue list', () => {
+  it('loads once more after a burst of changes, not once per change', async () => {
+    const replies: ((value: unknown) => void)[] = [];
+    send.mockImplementation(() => new Promise((resolve) => replies.push(resolve)));
+    useKiosk.setState({ screen: 'queue' });
+    const first = useKiosk.getState().loadQueue();
+    useKiosk.getState().applyOutbox(status());
+    useKiosk.getState().applyOutbox(status());
+    replies[0]?.({ ok: true, value: { items: [item({ state: 'waiting' })] } });
+    await vi.waitFor(() => expect(replies).toHaveLength(2));
+    replies[1]?.({ ok: true, value: { items: [] } });
+    await first;
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(useKiosk.getState().queue).toEqual([]);
+    expect(useKiosk.getState().queueLoaded).toBe(true);
+  });
+
+  it('loads the list and closes any open field when the queue screen opens', () => {
+    answer({ 'outbox:list': () => ok({ items: [item()] }) });
+    useKiosk.setState({ queueStep: { kind: 'discard', actionId: 'A-1' } });
+    useKiosk.getState().goTo('queue');
+    expect(useKiosk.getState().queueStep).toBeNull();
+    expect(callsTo('outbox:list')).toHaveLength(1);
+  });
+});
+
+describe('flush', () => {
+  it('keeps a failed network hint quiet but shows a failed "Send now"', async () => {
+    answer({ 'outbox:flush': () => fail({ code: 'unreachable', message: 'Down.' }) });
+    await useKiosk.getState().flush('online');
+    expect(useKiosk.getState().error).toBeNull();
+    await useKiosk.getState().flush('manual');
+    expect(useKiosk.getState().error?.message).toBe('Down.');
+    expect(callsTo('outbox:flush').map((c) => c[1])).toEqual([{ reason: 'online' }, { reason: 'manual' }]);
+  });
+
+  it('sends one manual flush for a double tap and shows the new status', async () => {
+    answer({ 'outbox:flush': () => ok(status({ waiting: 0 })) });
+    useKiosk.setState({ outbox: status({ waiting: 3 }) });
+    await Promise.all([useKiosk.getState().flush('manual'), useKiosk.getState().flush('manual')]);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(useKiosk.getState().outbox?.waiting).toBe(0);
+    expect(useKiosk.getState().inFlight.flush).toBe(false);
+  });
+});
+
+describe('attention actions', () => {
+  beforeEach(() => useKiosk.setState({ screen: 'queue', queue: [item()], queueLoaded: true }));
+
+  it('retries once for a double tap, then reloads the list', async () => {
+    answer({ 'outbox:retry': () => ok(item({ state: 'waiting' })), 'outbox:list': () => ok({ items: [] }) });
+    await Promise.all([useKiosk.getState().retry('A-1'), useKiosk.getState().retry('A-1')]);
+    expect(callsTo('outbox:retry').map((c) => c[1])).toEqual([{ actionId: 'A-1' }]);
+    await vi.waitFor(() => expect(useKiosk.getState().queue).toEqual([]));
+    expect(useKiosk.getState().queueWork).toBeNull();
+  });
+
+  it('sends the corrected plate normalised and closes the field', async () => {
+    answer({ 'outbox:correct-plate': () => ok(item({ plate: 'ABC124' })), 'outbox:list': () => ok({ items: [] }) });
+    useKiosk.getState().openQueueStep({ kind: 'correct', actionId: 'A-1' });
+    expect(await useKiosk.getState().correctPlate('A-1', 'abc-124')).toBe(true);
+    expect(callsTo('outbox:correct-plate')[0]?.[1]).toEqual({ actionId: 'A-1', plate: 'ABC124' });
+    expect(useKiosk.getState().queueStep).toBeNull();
+    expect(useKiosk.getState().notice).toContain('ABC124');
+  });
+
+  it('does not send an empty correction', async () => {
+    expect(await useKiosk.getState().correctPlate('A-1', ' - ')).toBe(false);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('keeps the PIN field open and shows main’s words when the PIN is wrong', async () => {
+    answer({ 'outbox:discard': () => fail(wrongPin) });
+    useKiosk.getState().openQueueStep({ kind: 'discard', actionId: 'A-1' });
+    expect(await useKiosk.getState().discard('A-1', '0000')).toBe(false);
+    expect(useKiosk.getState().error).toEqual(wrongPin);
+    expect(useKiosk.getState().queueStep).toEqual({ kind: 'discard', actionId: 'A-1' });
+    expect(useKiosk.getState().queueWork).toBeNull();
+  });
+
+  it('discards with the PIN, says how many actions went, and reloads', async () => {
+    answer({ 'outbox:discard': () => ok({ discarded: ['A-1', 'A-2'] }), 'outbox:list': () => ok({ items: [] }) });
+    useKiosk.getState().openQueueStep({ kind: 'discard', actionId: 'A-1' });
+    expect(await useKiosk.getState().discard('A-1', '1234')).toBe(true);
+    expect(callsTo('outbox:discard')[0]?.[1]).toEqual({ actionId: 'A-1', adminPin: '1234' });
+    expect(useKiosk.getState().queueStep).toBeNull();
+    expect(useKiosk.getState().notice).toBe('2 actions discarded.');
+    await vi.waitFor(() => expect(callsTo('outbox:list')).toHaveLength(1));
+  });
+});
+
+describe('audit export', () => {
+  it('hands the file to `save` and says where it went', async () => {
+    answer({ 'audit:export-csv': () => ok({ fileName: 'audit-K-1.csv', csv: 'a,b\n' }) });
+    const save = vi.fn();
+    await useKiosk.getState().exportAudit(save);
+    expect(save).toHaveBeenCalledWith({ fileName: 'audit-K-1.csv', csv: 'a,b\n' });
+    expect(useKiosk.getState().notice).toBe('Audit saved as audit-K-1.csv.');
+  });
+
+  it('shows an error when saving fails', async () => {
+    answer({ 'audit:export-csv': () => ok({ fileName: 'a.csv', csv: '' }) });
+    await useKiosk.getState().exportAudit(() => {
+      throw new Error('no DOM');
+    });
+    expect(useKiosk.getState().error?.message).toBe('The audit file could not be saved.');
+    expect(useKiosk.getState().inFlight.export).toBe(false);
+  });
+});

@@ -1,0 +1,164 @@
+import type { StateCreator } from 'zustand';
+import type { ResponseOf } from '../../shared/contract';
+import type { OutboxItem, OutboxStatus, Result } from '../../shared/domain';
+import { normalisePlate } from '../../shared/plate';
+import { call } from './call';
+import type { KioskState } from './store';
+
+export type AuditFile = ResponseOf<'audit:export-csv'>;
+export type OutboxAction = 'outbox' | 'queue' | 'flush' | 'export';
+/** The one inline field open on the queue screen (a corrected plate or the admin PIN). */
+export interface QueueStep {
+  kind: 'correct' | 'discard';
+  actionId: string;
+}
+/** The queue action being sent to main; one at a time, so the row can say "Retrying…". */
+export interface QueueWork {
+  kind: 'retry' | 'correct' | 'discard';
+  actionId: string;
+}
+
+export interface OutboxSlice {
+  outbox: OutboxStatus | null;
+  queue: OutboxItem[];
+  queueLoaded: boolean;
+  queueStep: QueueStep | null;
+  queueWork: QueueWork | null;
+
+  loadOutbox(): Promise<void>;
+  /** For `outbox:changed` events. */
+  applyOutbox(status: OutboxStatus): void;
+  loadQueue(): Promise<void>;
+  flush(reason: 'online' | 'manual'): Promise<void>;
+  retry(actionId: string): Promise<void>;
+  openQueueStep(step: QueueStep): void;
+  closeQueueStep(): void;
+  /** Resolves true when main took the correction, so the field can close. */
+  correctPlate(actionId: string, plate: string): Promise<boolean>;
+  discard(actionId: string, adminPin: string): Promise<boolean>;
+  /** `save` does the download; kept out of the store so it runs without a DOM in tests. */
+  exportAudit(save: (file: AuditFile) => void): Promise<void>;
+}
+
+export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = (set, get) => {
+  const flag = (action: OutboxAction, value: boolean) => ({ inFlight: { ...get().inFlight, [action]: value } });
+  // Status answers carry no timestamp: one that left before the latest event may be older than it, so it loses.
+  let eventsSeen = 0;
+  const answer = (status: OutboxStatus, seenAtRequest: number) => {
+    if (eventsSeen === seenAtRequest) set({ outbox: status });
+  };
+  // Changes can come in bursts while a list is on its way; one more load after it catches them all.
+  let reloadQueue = false;
+
+  const runQueueAction = async (work: QueueWork, send: () => Promise<Result<unknown>>): Promise<boolean> => {
+    if (get().queueWork) return false;
+    set({ queueWork: work, error: null, notice: null });
+    const result = await send();
+    set(result.ok ? { queueWork: null } : { queueWork: null, error: result.error });
+    if (result.ok) void get().loadQueue();
+    return result.ok;
+  };
+
+  return {
+    outbox: null,
+    queue: [],
+    queueLoaded: false,
+    queueStep: null,
+    queueWork: null,
+
+    async loadOutbox() {
+      if (get().inFlight.outbox) return;
+      set(flag('outbox', true));
+      const seen = eventsSeen;
+      const result = await call('outbox:status', {});
+      set(result.ok ? flag('outbox', false) : { ...flag('outbox', false), error: result.error });
+      if (result.ok) answer(result.value, seen);
+    },
+
+    applyOutbox(status) {
+      eventsSeen += 1;
+      set({ outbox: status });
+      if (get().screen === 'queue') void get().loadQueue();
+    },
+
+    async loadQueue() {
+      if (get().inFlight.queue) {
+        reloadQueue = true;
+        return;
+      }
+      set(flag('queue', true));
+      const result = await call('outbox:list', {});
+      set(
+        result.ok
+          ? { ...flag('queue', false), queue: result.value.items, queueLoaded: true }
+          : { ...flag('queue', false), error: result.error },
+      );
+      if (reloadQueue) {
+        reloadQueue = false;
+        await get().loadQueue();
+      }
+    },
+
+    async flush(reason) {
+      // The network hint is background work: its failure is not the attendant's business.
+      const manual = reason === 'manual';
+      if (manual && get().inFlight.flush) return;
+      if (manual) set({ ...flag('flush', true), error: null, notice: null });
+      const seen = eventsSeen;
+      const result = await call('outbox:flush', { reason });
+      if (manual) set(result.ok ? flag('flush', false) : { ...flag('flush', false), error: result.error });
+      if (result.ok) answer(result.value, seen);
+    },
+
+    async retry(actionId) {
+      await runQueueAction({ kind: 'retry', actionId }, () => call('outbox:retry', { actionId }));
+    },
+
+    openQueueStep(step) {
+      set({ queueStep: step, notice: null });
+    },
+
+    closeQueueStep() {
+      set({ queueStep: null });
+    },
+
+    async correctPlate(actionId, plate) {
+      const corrected = normalisePlate(plate);
+      if (!corrected) return false;
+      const ok = await runQueueAction({ kind: 'correct', actionId }, () =>
+        call('outbox:correct-plate', { actionId, plate: corrected }),
+      );
+      if (ok) set({ queueStep: null, notice: `Plate corrected to ${corrected}; sending again.` });
+      return ok;
+    },
+
+    async discard(actionId, adminPin) {
+      if (!adminPin) return false;
+      let discarded = 0;
+      const ok = await runQueueAction({ kind: 'discard', actionId }, async () => {
+        const result = await call('outbox:discard', { actionId, adminPin });
+        if (result.ok) discarded = result.value.discarded.length;
+        return result;
+      });
+      if (ok)
+        set({ queueStep: null, notice: discarded === 1 ? 'Action discarded.' : `${discarded} actions discarded.` });
+      return ok;
+    },
+
+    async exportAudit(save) {
+      if (get().inFlight.export) return;
+      set({ ...flag('export', true), error: null, notice: null });
+      const result = await call('audit:export-csv', {});
+      if (!result.ok) {
+        set({ ...flag('export', false), error: result.error });
+        return;
+      }
+      try {
+        save(result.value);
+        set({ ...flag('export', false), notice: `Audit saved as ${result.value.fileName}.` });
+      } catch {
+        set({ ...flag('export', false), error: { code: 'internal', message: 'The audit file could not be saved.' } });
+      }
+    },
+  };
+};
