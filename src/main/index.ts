@@ -7,6 +7,7 @@ import { startKioskCore, type KioskCore } from './core/kiosk-core';
 import { createLogger } from './core/log';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc';
+import { watchOnline } from './electron/online-watch';
 import { safeStorageSecretStore } from './electron/secret-store';
 import { createKioskWindow, preloadPath } from './electron/window';
 
@@ -49,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
       const kiosk = flags.kiosk === true;
       const window = createKioskWindow({ preloadPath: preloadPath(mainDir), kiosk });
       registerIpc(core, window);
+      watchOnline(core);
       if (kiosk) powerSaveBlocker.start('prevent-display-sleep');
     })
     .catch((error: unknown) => {
