@@ -652,7 +652,7 @@ const TABLE: readonly ConformanceCase[] = [
   // --- stats
   {
     id: 'stats.example',
-    title: 'The documented stats example (zones "Lot 1,Lot 2")',
+    title: 'The documented stats example (comma-delimited zones, e.g. "Lot 1,Lot 2")',
     endpoint: 'stats',
     writes: false,
     body: (ctx) => ({ apiToken: ctx.token, zones: ctx.zones.join(',') }),
@@ -660,7 +660,7 @@ const TABLE: readonly ConformanceCase[] = [
   },
   {
     id: 'stats.zones.spaced',
-    title: 'Stats with a space after each comma in zones ("Lot 1, Lot 2")',
+    title: 'Stats with a space after each comma in zones (e.g. "Lot 1, Lot 2")',
     endpoint: 'stats',
     writes: false,
     body: (ctx) => ({ apiToken: ctx.token, zones: ctx.zones.join(', ') }),

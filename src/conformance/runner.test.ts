@@ -250,6 +250,27 @@ describe('runConformance with stub controllers', () => {
     expect(run.cleanup.deleted).toEqual(['ref-1']);
   });
 
+  it('still cleans up when reporting a result throws', async () => {
+    const deletes: string[] = [];
+    const controller: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/push')) return json(200, { status: 'success', reference_id: 'ref-1' });
+      deletes.push(String(init?.body));
+      return json(200, { status: 'success', reference_id: 'ref-1' });
+    };
+    const run = runConformance({
+      url: 'https://controller.test',
+      token: TOKEN,
+      allowWrites: true,
+      fetch: controller,
+      cases: [byId('push.example')],
+      onResult: () => {
+        throw new Error('stdout closed');
+      },
+    });
+    await expect(run).rejects.toThrow('stdout closed');
+    expect(deletes).toEqual([JSON.stringify({ apiToken: TOKEN, referenceID: 'ref-1' })]);
+  });
+
   it('accepts the base address with or without the API path', () => {
     expect(controllerBase('https://c.test/')).toBe('https://c.test');
     expect(controllerBase('https://c.test/api/OC-TOMA/v1/permits/')).toBe('https://c.test');

@@ -106,19 +106,25 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRu
 
   const results: CaseResult[] = [];
   const cases = options.cases ?? CASES;
-  for (const [index, c] of cases.entries()) {
-    if (options.signal?.aborted === true) break;
-    const result =
-      mayWrite(c) && !options.allowWrites
-        ? skipped(c)
-        : await runCase(c, {
-            token: options.token,
-            zones,
-            now: now(),
-            uniqueSuffix: `${runId}${index.toString(36).toUpperCase().padStart(2, '0')}`,
-          });
-    results.push(result);
-    options.onResult?.(result);
+  try {
+    for (const [index, c] of cases.entries()) {
+      if (options.signal?.aborted === true) break;
+      const result =
+        mayWrite(c) && !options.allowWrites
+          ? skipped(c)
+          : await runCase(c, {
+              token: options.token,
+              zones,
+              now: now(),
+              uniqueSuffix: `${runId}${index.toString(36).toUpperCase().padStart(2, '0')}`,
+            });
+      results.push(result);
+      options.onResult?.(result);
+    }
+  } catch (error) {
+    // Whatever went wrong (a throwing onResult, say), the permits created so far are still removed.
+    await cleanUp();
+    throw error;
   }
 
   async function runCase(c: ConformanceCase, ctx: CaseContext): Promise<CaseResult> {
