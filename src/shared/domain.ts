@@ -13,6 +13,8 @@ export const PermitSchema = z.object({
   status: z.enum(['active', 'cancelled']),
   issuedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Goes up with every change to this permit, including its sync state: the higher copy is the newer. */
+  revision: z.number().int().nonnegative(),
   /** sent: OPSCOM has everything; waiting: in the outbox; attention: an action was refused and needs a person. */
   sync: z.enum(['sent', 'waiting', 'attention']),
   syncMessage: z.string().nullable(),

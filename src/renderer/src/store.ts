@@ -65,19 +65,14 @@ const idle: Record<Action, boolean> = {
   export: false,
 };
 
-/**
- * Events and answers can arrive in either order; the later `updatedAt` wins so an old copy never overwrites.
- * Times are whole seconds, so a tie is common: the newer arrival wins it, but an OPSCOM reference, once known,
- * is never dropped.
- */
+/** Events and answers can arrive in either order; main's `revision` says which copy is newer. */
 function upsert(list: Permit[], permit: Permit): Permit[] {
   const index = list.findIndex((p) => p.ticketNumber === permit.ticketNumber);
   const current = list[index];
   if (index === -1 || !current) return [...list, permit];
-  const age = Date.parse(permit.updatedAt) - Date.parse(current.updatedAt);
-  if (age < 0) return list;
+  if (permit.revision < current.revision) return list;
   const next = list.slice();
-  next[index] = age === 0 ? { ...permit, referenceId: permit.referenceId ?? current.referenceId } : permit;
+  next[index] = permit;
   return next;
 }
 

@@ -23,6 +23,8 @@ export interface PermitEntry {
   discarded: boolean;
   issuedAt: string;
   updatedAt: string;
+  /** Goes up with every change, so a screen can tell the newer of two copies even within one second. */
+  revision: number;
   /** Unsettled action ids, oldest first: they are delivered in this order. */
   pending: string[];
 }
@@ -86,6 +88,34 @@ export class OutboxState {
   }
 
   apply(record: JournalRecord): void {
+    const touched = this.ticketsTouchedBy(record);
+    this.applyRecord(record);
+    for (const ticket of touched) {
+      const permit = this.permits.get(ticket);
+      if (permit) permit.revision += 1;
+    }
+  }
+
+  private ticketsTouchedBy(record: JournalRecord): string[] {
+    switch (record.r) {
+      case 'header':
+        return [];
+      case 'accept':
+        return [record.action.ticketNumber];
+      case 'parked':
+      case 'retry':
+      case 'corrected':
+        return this.ticketsOfIds([record.id]);
+      default:
+        return this.ticketsOfIds(record.ids);
+    }
+  }
+
+  private ticketsOfIds(ids: string[]): string[] {
+    return [...new Set(ids.flatMap((id) => this.actions.get(id)?.action.ticketNumber ?? []))];
+  }
+
+  private applyRecord(record: JournalRecord): void {
     switch (record.r) {
       case 'header':
         return;
@@ -235,6 +265,7 @@ export class OutboxState {
       status: permit.cancelled || permit.discarded ? 'cancelled' : 'active',
       issuedAt: permit.issuedAt,
       updatedAt: permit.updatedAt,
+      revision: permit.revision,
       sync,
       syncMessage,
     };
@@ -268,6 +299,7 @@ export class OutboxState {
       discarded: false,
       issuedAt: action.takenAt,
       updatedAt: action.takenAt,
+      revision: 0,
       pending: [],
     };
     permit.values = action.values;
