@@ -29,16 +29,6 @@ async function main(): Promise<void> {
     return;
   }
 
-  process.stdout.write(
-    [
-      `OPSCOM sandbox listening on ${sandbox.url}`,
-      `Accepted tokens: ${parsed.options.tokens.join(', ')}`,
-      `Permits view: ${sandbox.url}/__sandbox/permits`,
-      ...sandbox.faults().map((fault) => `Fault: ${formatFault(fault)}`),
-      '',
-    ].join('\n'),
-  );
-
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     // A second Ctrl-C means "now": do not wait for a slow close.
@@ -55,8 +45,20 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Before the startup lines: whoever reads them may signal at once, and until a listener exists a signal
+  // kills the process outright (exit code null) instead of closing the sandbox.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  process.stdout.write(
+    [
+      `OPSCOM sandbox listening on ${sandbox.url}`,
+      `Accepted tokens: ${parsed.options.tokens.join(', ')}`,
+      `Permits view: ${sandbox.url}/__sandbox/permits`,
+      ...sandbox.faults().map((fault) => `Fault: ${formatFault(fault)}`),
+      '',
+    ].join('\n'),
+  );
 }
 
 await main();
