@@ -29,33 +29,26 @@ export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 export const MAX_DELAY_MS = 600_000;
 const MAX_RETRY_AFTER_S = 86_400;
 
-const wholeMs = (name: string) => {
-  const message = `${name} must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS}.`;
-  return z.number({ error: message }).int(message).min(0, message).max(MAX_DELAY_MS, message).optional();
-};
+/** A whole number in min..max, every way of getting it wrong worded the same. */
+const wholeNumber = (message: string, min: number, max: number) =>
+  z.number({ error: message }).int(message).min(min, message).max(max, message);
+const ms = (name: string, min: number) =>
+  wholeNumber(`${name} must be a whole number of milliseconds from ${min} to ${MAX_DELAY_MS}.`, min, MAX_DELAY_MS);
+const PROBABILITY = 'probability must be a number from 0 to 1.';
 
 const FaultObject = z.strictObject(
   {
     endpoint: z.enum(FAULT_ENDPOINTS, { error: `endpoint must be one of ${FAULT_ENDPOINTS.join(', ')}.` }).default('*'),
     kind: z.enum(FAULT_KINDS, { error: `kind must be one of ${FAULT_KINDS.join(', ')}.` }),
-    probability: z
-      .number({ error: 'probability must be a number from 0 to 1.' })
-      .min(0, 'probability must be a number from 0 to 1.')
-      .max(1, 'probability must be a number from 0 to 1.')
-      .optional(),
-    count: z
-      .number({ error: 'count must be a whole number of requests, 1 or more.' })
-      .int('count must be a whole number of requests, 1 or more.')
-      .min(1, 'count must be a whole number of requests, 1 or more.')
-      .optional(),
-    ms: wholeMs('ms'),
-    jitter: wholeMs('jitter'),
-    retryAfter: z
-      .number({ error: `retryAfter must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_S}.` })
-      .int(`retryAfter must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_S}.`)
-      .min(0, `retryAfter must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_S}.`)
-      .max(MAX_RETRY_AFTER_S, `retryAfter must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_S}.`)
-      .optional(),
+    probability: z.number({ error: PROBABILITY }).min(0, PROBABILITY).max(1, PROBABILITY).optional(),
+    count: wholeNumber('count must be a whole number of requests, 1 or more.', 1, Number.MAX_SAFE_INTEGER).optional(),
+    ms: ms('ms', 0).optional(),
+    jitter: ms('jitter', 0).optional(),
+    retryAfter: wholeNumber(
+      `retryAfter must be a whole number of seconds from 0 to ${MAX_RETRY_AFTER_S}.`,
+      0,
+      MAX_RETRY_AFTER_S,
+    ).optional(),
   },
   { error: 'A fault is an object with endpoint and kind, and optionally probability, count, ms, jitter, retryAfter.' },
 );
@@ -84,13 +77,7 @@ export const FaultsBodySchema = z.strictObject(
 );
 
 export const RefuseBodySchema = z.strictObject(
-  {
-    forMs: z
-      .number({ error: `forMs must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS}.` })
-      .int(`forMs must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS}.`)
-      .min(1, `forMs must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS}.`)
-      .max(MAX_DELAY_MS, `forMs must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS}.`),
-  },
+  { forMs: ms('forMs', 1) },
   { error: 'The body must be {"forMs": <milliseconds>}, e.g. {"forMs": 2000}.' },
 );
 
@@ -103,7 +90,6 @@ export const SettingsBodySchema = z.strictObject(
   },
   { error: 'The body must be {"rejectDuplicatePermitNo": true|false, "errorStatus": "http"|200}.' },
 );
-export type SandboxSettingsPatch = z.output<typeof SettingsBodySchema>;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
