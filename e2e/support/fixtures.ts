@@ -36,11 +36,19 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-/** `npm run station` on a fresh data folder, with the given controller settings in its environment. */
-export async function launchStation(
-  env: Record<string, string>,
-): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
-  const data = await tempDataDir();
+export interface LaunchedStation {
+  url: string;
+  dataDir: string;
+  output: () => string;
+  /** Stops it and removes its data folder. */
+  stop: () => Promise<void>;
+  /** kill -9 of the whole station (npm, node and all): no chance to finish anything. */
+  crash: () => Promise<void>;
+}
+
+/** `npm run station` on a fresh data folder (or the given one), with these controller settings. */
+export async function launchStation(env: Record<string, string>, dataDir?: string): Promise<LaunchedStation> {
+  const data = dataDir ? { dir: dataDir, remove: async () => undefined } : await tempDataDir();
   const station = await startProcess(
     'npm',
     ['run', '--silent', 'station', '--', '--port', '0', '--no-open'],
@@ -49,12 +57,24 @@ export async function launchStation(
   );
   return {
     url: station.match[1]!,
+    dataDir: data.dir,
     output: station.output,
     stop: async () => {
       await station.stop();
       await data.remove();
     },
+    crash: () => station.kill9(),
   };
+}
+
+/** Drives the sandbox's loopback-only fault switches, as `POST /__sandbox/faults` documents. */
+export async function setFaults(sandboxUrl: string, faults: Array<Record<string, unknown>>): Promise<void> {
+  const response = await fetch(`${sandboxUrl}/__sandbox/faults`, {
+    method: faults.length ? 'POST' : 'DELETE',
+    headers: { 'Content-Type': 'application/json' },
+    ...(faults.length ? { body: JSON.stringify({ faults }) } : {}),
+  });
+  if (!response.ok) throw new Error(`The sandbox refused the faults: ${await response.text()}`);
 }
 
 export { expect };

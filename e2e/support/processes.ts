@@ -9,7 +9,13 @@ export async function startProcess(
   args: string[],
   ready: RegExp,
   env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; match: RegExpExecArray; output: () => string; stop: () => Promise<void> }> {
+): Promise<{
+  child: ChildProcess;
+  match: RegExpExecArray;
+  output: () => string;
+  stop: () => Promise<void>;
+  kill9: () => Promise<void>;
+}> {
   // Its own process group, so stopping it stops npm, the shell and the server together.
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
@@ -38,16 +44,20 @@ export async function startProcess(
     child,
     match,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        process.kill(-child.pid!, 'SIGTERM');
-      }),
+    stop: () => signalGroup(child, 'SIGTERM'),
+    kill9: () => signalGroup(child, 'SIGKILL'),
   };
 }
 
 export async function tempDataDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-e2e-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, signal);
+  });
 }

@@ -201,7 +201,7 @@ export function retryAfterMs(headers: Pick<Headers, 'get'>, nowMs: number): numb
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `OPSCOM did not answer within ${Math.round(timeoutMs / 1000)} s.`;
+    return `OPSCOM did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}.`;
   }
   return 'Could not reach OPSCOM (network error).';
 }
