@@ -71,18 +71,31 @@ async function flushTime(): Promise<{ rtt: number; flush: number; concurrency: n
   try {
     kiosk.sandbox.setFaults([{ endpoint: '*', kind: 'latency', ms: 50 }]);
     // Round trip of one push with the added latency, measured with the same client the outbox uses.
-    const client = new OpscomClient({ baseUrl: kiosk.sandbox.url, apiToken: 'KIOSK-TEST-TOKEN', log: createLogger(() => {}) });
+    const client = new OpscomClient({
+      baseUrl: kiosk.sandbox.url,
+      apiToken: 'KIOSK-TEST-TOKEN',
+      log: createLogger(() => {}),
+    });
     const trips: number[] = [];
     for (let i = 0; i < 20; i += 1) {
       const started = performance.now();
-      await client.push({ plate: `RTT${i}`, startAt: new Date().toISOString(), endAt: new Date(Date.now() + 3_600_000).toISOString() });
+      await client.push({
+        plate: `RTT${i}`,
+        startAt: new Date().toISOString(),
+        endAt: new Date(Date.now() + 3_600_000).toISOString(),
+      });
       trips.push(performance.now() - started);
     }
     const rtt = trips.reduce((a, b) => a + b, 0) / trips.length;
 
     kiosk.network.online = false;
     for (let i = 0; i < count; i += 1) {
-      await kiosk.core.dispatch('permits:issue', { requestId: crypto.randomUUID(), plate: `F${i}`, zone: 'Lot 1', durationMinutes: 60 });
+      await kiosk.core.dispatch('permits:issue', {
+        requestId: crypto.randomUUID(),
+        plate: `F${i}`,
+        zone: 'Lot 1',
+        durationMinutes: 60,
+      });
     }
     kiosk.network.online = true;
     const started = performance.now();
@@ -117,8 +130,10 @@ try {
   console.log(`p99 at 10,000 ÷ p99 at 100: ${ratio.toFixed(2)} (target ≤ 2; p99 at 10,000 target ≤ 10 ms)\n`);
 
   const memory = memoryHolding(dataDir);
-  console.log(`Process holding ${memory.pending} pending actions: RSS ${memory.rssMiB.toFixed(1)} MiB, ` +
-    `heap used ${memory.heapMiB.toFixed(1)} MiB; replaying them at start took ${memory.replayMs.toFixed(0)} ms\n`);
+  console.log(
+    `Process holding ${memory.pending} pending actions: RSS ${memory.rssMiB.toFixed(1)} MiB, ` +
+      `heap used ${memory.heapMiB.toFixed(1)} MiB; replaying them at start took ${memory.replayMs.toFixed(0)} ms\n`,
+  );
 
   const flush = await flushTime();
   const serial = 1_000 * flush.rtt;
