@@ -79,6 +79,16 @@ describe('issue', () => {
     expect(new Set(ids).size).toBe(2);
   });
 
+  it('shows the newest copy when the "sent" event overtakes the answer to the issue', async () => {
+    let answer: (value: unknown) => void = () => {};
+    send.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const issuing = useKiosk.getState().issue();
+    useKiosk.getState().applyPermit(permit({ revision: 3, sync: 'sent', referenceId: 'R-1' }));
+    answer({ ok: true, value: permit({ revision: 2, sync: 'waiting' }) });
+    await issuing;
+    expect(useKiosk.getState().lastConfirmation).toMatchObject({ sync: 'sent', referenceId: 'R-1' });
+  });
+
   it('does not send without a preset', async () => {
     useKiosk.setState({ presetMinutes: null });
     await useKiosk.getState().issue();

@@ -189,10 +189,12 @@ export const useKiosk = create<KioskState>()((set, get, api) => {
         set({ ...flag('issue', false), error: result.error });
         return;
       }
+      const merged = withPermit(result.value);
       set({
-        ...withPermit(result.value),
+        ...merged,
         ...flag('issue', false),
-        lastConfirmation: result.value,
+        // The newest copy: a "sent" event can overtake the answer to the issue itself.
+        lastConfirmation: merged.permits.find((p) => p.ticketNumber === result.value.ticketNumber) ?? result.value,
         // Cleared now, not on "New permit", so the header's Issue button cannot re-issue the same car by mistake.
         plate: '',
         presetMinutes: null,
