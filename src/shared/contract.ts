@@ -5,9 +5,15 @@ import {
   DurationPriceSchema,
   KioskErrorSchema,
   KioskInfoSchema,
+  LanguageSchema,
+  OccupancySchema,
   OutboxItemSchema,
   OutboxStatusSchema,
   PermitSchema,
+  SettingsViewSchema,
+  ShiftSchema,
+  ShiftSummarySchema,
+  ZoneRateSchema,
   type Result,
 } from './domain';
 
@@ -18,6 +24,7 @@ import {
 
 /** A fresh id per attendant action, so a repeated tap or a retried call is recognised and done once. */
 const RequestId = z.uuid({ error: 'Each action needs its own request id.' });
+const AdminPin = z.string({ error: 'Enter the admin PIN.' }).min(1, 'Enter the admin PIN.').max(32);
 const ActionId = z.string().min(1, 'Choose an action.').max(100);
 const TicketNumber = z.string().min(1, 'Choose a permit.').max(50, 'A ticket number has at most 50 characters.');
 const Minutes = z
@@ -60,8 +67,83 @@ export const channels = {
     response: PermitSchema,
   },
   'permits:cancel': {
-    request: z.strictObject({ requestId: RequestId, ticketNumber: TicketNumber }),
+    request: z.strictObject({
+      requestId: RequestId,
+      ticketNumber: TicketNumber,
+      /** Recorded in the audit log. */
+      reason: z.string().trim().max(200, 'A reason has at most 200 characters.').optional(),
+    }),
     response: PermitSchema,
+  },
+  'kiosk:set-language': {
+    request: z.strictObject({ language: LanguageSchema }),
+    response: KioskInfoSchema,
+  },
+  'shift:current': {
+    request: z.strictObject({}),
+    response: ShiftSchema.nullable(),
+  },
+  'shift:start': {
+    request: z.strictObject({
+      attendant: z
+        .string({ error: 'Enter your name or badge number.' })
+        .trim()
+        .min(1, 'Enter your name or badge number.')
+        .max(60, 'A name or badge number has at most 60 characters.'),
+    }),
+    response: ShiftSchema,
+  },
+  /** The running totals of the open shift (nothing is closed). */
+  'shift:summary': {
+    request: z.strictObject({}),
+    response: ShiftSummarySchema,
+  },
+  'shift:close': {
+    request: z.strictObject({}),
+    response: ShiftSummarySchema,
+  },
+  'occupancy:get': {
+    request: z.strictObject({ refresh: z.boolean().default(false) }),
+    response: OccupancySchema,
+  },
+  'settings:get': {
+    request: z.strictObject({ adminPin: AdminPin }),
+    response: SettingsViewSchema,
+  },
+  'settings:update': {
+    request: z.strictObject({
+      adminPin: AdminPin,
+      changes: z.strictObject({
+        controllerUrl: z
+          .url({ protocol: /^https?$/, error: 'The controller URL must start with http:// or https://.' })
+          .optional(),
+        /** Write-only: never read back. */
+        apiToken: z
+          .string()
+          .regex(/^[A-Za-z0-9-]{1,50}$/, 'An API token is 1 to 50 letters, digits and dashes.')
+          .optional(),
+        kioskId: z
+          .string()
+          .regex(/^[A-Z0-9]{1,20}$/, 'A kiosk id is 1 to 20 capital letters and digits.')
+          .optional(),
+        kioskName: z.string().trim().min(1, 'Give the kiosk a name.').max(60).optional(),
+        zones: z.array(ZoneRateSchema).min(1, 'Keep at least one zone.').max(20).optional(),
+        timeMode: z.enum(['utc', 'local']).optional(),
+        language: LanguageSchema.optional(),
+        outboxConcurrency: z.number().int().min(1, 'At least 1.').max(16, 'At most 16.').optional(),
+        idleResetSeconds: z.number().int().min(0).max(3600, 'At most one hour.').optional(),
+        newAdminPin: z
+          .string()
+          .regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.')
+          .optional(),
+      }),
+    }),
+    response: SettingsViewSchema,
+  },
+  /** A stats call with the settings in force: success, or OPSCOM's answer in plain words. */
+  'settings:test-connection': {
+    request: z.strictObject({ adminPin: AdminPin }),
+    response: z.object({ ok: z.boolean(), message: z.string() }),
   },
   'outbox:status': {
     request: z.strictObject({}),
@@ -86,7 +168,7 @@ export const channels = {
     response: OutboxItemSchema.nullable(),
   },
   'outbox:discard': {
-    request: z.strictObject({ actionId: ActionId, adminPin: z.string().min(1, 'Enter the admin PIN.').max(32) }),
+    request: z.strictObject({ actionId: ActionId, adminPin: AdminPin }),
     response: z.object({ discarded: z.array(z.string()) }),
   },
   'audit:export-csv': {
@@ -100,6 +182,9 @@ export const events = {
   'permit:changed': PermitSchema,
   'connection:changed': ConnectionStateSchema,
   'outbox:changed': OutboxStatusSchema,
+  /** Zones, prices, name or language changed: reload `kiosk:info`. */
+  'kiosk:changed': KioskInfoSchema,
+  'shift:changed': ShiftSchema.nullable(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

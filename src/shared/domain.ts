@@ -70,8 +70,88 @@ export const KioskInfoSchema = z.object({
   controllerHost: z.string(),
   zones: z.array(ZoneOfferSchema),
   extendMinutes: z.number().int().positive(),
+  language: z.enum(['en-CA', 'fr-CA']),
+  /** After this long without a touch the kiosk goes back to the Issue screen and clears a half-typed plate. */
+  idleResetSeconds: z.number().int().nonnegative(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
+export const LanguageSchema = z.enum(['en-CA', 'fr-CA']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** A zone's rates as a supervisor edits them: integer cents, durations in minutes. */
+export const ZoneRateSchema = z.object({
+  name: z.string().trim().min(1, 'A zone needs a name.').max(200, 'A zone name has at most 200 characters.'),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as CAD or USD.'),
+  centsPerHour: z.number().int('Cents are whole numbers.').nonnegative().max(99_999_999),
+  maxCents: z.number().int('Cents are whole numbers.').positive('A maximum must be more than zero.').max(99_999_999),
+  presets: z
+    .array(
+      z
+        .number()
+        .int()
+        .positive()
+        .max(7 * 24 * 60),
+    )
+    .min(1, 'A zone needs at least one duration.')
+    .max(8, 'A zone offers at most 8 durations.'),
+});
+export type ZoneRate = z.infer<typeof ZoneRateSchema>;
+
+/** What the settings screen shows. The API token itself never leaves main: only whether one is set. */
+export const SettingsViewSchema = z.object({
+  controllerUrl: z.string().nullable(),
+  /** Where the URL and token in force come from; a flag or the environment outranks what is saved here. */
+  controllerSource: z.enum(['flag', 'environment', 'settings', 'demo']),
+  tokenSet: z.boolean(),
+  tokenLast4: z.string().nullable(),
+  tokenStorage: z.string(),
+  kioskId: z.string(),
+  kioskName: z.string(),
+  zones: z.array(ZoneRateSchema),
+  extendMinutes: z.number().int().positive(),
+  timeMode: z.enum(['utc', 'local']),
+  language: LanguageSchema,
+  outboxConcurrency: z.number().int(),
+  idleResetSeconds: z.number().int(),
+  adminPinIsDefault: z.boolean(),
+  demoMode: z.boolean(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+export const ShiftSchema = z.object({
+  id: z.string(),
+  attendant: z.string(),
+  startedAt: z.iso.datetime(),
+});
+export type Shift = z.infer<typeof ShiftSchema>;
+
+export const ShiftSummarySchema = z.object({
+  shift: ShiftSchema,
+  /** Null while the shift is still open. */
+  closedAt: z.iso.datetime().nullable(),
+  issued: z.number().int().nonnegative(),
+  extended: z.number().int().nonnegative(),
+  cancelled: z.number().int().nonnegative(),
+  /** Charged during the shift, per currency: issues at their price, extensions at what they added. */
+  amounts: z.array(z.object({ currency: z.string(), cents: z.number().int() })),
+  waiting: z.number().int().nonnegative(),
+  attention: z.number().int().nonnegative(),
+  /** Every action of the shift as CSV, for the close-of-shift export. */
+  csv: z.string(),
+});
+export type ShiftSummary = z.infer<typeof ShiftSummarySchema>;
+
+export const OccupancySchema = z.object({
+  rows: z.array(z.object({ zone: z.string(), type: z.string(), total: z.number().int().nonnegative() })),
+  /** When these figures came from OPSCOM; null if they never did. */
+  fetchedAt: z.iso.datetime().nullable(),
+  /** Why the figures are not fresh, in plain words; null when they are. */
+  error: z.string().nullable(),
+});
+export type Occupancy = z.infer<typeof OccupancySchema>;
 
 export const ConnectionStateSchema = z.object({
   state: z.enum(['online', 'offline', 'unknown']),

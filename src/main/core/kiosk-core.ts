@@ -1,18 +1,19 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import defaultRates from '../../../resources/rates.json';
-import type { KioskInfo } from '../../shared/domain';
+import type { KioskInfo, SettingsView } from '../../shared/domain';
 import { systemClock, type Clock } from '../../shared/time';
 import { DEMO_TOKEN } from '../../sandbox/cli-args';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { AdminPin, DEFAULT_ADMIN_PIN, hashPin } from './admin-pin';
 import { AuditLog } from './audit/audit-log';
-import { resolveControllerConfig, type ConfigInputs } from './config';
+import { resolveControllerConfig, type ConfigInputs, type ConfigSource } from './config';
 import { ConnectionMonitor } from './connection';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventHub } from './events';
 import { fail } from './failure';
 import type { Logger } from './log';
+import { OccupancyService } from './occupancy';
 import { OpscomClient } from './opscom/client';
 import { Courier } from './outbox/courier';
 import { Outbox } from './outbox/outbox';
@@ -20,7 +21,8 @@ import { PermitService } from './permits/permit-service';
 import { generateKioskId, TicketNumberAllocator } from './permits/ticket-numbers';
 import { priceCents, RateTableSchema, type RateTable } from './pricing';
 import type { SecretStore } from './secrets';
-import { SettingsRepository, type SettingsBacking } from './settings';
+import { SettingsRepository, type Settings, type SettingsBacking } from './settings';
+import { ShiftService } from './shift';
 
 /** What each platform (Electron, the station, a test) provides; the core needs nothing else from it. */
 export interface PlatformAdapter {
@@ -46,12 +48,18 @@ export interface KioskCoreOptions {
 export interface KioskCore {
   dispatch: Dispatch;
   events: EventHub;
-  info: KioskInfo;
+  readonly info: KioskInfo;
   /** Resolves when the outbox has sent everything it can right now. */
   idle(): Promise<void>;
   /** The platform saw the network come or go (Electron's net.isOnline, the page's online event). */
   networkChanged(online: boolean): void;
   stop(): Promise<void>;
+}
+
+interface Controller {
+  url: string;
+  token: string;
+  source: ConfigSource | 'demo';
 }
 
 export async function startKioskCore(platform: PlatformAdapter, options: KioskCoreOptions = {}): Promise<KioskCore> {
@@ -60,45 +68,50 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
   await mkdir(platform.dataDir, { recursive: true });
 
   const settingsRepo = new SettingsRepository(platform.settings);
-  let settings = settingsRepo.read();
+  let settings: Settings = settingsRepo.read();
   if (!settings.kioskId) settings = settingsRepo.update({ kioskId: generateKioskId() });
-  const kioskId = settings.kioskId ?? generateKioskId();
 
-  const config = resolveControllerConfig({
-    flags: options.flags ?? {},
-    env: options.env ?? {},
-    stored: { url: settings.controllerUrl, token: await platform.secrets.readToken() },
-  });
+  const shippedRates = RateTableSchema.parse(options.rates ?? defaultRates);
+  const rates = (): RateTable => (settings.zones ? { ...shippedRates, zones: settings.zones } : shippedRates);
+  const resolve = async () =>
+    resolveControllerConfig({
+      flags: options.flags ?? {},
+      env: options.env ?? {},
+      stored: { url: settings.controllerUrl, token: await platform.secrets.readToken() },
+    });
+  const config = await resolve();
 
-  const rates = RateTableSchema.parse(options.rates ?? defaultRates);
   let sandbox: RunningSandbox | undefined;
-  let controller: { url: string; token: string };
+  let controller: Controller;
   let workDir = platform.dataDir;
   if (config.mode === 'demo') {
-    sandbox = await startSandbox({ port: 0, tokens: [DEMO_TOKEN], zones: rates.zones.map((zone) => zone.name) });
-    controller = { url: sandbox.url, token: DEMO_TOKEN };
+    sandbox = await startSandbox({ port: 0, tokens: [DEMO_TOKEN], zones: rates().zones.map((zone) => zone.name) });
+    controller = { url: sandbox.url, token: DEMO_TOKEN, source: 'demo' };
     // The demo sandbox forgets everything when it stops, so demo permits live apart and start afresh.
     workDir = path.join(platform.dataDir, 'demo');
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true });
     log.info(`Demo mode: no controller configured, using the built-in sandbox at ${sandbox.url}`);
   } else {
-    controller = { url: config.url, token: config.token };
+    controller = { url: config.url, token: config.token, source: config.source.url };
     log.info(
       `Controller ${new URL(config.url).host} (URL from ${config.source.url}, token from ${config.source.token})`,
     );
   }
 
+  const makeClient = (target: Controller) =>
+    new OpscomClient({
+      baseUrl: target.url,
+      apiToken: target.token,
+      timeMode: settings.timeMode,
+      timeoutMs: settings.requestTimeoutMs,
+      log,
+      ...(platform.fetch ? { fetch: platform.fetch } : {}),
+    });
+  let client = makeClient(controller);
+
   const events = new EventHub();
   const connection = new ConnectionMonitor(events, clock);
-  const client = new OpscomClient({
-    baseUrl: controller.url,
-    apiToken: controller.token,
-    timeMode: settings.timeMode,
-    timeoutMs: settings.requestTimeoutMs,
-    log,
-    ...(platform.fetch ? { fetch: platform.fetch } : {}),
-  });
   const audit = AuditLog.inDataDir(workDir);
   const outbox = new Outbox({ dataDir: workDir, audit, clock });
   if (outbox.skippedOnReplay > 0) {
@@ -127,41 +140,135 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     if (event === 'connection:changed') announceStatus();
   });
 
+  const shift = new ShiftService(workDir, audit, clock);
+  await shift.load();
   const permits = new PermitService({
     outbox,
-    tickets: new TicketNumberAllocator(workDir, kioskId),
+    tickets: new TicketNumberAllocator(workDir, () => settings.kioskId ?? ''),
     rates,
     clock,
+    attendant: () => shift.requireAttendant(),
   });
-  const adminPin = new AdminPin(() => settings.adminPinHash ?? defaultPinHash(), clock);
+  const occupancy = new OccupancyService(
+    () => client,
+    () => rates().zones.map((zone) => zone.name),
+    clock,
+  );
+  const defaultPinHash = hashPin(DEFAULT_ADMIN_PIN);
+  const adminPin = new AdminPin(() => settings.adminPinHash ?? defaultPinHash, clock);
+  const requirePin = (pin: string) => {
+    const check = adminPin.check(pin);
+    if (!check.ok) fail('not-allowed', check.message, 'adminPin');
+  };
 
-  const info: KioskInfo = {
-    kioskId,
+  const info = (): KioskInfo => ({
+    kioskId: settings.kioskId ?? '',
     kioskName: settings.kioskName,
-    demoMode: config.mode === 'demo',
+    demoMode: controller.source === 'demo',
     controllerHost: new URL(controller.url).host,
-    extendMinutes: rates.extendMinutes,
-    zones: rates.zones.map((zone) => ({
+    extendMinutes: rates().extendMinutes,
+    language: settings.language,
+    idleResetSeconds: settings.idleResetSeconds,
+    zones: rates().zones.map((zone) => ({
       name: zone.name,
       currency: zone.currency,
       presets: zone.presets.map((minutes) => ({ minutes, cents: priceCents(zone, minutes) })),
     })),
+  });
+
+  const settingsView = async (): Promise<SettingsView> => {
+    const token = controller.source === 'demo' ? await platform.secrets.readToken() : controller.token;
+    return {
+      controllerUrl: controller.source === 'demo' ? (settings.controllerUrl ?? null) : controller.url,
+      controllerSource: controller.source,
+      tokenSet: Boolean(token),
+      tokenLast4: token ? token.slice(-4) : null,
+      tokenStorage: platform.secrets.describe(),
+      kioskId: settings.kioskId ?? '',
+      kioskName: settings.kioskName,
+      zones: rates().zones,
+      extendMinutes: rates().extendMinutes,
+      timeMode: settings.timeMode,
+      language: settings.language,
+      outboxConcurrency: settings.outboxConcurrency,
+      idleResetSeconds: settings.idleResetSeconds,
+      adminPinIsDefault: settings.adminPinHash === undefined,
+      demoMode: controller.source === 'demo',
+    };
   };
 
-  const item = (actionId: string) => {
-    const live = outbox.live(actionId);
-    return live ? (outbox.items(courier.sending).find((each) => each.actionId === actionId) ?? null) : null;
+  /** After saved settings change: a new URL or token is used at once (and resumes a paused outbox). */
+  const applyControllerSettings = async (): Promise<void> => {
+    if (controller.source === 'demo') {
+      log.info('Controller settings saved; they take effect when the kiosk next starts (it is in demo mode).');
+      return;
+    }
+    const next = await resolve();
+    if (next.mode === 'demo') return;
+    const changed = next.url !== controller.url || next.token !== controller.token;
+    controller = { url: next.url, token: next.token, source: next.source.url };
+    client = makeClient(controller);
+    courier.useClient(client);
+    if (changed) log.info(`Controller settings changed: now ${new URL(controller.url).host}; the outbox resumes.`);
   };
 
   const dispatch = createDispatcher(
     {
-      'kiosk:info': () => info,
+      'kiosk:info': () => info(),
       'kiosk:connection': () => connection.current(),
+      'kiosk:set-language': ({ language }) => {
+        settings = settingsRepo.update({ language });
+        events.emit('kiosk:changed', info());
+        return info();
+      },
       'permits:list': () => ({ permits: permits.active() }),
       'permits:issue': ({ requestId, ...input }) => permits.issue(requestId, input),
       'permits:quote-extend': ({ ticketNumber, minutes }) => permits.quoteExtend(ticketNumber, minutes),
       'permits:extend': ({ requestId, ticketNumber, minutes }) => permits.extend(requestId, ticketNumber, minutes),
-      'permits:cancel': ({ requestId, ticketNumber }) => permits.cancel(requestId, ticketNumber),
+      'permits:cancel': ({ requestId, ticketNumber, reason }) => permits.cancel(requestId, ticketNumber, reason),
+      'shift:current': () => shift.open,
+      'shift:start': async ({ attendant }) => {
+        const started = await shift.start(attendant);
+        events.emit('shift:changed', started);
+        return started;
+      },
+      'shift:summary': () => shift.summary(outboxStatus()),
+      'shift:close': async () => {
+        const summary = await shift.close(outboxStatus());
+        events.emit('shift:changed', null);
+        return summary;
+      },
+      'occupancy:get': ({ refresh }) => occupancy.get(refresh),
+      'settings:get': ({ adminPin: pin }) => {
+        requirePin(pin);
+        return settingsView();
+      },
+      'settings:update': async ({ adminPin: pin, changes }) => {
+        requirePin(pin);
+        const { apiToken, newAdminPin, ...stored } = changes;
+        if (apiToken !== undefined) await platform.secrets.writeToken(apiToken);
+        settings = settingsRepo.update({
+          ...stored,
+          ...(newAdminPin !== undefined ? { adminPinHash: hashPin(newAdminPin) } : {}),
+        });
+        if (stored.outboxConcurrency !== undefined) courier.setConcurrency(settings.outboxConcurrency);
+        const controllerTouched =
+          apiToken !== undefined || stored.controllerUrl !== undefined || stored.timeMode !== undefined;
+        if (controllerTouched) await applyControllerSettings();
+        events.emit('kiosk:changed', info());
+        return settingsView();
+      },
+      'settings:test-connection': async ({ adminPin: pin }) => {
+        requirePin(pin);
+        const outcome = await client.stats();
+        connection.observe(outcome);
+        if (outcome.kind === 'success') {
+          return { ok: true, message: `Connected to ${new URL(controller.url).host}: OPSCOM answered.` };
+        }
+        const detail =
+          'controllerMessage' in outcome && outcome.controllerMessage ? ` (${outcome.controllerMessage})` : '';
+        return { ok: false, message: `${outcome.message}${detail}` };
+      },
       'outbox:status': () => outboxStatus(),
       'outbox:list': () => ({ items: outbox.items(courier.sending) }),
       'outbox:flush': ({ reason }) => {
@@ -170,31 +277,36 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
         return outboxStatus();
       },
       'outbox:retry': ({ actionId }) => {
-        if (!outbox.retry(actionId, null)) fail('not-allowed', 'Only an action that needs attention can be retried.');
+        if (!outbox.retry(actionId, shift.open?.attendant ?? null)) {
+          fail('not-allowed', 'Only an action that needs attention can be retried.');
+        }
         courier.flushNow();
         return item(actionId);
       },
       'outbox:correct-plate': ({ actionId, plate }) => {
-        if (!outbox.correctPlate(actionId, plate, null)) {
+        if (!outbox.correctPlate(actionId, plate, shift.open?.attendant ?? null)) {
           fail('not-allowed', 'Only an action that needs attention can have its plate corrected.');
         }
         courier.flushNow();
         return item(actionId);
       },
       'outbox:discard': ({ actionId, adminPin: pin }) => {
-        const check = adminPin.check(pin);
-        if (!check.ok) return fail('not-allowed', check.message, 'adminPin');
-        const discarded = outbox.discard(actionId, 'admin');
+        requirePin(pin);
+        const discarded = outbox.discard(actionId, `admin (${shift.open?.attendant ?? 'no shift'})`);
         if (discarded.length === 0) fail('not-allowed', 'Only an action that needs attention can be discarded.');
         return { discarded };
       },
       'audit:export-csv': () => ({
-        fileName: `audit-${kioskId}-${clock.now().toISOString().slice(0, 10)}.csv`,
+        fileName: `audit-${settings.kioskId}-${clock.now().toISOString().slice(0, 10)}.csv`,
         csv: audit.toCsv(),
       }),
     },
     log,
   );
+
+  function item(actionId: string) {
+    return outbox.items(courier.sending).find((each) => each.actionId === actionId) ?? null;
+  }
 
   const probe = async (): Promise<void> => {
     const outcome = await client.stats();
@@ -210,7 +322,9 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
   return {
     dispatch,
     events,
-    info,
+    get info() {
+      return info();
+    },
     idle: () => courier.idle(),
     networkChanged(online) {
       if (online) courier.flushNow();
@@ -225,10 +339,4 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       await sandbox?.close();
     },
   };
-}
-
-let cachedDefaultHash: string | undefined;
-function defaultPinHash(): string {
-  cachedDefaultHash ??= hashPin(DEFAULT_ADMIN_PIN);
-  return cachedDefaultHash;
 }

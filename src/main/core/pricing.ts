@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { ZoneRateSchema, type ZoneRate } from '../../shared/domain';
 
 /**
- * A zone's rate: a price per hour, charged by the started minute and capped at a maximum, in integer cents.
- * Presets are the durations offered on the Issue screen.
+ * A zone's rate (`ZoneRateSchema`, shared with the settings screen): a price per hour, charged by the started
+ * minute and capped at a maximum, in integer cents. Presets are the durations offered on the Issue screen.
  */
-export const ZoneRateSchema = z.object({
-  name: z.string().min(1).max(200),
-  currency: z.string().min(1).max(10),
-  centsPerHour: z.number().int().nonnegative(),
-  maxCents: z.number().int().positive().max(99_999_999),
-  presets: z.array(z.number().int().positive()).min(1),
-});
-export type ZoneRate = z.infer<typeof ZoneRateSchema>;
+export { ZoneRateSchema, type ZoneRate };
 
 export const RateTableSchema = z.object({
   extendMinutes: z.number().int().positive(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema, ZoneRateSchema } from '../../shared/domain';
 
 /**
  * What an operator configures, kept by electron-store in the app and by `conf` (the library electron-store
@@ -17,6 +18,10 @@ export const SettingsSchema = z.object({
   outboxConcurrency: z.number().int().min(1).max(16).default(4),
   /** scrypt hash of the supervisor PIN; unset means the documented default PIN until a supervisor sets one. */
   adminPinHash: z.string().optional(),
+  language: LanguageSchema.default('en-CA'),
+  idleResetSeconds: z.number().int().min(0).max(3600).default(90),
+  /** Zones and rates set on the settings screen; unset means the rate table shipped in resources/. */
+  zones: z.array(ZoneRateSchema).min(1).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

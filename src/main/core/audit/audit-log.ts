@@ -31,6 +31,7 @@ export interface AuditEntry {
   zone?: string;
   endAt?: string;
   amountCents?: number;
+  chargedCents?: number;
   currency?: string;
   attendant?: string | null;
   referenceId?: string | null;
@@ -47,6 +48,7 @@ export const AUDIT_COLUMNS = [
   'zone',
   'endAt',
   'amountCents',
+  'chargedCents',
   'currency',
   'attendant',
   'referenceId',
@@ -86,13 +88,17 @@ export class AuditLog {
   }
 
   toCsv(): string {
-    const rows = this.entries().map((entry) => AUDIT_COLUMNS.map((column) => csvCell(entry[column])).join(','));
-    return [AUDIT_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+    return toCsv(this.entries());
   }
 
   close(): void {
     fs.closeSync(this.fd);
   }
+}
+
+export function toCsv(entries: AuditEntry[]): string {
+  const rows = entries.map((entry) => AUDIT_COLUMNS.map((column) => csvCell(entry[column])).join(','));
+  return [AUDIT_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
 /** RFC 4180 quoting, and a leading quote mark on cells a spreadsheet would run as a formula. */

@@ -28,7 +28,7 @@ export interface CourierOptions {
 export class Courier {
   private readonly ready = new Set<string>();
   private readonly inFlight = new Set<string>();
-  private readonly concurrency: number;
+  private concurrency: number;
   private readonly backoff: BackoffPolicy;
   private readonly random: () => number;
   private consecutiveFailures = 0;
@@ -39,7 +39,10 @@ export class Courier {
   private idleWaiters: Array<() => void> = [];
   private readonly unsubscribe: () => void;
 
+  private client: OpscomClient;
+
   constructor(private readonly options: CourierOptions) {
+    this.client = options.client;
     this.concurrency = options.concurrency ?? 4;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.random = options.random ?? Math.random;
@@ -66,6 +69,17 @@ export class Courier {
   flushNow(): void {
     this.resumeAt = 0;
     this.consecutiveFailures = 0;
+    this.pump();
+  }
+
+  /** New controller URL or token: send with this client from now on, and try again whatever was paused. */
+  useClient(client: OpscomClient): void {
+    this.client = client;
+    this.resume();
+  }
+
+  setConcurrency(concurrency: number): void {
+    this.concurrency = concurrency;
     this.pump();
   }
 
@@ -129,12 +143,12 @@ export class Courier {
           return outbox.recordParked(plan.id, plan.message);
         case 'push':
           outbox.recordAttempt(plan.ids);
-          return this.settle(plan, await this.options.client.push({ ...plan.values, permitNo: ticket }));
+          return this.settle(plan, await this.client.push({ ...plan.values, permitNo: ticket }));
         case 'update':
           outbox.recordAttempt(plan.ids);
           return this.settle(
             plan,
-            await this.options.client.update({
+            await this.client.update({
               referenceId: plan.referenceId,
               endAt: plan.values.endAt,
               plate: plan.values.plate,
@@ -144,7 +158,7 @@ export class Courier {
           );
         case 'delete':
           outbox.recordAttempt(plan.ids);
-          return this.settle(plan, await this.options.client.delete(plan.referenceId));
+          return this.settle(plan, await this.client.delete(plan.referenceId));
       }
     } catch (error) {
       // Only the disk can throw here (the client never does). Leave the action pending and try later.

@@ -131,7 +131,7 @@ describe('durable outbox', () => {
     const csv = audit.toCsv();
     const [header, ...rows] = csv.trim().split('\r\n');
     expect(header).toBe(
-      'at,event,actionId,ticketNumber,kind,plate,zone,endAt,amountCents,currency,attendant,referenceId,detail',
+      'at,event,actionId,ticketNumber,kind,plate,zone,endAt,amountCents,chargedCents,currency,attendant,referenceId,detail',
     );
     expect(rows.map((row) => row.split(',')[1])).toEqual(['accepted', 'attempt', 'failed']);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);

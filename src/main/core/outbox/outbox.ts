@@ -254,7 +254,9 @@ export class Outbox {
       currency: action.values.currency,
       attendant: action.attendant,
     };
-    if (detail !== undefined) entry.detail = detail;
+    if (event === 'accepted' && action.chargedCents !== undefined) entry.chargedCents = action.chargedCents;
+    const words = detail ?? (event === 'accepted' ? action.note : undefined);
+    if (words !== undefined) entry.detail = words;
     return entry;
   }
 

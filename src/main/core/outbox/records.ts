@@ -23,6 +23,10 @@ export interface OutboxAction {
   values: PermitValues;
   takenAt: string;
   attendant: string | null;
+  /** What the driver paid for this action: the price of an issue, what an extension added, 0 for a cancel. */
+  chargedCents?: number;
+  /** Why, in the attendant's words (a cancel's reason). */
+  note?: string;
 }
 
 export type JournalRecord =

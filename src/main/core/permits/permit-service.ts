@@ -9,8 +9,11 @@ import type { TicketNumberAllocator } from './ticket-numbers';
 export interface PermitServiceDeps {
   outbox: Outbox;
   tickets: TicketNumberAllocator;
-  rates: RateTable;
+  /** The rates in force (a supervisor may change them while the kiosk runs). */
+  rates: () => RateTable;
   clock: Clock;
+  /** Who is at the screen; refuses when nobody has signed in. */
+  attendant: () => string;
 }
 
 /**
@@ -39,8 +42,9 @@ export class PermitService {
         amountCents: priceCents(rate, input.durationMinutes),
         currency: rate.currency,
       };
+      const attendant = this.deps.attendant();
       const ticketNumber = await this.deps.tickets.next();
-      return this.take(requestId, 'issue', ticketNumber, values);
+      return this.take({ id: requestId, kind: 'issue', ticketNumber, values, attendant, charged: values.amountCents });
     });
   }
 
@@ -55,33 +59,42 @@ export class PermitService {
 
   extend(requestId: string, ticketNumber: string, minutes: number): Promise<Permit> {
     return this.once(requestId, async () => {
+      const attendant = this.deps.attendant();
       const permit = this.activePermit(ticketNumber);
       const quote = this.quoteExtend(ticketNumber, minutes);
-      return this.take(requestId, 'extend', ticketNumber, {
-        ...valuesOf(permit),
-        endAt: quote.newEndAt,
-        amountCents: quote.totalCents,
-      });
+      const values = { ...valuesOf(permit), endAt: quote.newEndAt, amountCents: quote.totalCents };
+      return this.take({ id: requestId, kind: 'extend', ticketNumber, values, attendant, charged: quote.addedCents });
     });
   }
 
-  cancel(requestId: string, ticketNumber: string): Promise<Permit> {
+  cancel(requestId: string, ticketNumber: string, reason?: string): Promise<Permit> {
     return this.once(requestId, async () => {
-      const permit = this.activePermit(ticketNumber);
-      return this.take(requestId, 'cancel', ticketNumber, valuesOf(permit));
+      const attendant = this.deps.attendant();
+      const values = valuesOf(this.activePermit(ticketNumber));
+      return this.take({ id: requestId, kind: 'cancel', ticketNumber, values, attendant, charged: 0, note: reason });
     });
   }
 
-  private take(id: string, kind: ActionKind, ticketNumber: string, values: PermitValues): Permit {
+  private take(taken: {
+    id: string;
+    kind: ActionKind;
+    ticketNumber: string;
+    values: PermitValues;
+    attendant: string;
+    charged: number;
+    note?: string | undefined;
+  }): Permit {
     const { outbox } = this.deps;
     return outbox.accept({
-      id,
+      id: taken.id,
       seq: outbox.nextSeq,
-      ticketNumber,
-      kind,
-      values,
+      ticketNumber: taken.ticketNumber,
+      kind: taken.kind,
+      values: taken.values,
       takenAt: this.now(),
-      attendant: null,
+      attendant: taken.attendant,
+      chargedCents: taken.charged,
+      ...(taken.note ? { note: taken.note } : {}),
     });
   }
 
@@ -99,7 +112,8 @@ export class PermitService {
 
   private zone(name: string): ZoneRate {
     return (
-      findZone(this.deps.rates, name) ?? fail('invalid-request', `“${name}” is not one of this kiosk’s zones.`, 'zone')
+      findZone(this.deps.rates(), name) ??
+      fail('invalid-request', `“${name}” is not one of this kiosk’s zones.`, 'zone')
     );
   }
 

@@ -13,7 +13,8 @@ export class TicketNumberAllocator {
 
   constructor(
     dataDir: string,
-    private readonly kioskId: string,
+    /** Read at each number, so a kiosk id changed in settings applies to the next permit. */
+    private readonly kioskId: () => string,
   ) {
     this.file = path.join(dataDir, 'ticket-sequence');
   }
@@ -27,7 +28,7 @@ export class TicketNumberAllocator {
       }
       const next = last + 1;
       await writeFileDurably(this.file, `${next}\n`);
-      return `${this.kioskId}-${next.toString().padStart(6, '0')}`;
+      return `${this.kioskId()}-${next.toString().padStart(6, '0')}`;
     });
   }
 }

@@ -30,7 +30,7 @@ export interface TestKiosk {
 }
 
 export async function startTestKiosk(
-  options: { clock?: Clock; core?: KioskCoreOptions; sandbox?: RunningSandbox; token?: string } = {},
+  options: { clock?: Clock; core?: KioskCoreOptions; sandbox?: RunningSandbox; token?: string; signIn?: boolean } = {},
 ): Promise<TestKiosk> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-test-'));
   const sandbox = options.sandbox ?? (await startSandbox({ port: 0, tokens: [TEST_TOKEN] }));
@@ -38,6 +38,7 @@ export async function startTestKiosk(
   const logLines: string[] = [];
   const log = createLogger((_level, line) => logLines.push(line));
   const network: TestNetwork = { online: true };
+  const secrets = memorySecretStore(); // kept across restarts, like the real secret stores
   const switchableFetch: typeof fetch = async (input, init) => {
     if (!network.online) throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
     const forward = () => fetch(input, init);
@@ -45,12 +46,21 @@ export async function startTestKiosk(
     const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, string>;
     return network.intercept(new URL(String(input)).pathname, body, forward);
   };
-  const start = () =>
+  const start = async () => {
+    const core = await startCore();
+    // Issuing needs an attendant; most tests are not about shifts, so one signs in unless told not to.
+    if (options.signIn !== false) {
+      const current = await core.dispatch('shift:current', {});
+      if (current.ok && current.value === null) await core.dispatch('shift:start', { attendant: 'Test attendant' });
+    }
+    return core;
+  };
+  const startCore = () =>
     startKioskCore(
       {
         dataDir,
         settings,
-        secrets: memorySecretStore(),
+        secrets,
         log,
         fetch: switchableFetch,
         ...(options.clock ? { clock: options.clock } : {}),
