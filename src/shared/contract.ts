@@ -75,6 +75,12 @@ export const channels = {
     }),
     response: PermitSchema,
   },
+  /** Print the current page (the receipt or shift summary in it): the Electron app prints through
+   * webContents.print and answers 'app'; the station answers 'browser', and the page calls window.print(). */
+  'kiosk:print': {
+    request: z.strictObject({ what: z.enum(['receipt', 'shift-summary']) }),
+    response: z.object({ printedBy: z.enum(['app', 'browser']), ok: z.boolean() }),
+  },
   'kiosk:set-language': {
     request: z.strictObject({ language: LanguageSchema }),
     response: KioskInfoSchema,

@@ -195,3 +195,13 @@ describe('settings behind the admin PIN', () => {
     expect(accepted).toMatchObject({ detail: 'Wrong plate', attendant: 'Test attendant' });
   });
 });
+
+describe('printing', () => {
+  it('lets the browser print where the platform has no printer hook', async () => {
+    kiosk = await startTestKiosk();
+    expect(value(await kiosk.core.dispatch('kiosk:print', { what: 'receipt' }))).toEqual({
+      printedBy: 'browser',
+      ok: true,
+    });
+  });
+});

@@ -32,6 +32,8 @@ export interface PlatformAdapter {
   log: Logger;
   clock?: Clock;
   fetch?: typeof fetch;
+  /** Prints the kiosk window (Electron's webContents.print); absent where the browser prints for itself. */
+  print?: () => Promise<boolean>;
 }
 
 export interface KioskCoreOptions {
@@ -216,6 +218,12 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     {
       'kiosk:info': () => info(),
       'kiosk:connection': () => connection.current(),
+      'kiosk:print': async ({ what }) => {
+        if (!platform.print) return { printedBy: 'browser', ok: true };
+        const ok = await platform.print();
+        log.info(`Printed the ${what}: ${ok ? 'sent to the printer' : 'cancelled or failed'}.`);
+        return { printedBy: 'app', ok };
+      },
       'kiosk:set-language': ({ language }) => {
         settings = settingsRepo.update({ language });
         events.emit('kiosk:changed', info());
