@@ -35,13 +35,13 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       const dataDir = app.getPath('userData');
       serveRenderer(path.join(mainDir, '../renderer'));
-      let window: BrowserWindow | undefined;
       core = await startKioskCore(
         {
           dataDir,
           print: () =>
             new Promise<boolean>((done) => {
-              if (!window || window.isDestroyed()) return done(false);
+              const window = BrowserWindow.getAllWindows()[0];
+              if (!window) return done(false);
               window.webContents.print({ silent: false, printBackground: true }, (ok) => done(ok));
             }),
           settings: new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir }),
@@ -54,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
         },
       );
       const kiosk = flags.kiosk === true;
-      window = createKioskWindow({ preloadPath: preloadPath(mainDir), kiosk });
+      const window = createKioskWindow({ preloadPath: preloadPath(mainDir), kiosk });
       registerIpc(core, window);
       watchOnline(core);
       if (kiosk) powerSaveBlocker.start('prevent-display-sleep');

@@ -2,16 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../sandbox/server';
-import type {
-  KioskInfo,
-  Occupancy,
-  OutboxStatus,
-  Permit,
-  Result,
-  SettingsView,
-  ShiftSummary,
-} from '../../shared/domain';
-import { startTestKiosk, TEST_TOKEN, type TestKiosk } from './testing/test-kiosk';
+import type { KioskInfo, Occupancy, OutboxStatus, Permit, SettingsView, ShiftSummary } from '../../shared/domain';
+import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from './testing/test-kiosk';
 
 let kiosk: TestKiosk | undefined;
 afterEach(async () => {
@@ -19,10 +11,6 @@ afterEach(async () => {
   kiosk = undefined;
 });
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 const issue = (k: TestKiosk, plate: string, zone = 'Lot 1', durationMinutes = 60) =>
   k.core.dispatch('permits:issue', { requestId: crypto.randomUUID(), plate, zone, durationMinutes });
 

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../../sandbox/server';
-import type { OutboxItem, OutboxStatus, Permit, Result } from '../../../shared/domain';
-import { startTestKiosk, TEST_TOKEN, type TestKiosk } from '../testing/test-kiosk';
+import type { OutboxItem, OutboxStatus, Permit } from '../../../shared/domain';
+import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from '../testing/test-kiosk';
 
 let kiosk: TestKiosk | undefined;
 afterEach(async () => {
@@ -11,10 +11,6 @@ afterEach(async () => {
   kiosk = undefined;
 });
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 const issue = async (k: TestKiosk, plate: string) =>
   value<Permit>(
     await k.core.dispatch('permits:issue', {

@@ -1,17 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Permit, Result } from '../../../shared/domain';
-import { fixedClock, startTestKiosk, type TestKiosk } from '../testing/test-kiosk';
+import type { Permit } from '../../../shared/domain';
+import { fixedClock, startTestKiosk, type TestKiosk, value } from '../testing/test-kiosk';
 
 let kiosk: TestKiosk | undefined;
 afterEach(async () => {
   await kiosk?.close();
   kiosk = undefined;
 });
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 const issueRequest = (plate: string, zone = 'Lot 1', durationMinutes = 30) => ({
   requestId: crypto.randomUUID(),

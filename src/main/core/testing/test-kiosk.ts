@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import type { Result } from '../../../shared/domain';
 import type { Clock } from '../../../shared/time';
 import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../kiosk-core';
 import { createLogger } from '../log';
@@ -9,6 +10,12 @@ import { memorySecretStore } from '../secrets';
 import type { SettingsBacking } from '../settings';
 
 export const TEST_TOKEN = 'KIOSK-TEST-TOKEN';
+
+/** The value of a successful answer; a failed one fails the test with main's own words. */
+export function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
 
 /** A kiosk core on a temporary data folder against a fresh sandbox, for tests that drive the core directly. */
 export interface TestNetwork {
