@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { catalogs } from './catalog';
+
+const [english, french] = [catalogs['en-CA'], catalogs['fr-CA']];
+
+describe('catalog', () => {
+  it('has every key in both languages, and no other', () => {
+    expect(Object.keys(french).sort()).toEqual(Object.keys(english).sort());
+  });
+
+  it('gives each key the same shape in both languages: words, or a message taking the same arguments', () => {
+    for (const key of Object.keys(english) as (keyof typeof english)[]) {
+      const en = english[key];
+      const fr = french[key];
+      expect(typeof fr, key).toBe(typeof en);
+      if (typeof en === 'function' && typeof fr === 'function') expect(fr.length, key).toBe(en.length);
+    }
+  });
+
+  it('has no empty message, and every message fills in its values', () => {
+    for (const catalog of [english, french]) {
+      for (const [key, value] of Object.entries(catalog)) {
+        const text = typeof value === 'function' ? (value as (...args: unknown[]) => string)('X1', 'Y2') : value;
+        expect(text.trim(), key).not.toBe('');
+        expect(text, key).not.toContain('undefined');
+      }
+    }
+  });
+
+  it('is French in French: the words a test looks for differ', () => {
+    expect(french.issuePermit).not.toBe(english.issuePermit);
+    expect(french.languageLabel).toBe('Langue');
+    expect(english.languageLabel).toBe('Language');
+    expect(english.languageSwitch).toBe('FR');
+    expect(french.languageSwitch).toBe('EN');
+  });
+});
