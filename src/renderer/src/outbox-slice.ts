@@ -3,6 +3,7 @@ import type { ResponseOf } from '../../shared/contract';
 import type { OutboxItem, OutboxStatus, Result } from '../../shared/domain';
 import { normalisePlate } from '../../shared/plate';
 import { call } from './call';
+import { catalogs } from './i18n/catalog';
 import type { KioskState } from './store';
 
 export type AuditFile = ResponseOf<'audit:export-csv'>;
@@ -42,6 +43,7 @@ export interface OutboxSlice {
 
 export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = (set, get) => {
   const flag = (action: OutboxAction, value: boolean) => ({ inFlight: { ...get().inFlight, [action]: value } });
+  const words = () => catalogs[get().language];
   // Status answers carry no timestamp: one that left before the latest event may be older than it, so it loses.
   let eventsSeen = 0;
   const answer = (status: OutboxStatus, seenAtRequest: number) => {
@@ -79,6 +81,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
       eventsSeen += 1;
       set({ outbox: status });
       if (get().screen === 'queue') void get().loadQueue();
+      get().refreshShiftSummary();
     },
 
     async loadQueue() {
@@ -128,7 +131,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
       const ok = await runQueueAction({ kind: 'correct', actionId }, () =>
         call('outbox:correct-plate', { actionId, plate: corrected }),
       );
-      if (ok) set({ queueStep: null, notice: `Plate corrected to ${corrected}; sending again.` });
+      if (ok) set({ queueStep: null, notice: words().noticePlateCorrected(corrected) });
       return ok;
     },
 
@@ -140,8 +143,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
         if (result.ok) discarded = result.value.discarded.length;
         return result;
       });
-      if (ok)
-        set({ queueStep: null, notice: discarded === 1 ? 'Action discarded.' : `${discarded} actions discarded.` });
+      if (ok) set({ queueStep: null, notice: words().noticeDiscarded(discarded) });
       return ok;
     },
 
@@ -155,9 +157,9 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
       }
       try {
         save(result.value);
-        set({ ...flag('export', false), notice: `Audit saved as ${result.value.fileName}.` });
+        set({ ...flag('export', false), notice: words().noticeAuditSaved(result.value.fileName) });
       } catch {
-        set({ ...flag('export', false), error: { code: 'internal', message: 'The audit file could not be saved.' } });
+        set({ ...flag('export', false), error: { code: 'internal', message: words().auditNotSaved } });
       }
     },
   };

@@ -16,7 +16,10 @@ const info: KioskInfo = {
   controllerHost: 'localhost',
   zones: [{ name: 'Lot A', currency: 'CAD', presets: [{ minutes: 60, cents: 450 }] }],
   extendMinutes: 30,
+  language: 'en-CA',
+  idleResetSeconds: 120,
 };
+const shift = { id: 'S-1', attendant: 'Alex', startedAt: '2026-01-01T08:00:00.000Z' };
 
 function permit(overrides: Partial<Permit> = {}): Permit {
   return {
@@ -43,7 +46,8 @@ const initial = useKiosk.getState();
 beforeEach(() => {
   send.mockReset();
   useKiosk.setState(initial, true);
-  useKiosk.setState({ info, zone: 'Lot A', presetMinutes: 60, plate: 'ABC123' });
+  // HXK47 has no look-alike characters, so Issue goes straight to main unless a test wants a check.
+  useKiosk.setState({ info, zone: 'Lot A', presetMinutes: 60, plate: 'HXK47', shift, shiftLoaded: true });
 });
 
 describe('issue', () => {
@@ -60,13 +64,16 @@ describe('issue', () => {
     expect(request.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(useKiosk.getState().screen).toBe('confirmation');
     expect(useKiosk.getState().plate).toBe('');
+    // The next car is most often the same sale: zone and duration stay chosen.
+    expect(useKiosk.getState().presetMinutes).toBe(60);
+    expect(useKiosk.getState().zone).toBe('Lot A');
   });
 
   it('keeps the plate and shows the error when issuing fails', async () => {
     send.mockResolvedValue({ ok: false, error: { code: 'rejected', message: 'No.', field: 'plate' } });
     await useKiosk.getState().issue();
     const state = useKiosk.getState();
-    expect(state.plate).toBe('ABC123');
+    expect(state.plate).toBe('HXK47');
     expect(state.error?.field).toBe('plate');
     expect(state.inFlight.issue).toBe(false);
   });
@@ -143,13 +150,30 @@ describe('permit updates', () => {
     expect(useKiosk.getState().lastConfirmation?.syncMessage).toBe('Plate refused.');
   });
 
-  it('cancels after the confirm step, once', async () => {
+  it('cancels after the confirm step, once, with the chosen reason', async () => {
     send.mockResolvedValue({ ok: true, value: permit({ status: 'cancelled', updatedAt: '2026-01-01T12:10:00.000Z' }) });
     useKiosk.getState().applyPermit(permit());
     useKiosk.getState().startCancel('T-1');
+    await useKiosk.getState().confirmCancel();
+    expect(send).not.toHaveBeenCalled(); // no reason chosen yet
+    useKiosk.getState().chooseCancelReason('Wrong plate');
     await Promise.all([useKiosk.getState().confirmCancel(), useKiosk.getState().confirmCancel()]);
     expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]?.[1]).toMatchObject({ ticketNumber: 'T-1', reason: 'Wrong plate' });
     expect(useKiosk.getState().permits[0]?.status).toBe('cancelled');
     expect(useKiosk.getState().pending).toBeNull();
+  });
+});
+
+describe('print', () => {
+  it('leaves printing to main in the app, and to the page in the station', async () => {
+    const windowPrint = vi.fn();
+    send.mockResolvedValueOnce({ ok: true, value: { printedBy: 'app', ok: true } });
+    await useKiosk.getState().print('receipt', windowPrint);
+    expect(send).toHaveBeenCalledWith('kiosk:print', { what: 'receipt' });
+    expect(windowPrint).not.toHaveBeenCalled();
+    send.mockResolvedValueOnce({ ok: true, value: { printedBy: 'browser', ok: true } });
+    await useKiosk.getState().print('shift-summary', windowPrint);
+    expect(windowPrint).toHaveBeenCalledTimes(1);
   });
 });

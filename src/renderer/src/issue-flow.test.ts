@@ -1,0 +1,163 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChannelName } from '../../shared/contract';
+import type { KioskInfo, Permit } from '../../shared/domain';
+
+const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
+vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+
+const { useKiosk } = await import('./store');
+
+const info: KioskInfo = {
+  kioskId: 'K1',
+  kioskName: 'Booth 1',
+  demoMode: true,
+  controllerHost: 'localhost',
+  zones: [{ name: 'Lot A', currency: 'CAD', presets: [{ minutes: 60, cents: 450 }] }],
+  extendMinutes: 30,
+  language: 'en-CA',
+  idleResetSeconds: 120,
+};
+const shift = { id: 'S-1', attendant: 'Alex', startedAt: '2026-01-01T08:00:00.000Z' };
+
+function permit(overrides: Partial<Permit> = {}): Permit {
+  const now = Date.now();
+  return {
+    ticketNumber: 'T-1',
+    plate: 'ABC123',
+    zone: 'Lot A',
+    startAt: new Date(now - 10 * 60_000).toISOString(),
+    endAt: new Date(now + 50 * 60_000).toISOString(),
+    amountCents: 450,
+    currency: 'CAD',
+    referenceId: null,
+    status: 'active',
+    issuedAt: new Date(now - 10 * 60_000).toISOString(),
+    updatedAt: new Date(now - 10 * 60_000).toISOString(),
+    revision: 0,
+    sync: 'sent',
+    syncMessage: null,
+    ...overrides,
+  };
+}
+
+const issued = (plate: string, ticketNumber = `T-${plate}`) =>
+  Promise.resolve({ ok: true, value: permit({ plate, ticketNumber }) });
+const issueCalls = () => send.mock.calls.filter((c) => c[0] === 'permits:issue');
+const initial = useKiosk.getState();
+const state = () => useKiosk.getState();
+
+beforeEach(() => {
+  send.mockReset();
+  send.mockImplementation((_channel, request) => issued((request as { plate: string }).plate));
+  useKiosk.setState(initial, true);
+  useKiosk.setState({ info, zone: 'Lot A', presetMinutes: 60, shift, shiftLoaded: true });
+});
+
+describe('look-alike check', () => {
+  beforeEach(() => useKiosk.setState({ plate: 'ABC123' }));
+
+  it('asks before issuing a plate with look-alike characters, and sends nothing yet', async () => {
+    await state().issue();
+    expect(state().issueStep).toEqual({ kind: 'look-alike', plate: 'ABC123' });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('"Plate is correct" issues once, however fast the taps', async () => {
+    await state().issue();
+    await Promise.all([state().confirmPlate(), state().confirmPlate(), state().issue()]);
+    expect(issueCalls()).toHaveLength(1);
+    expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'ABC123', zone: 'Lot A', durationMinutes: 60 });
+    expect(state().screen).toBe('confirmation');
+  });
+
+  it('"Fix plate" goes back with the plate kept', async () => {
+    await state().issue();
+    state().closeIssueStep();
+    expect(state().issueStep).toBeNull();
+    expect(state().plate).toBe('ABC123');
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('does not let typing change the plate behind the open step', async () => {
+    await state().issue();
+    state().typeCharacter('X');
+    state().backspace();
+    state().clearPlate();
+    expect(state().plate).toBe('ABC123');
+  });
+});
+
+describe('already-active check', () => {
+  it('warns when this kiosk has a running permit for the plate, and issues only on "Issue anyway"', async () => {
+    useKiosk.setState({ plate: 'HXK47', permits: [permit({ plate: 'HXK47' })] });
+    await state().issue();
+    expect(state().issueStep).toMatchObject({ kind: 'already-active', permit: { ticketNumber: 'T-1' } });
+    expect(send).not.toHaveBeenCalled();
+    await Promise.all([state().issueAnyway(), state().issueAnyway()]);
+    expect(issueCalls()).toHaveLength(1);
+  });
+
+  it('"Back" leaves everything as it was', async () => {
+    useKiosk.setState({ plate: 'HXK47', permits: [permit({ plate: 'HXK47' })] });
+    await state().issue();
+    state().closeIssueStep();
+    expect(state()).toMatchObject({ issueStep: null, plate: 'HXK47', screen: 'issue' });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('comes after the look-alike check, and a double tap on "Plate is correct" does not pass it', async () => {
+    useKiosk.setState({ plate: 'ABC123', permits: [permit()] });
+    await state().issue();
+    expect(state().issueStep?.kind).toBe('look-alike');
+    await state().confirmPlate();
+    expect(state().issueStep?.kind).toBe('already-active');
+    await state().confirmPlate();
+    expect(send).not.toHaveBeenCalled();
+    await state().issueAnyway();
+    expect(issueCalls()).toHaveLength(1);
+  });
+
+  it('does not warn for an ended or cancelled permit', async () => {
+    useKiosk.setState({
+      plate: 'HXK47',
+      permits: [
+        permit({ plate: 'HXK47', endAt: new Date(Date.now() - 1000).toISOString() }),
+        permit({ plate: 'HXK47', ticketNumber: 'T-2', status: 'cancelled' }),
+      ],
+    });
+    await state().issue();
+    expect(issueCalls()).toHaveLength(1);
+  });
+});
+
+describe('repeat customers', () => {
+  it('remembers the last six plates issued, newest first, and one tap fills the plate', async () => {
+    for (const plate of ['HXK47', 'MNP34', 'HXK47']) {
+      useKiosk.setState({ plate, permits: [] });
+      await state().issue();
+      state().newPermit();
+    }
+    expect(state().recentPlates).toEqual(['HXK47', 'MNP34']);
+    state().pickPlate('MNP34');
+    expect(state().plate).toBe('MNP34');
+  });
+
+  it('keeps zone and duration, so the next sale is the plate and one tap', async () => {
+    useKiosk.setState({ plate: 'HXK47' });
+    await state().issue();
+    state().newPermit();
+    expect(state()).toMatchObject({ zone: 'Lot A', presetMinutes: 60, plate: '' });
+    state().pickPlate('HXK47');
+    useKiosk.setState({ permits: [] });
+    await state().issue();
+    expect(issueCalls()).toHaveLength(2);
+  });
+});
+
+describe('shift gating', () => {
+  it('issues nothing without an open shift', async () => {
+    useKiosk.setState({ plate: 'HXK47', shift: null });
+    await state().issue();
+    expect(send).not.toHaveBeenCalled();
+  });
+});

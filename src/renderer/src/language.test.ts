@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChannelName } from '../../shared/contract';
+import type { KioskInfo, Permit } from '../../shared/domain';
+
+const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
+vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+
+const { useKiosk } = await import('./store');
+const { i18nFor } = await import('./i18n/useT');
+
+const info: KioskInfo = {
+  kioskId: 'K1',
+  kioskName: 'Booth 1',
+  demoMode: false,
+  controllerHost: 'opscom.example',
+  zones: [{ name: 'Lot A', currency: 'CAD', presets: [{ minutes: 150, cents: 1450 }] }],
+  extendMinutes: 30,
+  language: 'en-CA',
+  idleResetSeconds: 0,
+};
+const initial = useKiosk.getState();
+const state = () => useKiosk.getState();
+
+beforeEach(() => {
+  send.mockReset();
+  useKiosk.setState(initial, true);
+  useKiosk.setState({ info, language: 'en-CA' });
+});
+
+describe('language switch', () => {
+  it('switches at once and tells main', async () => {
+    let reply: (value: unknown) => void = () => {};
+    send.mockImplementation(() => new Promise((resolve) => (reply = resolve)));
+    const switching = state().toggleLanguage();
+    expect(state().language).toBe('fr-CA');
+    // A second tap while main is storing the first does nothing.
+    await state().toggleLanguage();
+    reply({ ok: true, value: { ...info, language: 'fr-CA' } });
+    await switching;
+    expect(send.mock.calls).toEqual([['kiosk:set-language', { language: 'fr-CA' }]]);
+    expect(state().language).toBe('fr-CA');
+    expect(state().info?.language).toBe('fr-CA');
+  });
+
+  it('goes back and says why when main refuses', async () => {
+    send.mockResolvedValue({ ok: false, error: { code: 'internal', message: 'Disk full.' } });
+    await state().setLanguage('fr-CA');
+    expect(state().language).toBe('en-CA');
+    expect(state().error?.message).toBe('Disk full.');
+  });
+
+  it('follows kiosk:changed, e.g. a language saved in Settings or switched in another window', () => {
+    state().applyInfo({ ...info, language: 'fr-CA' });
+    expect(state().language).toBe('fr-CA');
+  });
+
+  it('writes the store’s own notices in the current language', async () => {
+    useKiosk.setState({ language: 'fr-CA' });
+    const cancelled: Permit = {
+      ticketNumber: 'T-1',
+      plate: 'HXK47',
+      zone: 'Lot A',
+      startAt: '2026-01-01T12:00:00.000Z',
+      endAt: '2026-01-01T13:00:00.000Z',
+      amountCents: 450,
+      currency: 'CAD',
+      referenceId: null,
+      status: 'cancelled',
+      issuedAt: '2026-01-01T12:00:00.000Z',
+      updatedAt: '2026-01-01T12:05:00.000Z',
+      revision: 1,
+      sync: 'waiting',
+      syncMessage: null,
+    };
+    send.mockResolvedValue({ ok: true, value: cancelled });
+    state().startCancel('T-1');
+    state().chooseCancelReason('Driver left');
+    await state().confirmCancel();
+    expect(state().notice).toBe('Permis de HXK47 annulé.');
+  });
+});
+
+describe('formats per language', () => {
+  const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+  it('writes money the Canadian way in each language', () => {
+    expect(i18nFor('en-CA').money(1450, 'CAD')).toBe('$14.50');
+    expect(nbsp(i18nFor('fr-CA').money(1450, 'CAD'))).toBe('14,50 $');
+  });
+
+  it('writes durations the way each language reads them', () => {
+    expect(i18nFor('en-CA').duration(150)).toBe('2 h 30 min');
+    expect(i18nFor('fr-CA').duration(150)).toBe('2 h 30');
+    expect(i18nFor('fr-CA').duration(125)).toBe('2 h 05');
+    expect(i18nFor('fr-CA').duration(45)).toBe('45 min');
+  });
+
+  it('writes times of day in the language, 24-hour in French', () => {
+    const instant = new Date(2026, 2, 5, 14, 30).toISOString();
+    expect(nbsp(i18nFor('fr-CA').time(instant))).toBe('14 h 30');
+    expect(i18nFor('en-CA').time(instant)).toMatch(/^2:30\sp\.m\.$/);
+  });
+
+  it('counts down in the language', () => {
+    const now = new Date('2026-01-01T12:00:00.000Z');
+    const end = '2026-01-01T13:00:00.000Z';
+    expect(i18nFor('en-CA').countdown(end, new Date(now.getTime() + 1000))).toBe('ends in 59 min');
+    expect(i18nFor('fr-CA').countdown(end, new Date(now.getTime() + 1000))).toBe('se termine dans 59 min');
+    expect(i18nFor('en-CA').countdown(end, new Date('2026-01-01T13:00:00.000Z'))).toBe('ended');
+    expect(i18nFor('en-CA').timeLeft(end, new Date('2026-01-01T12:15:00.000Z'))).toBe('45 min left');
+  });
+});
