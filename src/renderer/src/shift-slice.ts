@@ -1,0 +1,193 @@
+import type { StateCreator } from 'zustand';
+import type { Shift, ShiftSummary } from '../../shared/domain';
+import { call } from './call';
+import { catalogs } from './i18n/catalog';
+import type { KioskState } from './store';
+
+export type ShiftAction = 'shift' | 'shiftStart' | 'shiftSummary' | 'shiftClose';
+
+/** The same limit main enforces, so the on-screen keys stop where main would refuse. */
+export const ATTENDANT_MAX_LENGTH = 60;
+
+export interface ShiftSlice {
+  /** The open shift; null when none is open (the kiosk then asks for one before selling). */
+  shift: Shift | null;
+  /** False until `shift:current` has answered once. */
+  shiftLoaded: boolean;
+  /** The name or badge number being typed on the Start shift screen. */
+  attendantDraft: string;
+  /** Running totals of the open shift, while the Shift screen shows them. */
+  shiftSummary: ShiftSummary | null;
+  /** The summary `shift:close` returned, kept for printing and export until the attendant is done with it. */
+  closedShift: ShiftSummary | null;
+  shiftStep: 'confirm-close' | null;
+
+  loadShift(): Promise<void>;
+  /** For `shift:changed`. */
+  applyShift(shift: Shift | null): void;
+  typeAttendant(text: string): void;
+  attendantBackspace(): void;
+  setAttendantDraft(text: string): void;
+  startShift(): Promise<void>;
+  loadShiftSummary(): Promise<void>;
+  /** Reloads the running totals if they are on screen (after a permit or outbox change). */
+  refreshShiftSummary(): void;
+  askCloseShift(): void;
+  cancelCloseShift(): void;
+  closeShift(): Promise<void>;
+  /** The attendant has printed or exported the closed shift: back to Start shift. */
+  finishClosedShift(): void;
+  exportShift(save: (fileName: string, csv: string) => void): void;
+}
+
+/** Letters, digits and single spaces; what badge scanners and people type, nothing a file name chokes on later. */
+export function cleanAttendant(raw: string): string {
+  return raw
+    .replace(/[^\p{L}\p{N} .'-]/gu, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^ /, '')
+    .slice(0, ATTENDANT_MAX_LENGTH);
+}
+
+/** `shift-<attendant>-<local date>.csv`, with the name reduced to characters every file system accepts. */
+export function shiftFileName(summary: ShiftSummary): string {
+  const at = new Date(summary.closedAt ?? summary.shift.startedAt);
+  const date = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+  const who =
+    summary.shift.attendant
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'attendant';
+  return `shift-${who}-${date}.csv`;
+}
+
+export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (set, get) => {
+  const flag = (action: ShiftAction, value: boolean) => ({ inFlight: { ...get().inFlight, [action]: value } });
+  // Totals can change in bursts (a flush sends ten actions); one more load after the current one covers them.
+  let reloadSummary = false;
+
+  return {
+    shift: null,
+    shiftLoaded: false,
+    attendantDraft: '',
+    shiftSummary: null,
+    closedShift: null,
+    shiftStep: null,
+
+    async loadShift() {
+      if (get().inFlight.shift) return;
+      set(flag('shift', true));
+      const result = await call('shift:current', {});
+      if (!result.ok) {
+        set({ ...flag('shift', false), error: result.error });
+        return;
+      }
+      set({ ...flag('shift', false), shiftLoaded: true });
+      get().applyShift(result.value);
+    },
+
+    applyShift(shift) {
+      const previous = get().shift;
+      set({
+        shift,
+        shiftLoaded: true,
+        // A shift started or ended: the old running totals belong to another shift.
+        ...(previous?.id !== shift?.id ? { shiftSummary: null, shiftStep: null } : {}),
+        ...(shift ? { closedShift: null } : {}),
+      });
+      if (shift && get().screen === 'shift') void get().loadShiftSummary();
+    },
+
+    typeAttendant(text) {
+      set({ attendantDraft: cleanAttendant(get().attendantDraft + text) });
+    },
+
+    attendantBackspace() {
+      set({ attendantDraft: get().attendantDraft.slice(0, -1) });
+    },
+
+    setAttendantDraft(text) {
+      set({ attendantDraft: cleanAttendant(text) });
+    },
+
+    async startShift() {
+      const attendant = get().attendantDraft.trim();
+      if (get().inFlight.shiftStart || !attendant) return;
+      set({ ...flag('shiftStart', true), error: null });
+      const result = await call('shift:start', { attendant });
+      if (!result.ok) {
+        set({ ...flag('shiftStart', false), error: result.error });
+        return;
+      }
+      set({ ...flag('shiftStart', false), attendantDraft: '', screen: 'issue' });
+      get().applyShift(result.value);
+    },
+
+    async loadShiftSummary() {
+      if (!get().shift) return;
+      if (get().inFlight.shiftSummary) {
+        reloadSummary = true;
+        return;
+      }
+      set(flag('shiftSummary', true));
+      const result = await call('shift:summary', {});
+      const stillOpen = result.ok && get().shift?.id === result.value.shift.id;
+      set(
+        result.ok
+          ? { ...flag('shiftSummary', false), ...(stillOpen ? { shiftSummary: result.value } : {}) }
+          : { ...flag('shiftSummary', false), error: result.error },
+      );
+      if (reloadSummary) {
+        reloadSummary = false;
+        await get().loadShiftSummary();
+      }
+    },
+
+    refreshShiftSummary() {
+      if (get().screen === 'shift' && get().shift) void get().loadShiftSummary();
+    },
+
+    askCloseShift() {
+      if (get().shift) set({ shiftStep: 'confirm-close', notice: null });
+    },
+
+    cancelCloseShift() {
+      if (!get().inFlight.shiftClose) set({ shiftStep: null });
+    },
+
+    async closeShift() {
+      if (get().inFlight.shiftClose || get().shiftStep !== 'confirm-close') return;
+      set({ ...flag('shiftClose', true), error: null });
+      const result = await call('shift:close', {});
+      if (!result.ok) {
+        set({ ...flag('shiftClose', false), error: result.error });
+        return;
+      }
+      set({
+        ...flag('shiftClose', false),
+        shiftStep: null,
+        shift: null,
+        shiftSummary: null,
+        closedShift: result.value,
+        screen: 'shift',
+      });
+    },
+
+    finishClosedShift() {
+      set({ closedShift: null, notice: null, screen: 'issue' });
+    },
+
+    exportShift(save) {
+      const summary = get().closedShift ?? get().shiftSummary;
+      if (!summary) return;
+      const fileName = shiftFileName(summary);
+      try {
+        save(fileName, summary.csv);
+        set({ notice: catalogs[get().language].noticeShiftSaved(fileName) });
+      } catch {
+        set({ error: { code: 'internal', message: catalogs[get().language].fileNotSaved } });
+      }
+    },
+  };
+};
