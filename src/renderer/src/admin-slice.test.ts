@@ -1,0 +1,139 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChannelName } from '../../shared/contract';
+import type { KioskError, SettingsView } from '../../shared/domain';
+
+const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
+vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+
+const { useKiosk } = await import('./store');
+const { groupByZone } = await import('./admin-slice');
+
+const view: SettingsView = {
+  controllerUrl: 'https://opscom.example/api',
+  controllerSource: 'settings',
+  tokenSet: true,
+  tokenLast4: '1234',
+  tokenStorage: 'the system keychain',
+  kioskId: 'K1',
+  kioskName: 'Booth 1',
+  zones: [{ name: 'Lot A', currency: 'CAD', centsPerHour: 450, maxCents: 2400, presets: [30, 60] }],
+  extendMinutes: 30,
+  timeMode: 'utc',
+  language: 'en-CA',
+  outboxConcurrency: 4,
+  idleResetSeconds: 120,
+  adminPinIsDefault: false,
+  demoMode: false,
+};
+const ok = (value: unknown) => Promise.resolve({ ok: true, value });
+const fail = (error: KioskError) => Promise.resolve({ ok: false, error });
+function answer(answers: Partial<Record<ChannelName, (request: unknown) => Promise<unknown>>>) {
+  send.mockImplementation((channel, request) => {
+    const reply = answers[channel];
+    if (!reply) throw new Error(`unexpected call to ${channel}`);
+    return reply(request);
+  });
+}
+const callsTo = (channel: ChannelName) => send.mock.calls.filter((c) => c[0] === channel);
+const initial = useKiosk.getState();
+const state = () => useKiosk.getState();
+
+beforeEach(() => {
+  send.mockReset();
+  useKiosk.setState(initial, true);
+  useKiosk.setState({ screen: 'settings' });
+});
+
+describe('settings behind the admin PIN', () => {
+  it('opens with the right PIN and keeps it only while on the screen', async () => {
+    answer({ 'settings:get': () => ok(view), 'permits:list': () => ok({ permits: [] }) });
+    expect(await state().unlockSettings('1234')).toBe(true);
+    expect(callsTo('settings:get')[0]?.[1]).toEqual({ adminPin: '1234' });
+    expect(state().settings).toEqual({ pin: '1234', view });
+    state().goTo('permits');
+    expect(state().settings).toBeNull();
+  });
+
+  it('shows main’s words for a wrong PIN or a lock-out', async () => {
+    const locked: KioskError = { code: 'not-allowed', message: 'Too many wrong PINs: try again in 5 minutes.' };
+    answer({ 'settings:get': () => fail(locked) });
+    expect(await state().unlockSettings('0000')).toBe(false);
+    expect(state().settings).toBeNull();
+    expect(state().error).toEqual(locked);
+  });
+
+  it('does not keep a PIN that main accepted after the screen was left', async () => {
+    let reply: (value: unknown) => void = () => {};
+    send.mockImplementation(() => new Promise((resolve) => (reply = resolve)));
+    const unlocking = state().unlockSettings('1234');
+    useKiosk.setState({ screen: 'issue' });
+    reply({ ok: true, value: view });
+    expect(await unlocking).toBe(false);
+    expect(state().settings).toBeNull();
+  });
+
+  it('saves only the changes with the PIN, and uses a new PIN from then on', async () => {
+    useKiosk.setState({ settings: { pin: '1234', view } });
+    answer({
+      'settings:update': () => ok({ ...view, kioskName: 'Gate 2' }),
+      'settings:test-connection': () => ok({ ok: true, message: 'OPSCOM answered.' }),
+    });
+    expect(await state().saveSettings({ kioskName: 'Gate 2', newAdminPin: '98765' })).toBe(true);
+    expect(callsTo('settings:update')[0]?.[1]).toEqual({
+      adminPin: '1234',
+      changes: { kioskName: 'Gate 2', newAdminPin: '98765' },
+    });
+    expect(state().settings).toEqual({ pin: '98765', view: { ...view, kioskName: 'Gate 2' } });
+    await state().testConnection();
+    expect(callsTo('settings:test-connection')[0]?.[1]).toEqual({ adminPin: '98765' });
+    expect(state().settingsTest).toEqual({ ok: true, message: 'OPSCOM answered.' });
+  });
+
+  it('sends nothing when nothing changed, and keeps main’s field error when it refuses', async () => {
+    useKiosk.setState({ settings: { pin: '1234', view } });
+    expect(await state().saveSettings({})).toBe(false);
+    expect(send).not.toHaveBeenCalled();
+    const refused: KioskError = { code: 'invalid-request', message: 'Bad URL.', field: 'changes.controllerUrl' };
+    answer({ 'settings:update': () => fail(refused) });
+    expect(await state().saveSettings({ controllerUrl: 'http://x' })).toBe(false);
+    expect(state().error).toEqual(refused);
+    expect(state().settings?.view).toEqual(view);
+  });
+
+  it('is forgotten by Close settings', () => {
+    useKiosk.setState({ settings: { pin: '1234', view } });
+    state().lockSettings();
+    expect(state().settings).toBeNull();
+  });
+});
+
+describe('occupancy', () => {
+  it('loads what main has on entry and asks OPSCOM again on Refresh', async () => {
+    const figures = { rows: [], fetchedAt: null, error: 'OPSCOM is not answering.' };
+    answer({ 'occupancy:get': () => ok(figures) });
+    state().goTo('occupancy');
+    await vi.waitFor(() => expect(state().occupancy).toEqual(figures));
+    await state().loadOccupancy(true);
+    expect(callsTo('occupancy:get').map((c) => c[1])).toEqual([{ refresh: false }, { refresh: true }]);
+  });
+
+  it('groups rows by zone with a total per zone', () => {
+    expect(
+      groupByZone([
+        { zone: 'Lot A', type: 'Visitor', total: 4 },
+        { zone: 'Lot B', type: 'Visitor', total: 1 },
+        { zone: 'Lot A', type: 'Staff', total: 6 },
+      ]),
+    ).toEqual([
+      {
+        zone: 'Lot A',
+        rows: [
+          { type: 'Visitor', total: 4 },
+          { type: 'Staff', total: 6 },
+        ],
+        total: 10,
+      },
+      { zone: 'Lot B', rows: [{ type: 'Visitor', total: 1 }], total: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { SettingsView } from '../../shared/domain';
+import { catalogs } from './i18n/catalog';
+import { buildChanges, draftFrom, emptyZoneDraft, parseMinutes } from './settings-form';
+
+const t = catalogs['en-CA'];
+const view: SettingsView = {
+  controllerUrl: 'https://opscom.example/api',
+  controllerSource: 'settings',
+  tokenSet: true,
+  tokenLast4: '1234',
+  tokenStorage: 'the system keychain',
+  kioskId: 'K1',
+  kioskName: 'Booth 1',
+  zones: [{ name: 'Lot A', currency: 'CAD', centsPerHour: 450, maxCents: 2400, presets: [30, 60] }],
+  extendMinutes: 30,
+  timeMode: 'utc',
+  language: 'en-CA',
+  outboxConcurrency: 4,
+  idleResetSeconds: 120,
+  adminPinIsDefault: true,
+  demoMode: false,
+};
+
+describe('settings form', () => {
+  it('starts from the view with the token and new PIN empty (write-only)', () => {
+    const draft = draftFrom(view);
+    expect(draft).toMatchObject({ apiToken: '', newAdminPin: '', outboxConcurrency: '4', idleResetSeconds: '120' });
+    expect(draft.zones[0]).toMatchObject({ centsPerHour: '450', maxCents: '2400', presets: '30 60' });
+  });
+
+  it('sends nothing for an untouched form', () => {
+    expect(buildChanges(view, draftFrom(view), t)).toEqual({ changes: {}, errors: {} });
+  });
+
+  it('sends only what changed', () => {
+    const draft = {
+      ...draftFrom(view),
+      kioskName: ' Gate 2 ',
+      apiToken: 'abc-123',
+      timeMode: 'local' as const,
+      idleResetSeconds: ' 0 ',
+    };
+    expect(buildChanges(view, draft, t)).toEqual({
+      changes: { kioskName: 'Gate 2', apiToken: 'abc-123', timeMode: 'local', idleResetSeconds: 0 },
+      errors: {},
+    });
+  });
+
+  it('sends the whole zone list when a rate changes', () => {
+    const draft = draftFrom(view);
+    draft.zones[0] = { ...draft.zones[0]!, centsPerHour: '500', presets: '30, 60 120' };
+    expect(buildChanges(view, draft, t).changes.zones).toEqual([
+      { name: 'Lot A', currency: 'CAD', centsPerHour: 500, maxCents: 2400, presets: [30, 60, 120] },
+    ]);
+  });
+
+  it('names every field to fix, with main’s own rules, before sending', () => {
+    const draft = {
+      ...draftFrom(view),
+      controllerUrl: 'ftp://x',
+      kioskId: 'k-1',
+      outboxConcurrency: '2.5',
+      newAdminPin: '12',
+      zones: [...draftFrom(view).zones, emptyZoneDraft('Lot B')],
+    };
+    const { errors } = buildChanges(view, draft, t);
+    expect(Object.keys(errors).sort()).toEqual(
+      [
+        'controllerUrl',
+        'kioskId',
+        'newAdminPin',
+        'outboxConcurrency',
+        'zones.1.centsPerHour',
+        'zones.1.maxCents',
+        'zones.1.presets',
+      ].sort(),
+    );
+    expect(errors.outboxConcurrency).toBe(t.wholeNumber);
+    expect(errors.newAdminPin).toBe('A PIN is 4 to 8 digits.');
+  });
+
+  it('reads durations as whole minutes', () => {
+    expect(parseMinutes('30 60;90')).toEqual([30, 60, 90]);
+    expect(parseMinutes('30 1.5')).toBeNull();
+    expect(parseMinutes('')).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import { channels } from '../../shared/contract';
+import type { Language, SettingsView, ZoneRate } from '../../shared/domain';
+import type { SettingsChanges } from './admin-slice';
+import type { Catalog } from './i18n/catalog';
+
+/**
+ * The settings form as the supervisor edits it (numbers as typed text) and what a Save sends: only what changed,
+ * checked first with the very schema main applies, so every field's problem shows at once.
+ */
+export interface ZoneDraft {
+  /** Stable across edits, for React keys: names change while typing. */
+  key: number;
+  name: string;
+  currency: string;
+  centsPerHour: string;
+  maxCents: string;
+  /** Minutes separated by spaces, e.g. "30 60 120". */
+  presets: string;
+}
+
+export interface SettingsDraft {
+  controllerUrl: string;
+  /** Write-only: always starts empty; empty means "keep the token in force". */
+  apiToken: string;
+  kioskId: string;
+  kioskName: string;
+  zones: ZoneDraft[];
+  timeMode: 'utc' | 'local';
+  language: Language;
+  outboxConcurrency: string;
+  idleResetSeconds: string;
+  /** Empty means "keep the current PIN". */
+  newAdminPin: string;
+}
+
+/** Field path ("kioskName", "zones.0.presets") → the message to show under it. */
+export type FieldErrors = Record<string, string>;
+
+let nextKey = 1;
+
+export function zoneDraft(zone: ZoneRate): ZoneDraft {
+  return {
+    key: nextKey++,
+    name: zone.name,
+    currency: zone.currency,
+    centsPerHour: String(zone.centsPerHour),
+    maxCents: String(zone.maxCents),
+    presets: zone.presets.join(' '),
+  };
+}
+
+export function emptyZoneDraft(name: string, currency = 'CAD'): ZoneDraft {
+  return { key: nextKey++, name, currency, centsPerHour: '', maxCents: '', presets: '' };
+}
+
+export function draftFrom(view: SettingsView): SettingsDraft {
+  return {
+    controllerUrl: view.controllerUrl ?? '',
+    apiToken: '',
+    kioskId: view.kioskId,
+    kioskName: view.kioskName,
+    zones: view.zones.map(zoneDraft),
+    timeMode: view.timeMode,
+    language: view.language,
+    outboxConcurrency: String(view.outboxConcurrency),
+    idleResetSeconds: String(view.idleResetSeconds),
+    newAdminPin: '',
+  };
+}
+
+/** A whole number as typed ("  60 " is fine, "6.5" and "" are not). */
+export function parseWhole(text: string): number | null {
+  const trimmed = text.trim();
+  return /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : null;
+}
+
+/** "30 60, 120" → [30, 60, 120]; null when any part is not a whole number. */
+export function parseMinutes(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  const minutes = parts.map(parseWhole);
+  return minutes.every((m): m is number => m !== null) ? minutes : null;
+}
+
+const sameZones = (a: ZoneRate[], b: ZoneRate[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What a Save sends, or the problems to fix first. Unchanged settings are left out, so saving a new token does
+ * not also resend zones somebody else may have edited meanwhile.
+ */
+export function buildChanges(
+  view: SettingsView,
+  draft: SettingsDraft,
+  t: Catalog,
+): { changes: SettingsChanges; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const changes: SettingsChanges = {};
+
+  const url = draft.controllerUrl.trim();
+  if (url !== (view.controllerUrl ?? '')) changes.controllerUrl = url;
+  if (draft.apiToken.trim()) changes.apiToken = draft.apiToken.trim();
+  if (draft.kioskId.trim() !== view.kioskId) changes.kioskId = draft.kioskId.trim();
+  if (draft.kioskName.trim() !== view.kioskName) changes.kioskName = draft.kioskName.trim();
+  if (draft.timeMode !== view.timeMode) changes.timeMode = draft.timeMode;
+  if (draft.language !== view.language) changes.language = draft.language;
+  if (draft.newAdminPin) changes.newAdminPin = draft.newAdminPin;
+
+  const whole = (field: string, text: string, current: number, set: (n: number) => void) => {
+    const value = parseWhole(text);
+    if (value === null) errors[field] = t.wholeNumber;
+    else if (value !== current) set(value);
+  };
+  whole('outboxConcurrency', draft.outboxConcurrency, view.outboxConcurrency, (n) => (changes.outboxConcurrency = n));
+  whole('idleResetSeconds', draft.idleResetSeconds, view.idleResetSeconds, (n) => (changes.idleResetSeconds = n));
+
+  const zones: ZoneRate[] = [];
+  draft.zones.forEach((zone, index) => {
+    const centsPerHour = parseWhole(zone.centsPerHour);
+    const maxCents = parseWhole(zone.maxCents);
+    const presets = parseMinutes(zone.presets);
+    if (centsPerHour === null) errors[`zones.${index}.centsPerHour`] = t.wholeNumber;
+    if (maxCents === null) errors[`zones.${index}.maxCents`] = t.wholeNumber;
+    if (presets === null) errors[`zones.${index}.presets`] = t.minutesList;
+    zones.push({
+      name: zone.name.trim(),
+      currency: zone.currency.trim().toUpperCase(),
+      centsPerHour: centsPerHour ?? 0,
+      maxCents: maxCents ?? 0,
+      presets: presets ?? [],
+    });
+  });
+  if (!sameZones(zones, view.zones)) changes.zones = zones;
+
+  // The same rules main applies; messages in main's words, on the field they concern.
+  const parsed = channels['settings:update'].request.shape.changes.safeParse(changes);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.map(String).join('.');
+      errors[field] ??= issue.message;
+    }
+  }
+  return { changes, errors };
+}
