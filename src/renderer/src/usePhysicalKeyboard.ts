@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useKiosk } from './store';
+import { useKiosk, type KioskState } from './store';
 
 /**
  * Marks on-screen controls (plate keys, zone and duration choices) that a keyboard user may have focused by
@@ -22,14 +22,50 @@ function isOwnActionButton(target: EventTarget | null): boolean {
   return target.closest('button') !== null && !isInTypingArea(target);
 }
 
-/** Booths often have a USB keyboard: letters and digits type the plate, Backspace deletes, Enter issues. */
+/** The Start shift screen is up: where the issue screen would be, or on Shift with no closed summary to show. */
+export function isStartShiftShown(state: KioskState): boolean {
+  if (state.shift || !state.shiftLoaded) return false;
+  return (
+    state.screen === 'issue' || state.screen === 'confirmation' || (state.screen === 'shift' && !state.closedShift)
+  );
+}
+
+/**
+ * Booths often have a USB keyboard or a badge scanner (which types, then presses Enter). On the issue screen
+ * letters and digits type the plate, Backspace deletes, Enter issues; on Start shift they type the name.
+ */
 export function usePhysicalKeyboard(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       const state = useKiosk.getState();
-      if (state.screen !== 'issue' || !state.info) return;
+      if (!state.info) return;
       if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
       if (isTextEntry(event.target)) return;
+
+      if (isStartShiftShown(state)) {
+        if (event.key.length === 1 && /[\p{L}\p{N} .'-]/u.test(event.key)) {
+          if (event.key === ' ' && isOwnActionButton(event.target)) return;
+          event.preventDefault();
+          state.typeAttendant(event.key);
+        } else if (event.key === 'Backspace') {
+          event.preventDefault();
+          state.attendantBackspace();
+        } else if (event.key === 'Enter' && !event.repeat && !isOwnActionButton(event.target)) {
+          event.preventDefault();
+          void state.startShift();
+        }
+        return;
+      }
+
+      if (state.screen !== 'issue') return;
+      if (state.issueStep) {
+        // A check is open: it is answered with its own buttons; Escape is "Fix plate" / "Back".
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          state.closeIssueStep();
+        }
+        return;
+      }
 
       if (/^[A-Za-z0-9]$/.test(event.key)) {
         event.preventDefault();
