@@ -1,5 +1,5 @@
 import type { OutboxStatus } from '../../../shared/domain';
-import { formatAge } from '../format';
+import { useT } from '../i18n/useT';
 import { useNow } from '../useNow';
 
 /** Often enough that "oldest 3 min" never lags by more than a quarter of a minute. */
@@ -7,9 +7,10 @@ const AGE_REFRESH_MS = 15_000;
 
 function OldestAge({ since }: { since: string }) {
   const now = useNow(AGE_REFRESH_MS);
+  const { t, age } = useT();
   return (
     <span className="outbox-summary__oldest" data-testid="outbox-oldest">
-      oldest {formatAge(since, now)}
+      {t.outboxOldest(age(since, now))}
     </span>
   );
 }
@@ -19,13 +20,14 @@ function OldestAge({ since }: { since: string }) {
  * drawn by CSS so the button's text stays just the count and words.
  */
 export function OutboxSummary({ outbox, onOpenQueue }: { outbox: OutboxStatus; onOpenQueue: () => void }) {
+  const { t } = useT();
   const { waiting, attention, oldestWaitingSince } = outbox;
   return (
     <div className="outbox-summary">
       {/* Count over age, like name over id, so the bar stays two rows at 1024 px. */}
       <div className="outbox-summary__counts">
         <span className={`outbox-summary__waiting${waiting > 0 ? ' is-active' : ''}`} data-testid="outbox-waiting">
-          {waiting} waiting to send
+          {t.outboxWaiting(waiting)}
         </span>
         {waiting > 0 && oldestWaitingSince && <OldestAge since={oldestWaitingSince} />}
       </div>
@@ -35,7 +37,7 @@ export function OutboxSummary({ outbox, onOpenQueue }: { outbox: OutboxStatus; o
         data-testid="outbox-attention"
         onClick={onOpenQueue}
       >
-        {attention} {attention === 1 ? 'needs' : 'need'} attention
+        {t.outboxAttention(attention)}
       </button>
     </div>
   );

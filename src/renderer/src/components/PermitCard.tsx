@@ -1,26 +1,40 @@
 import type { Permit } from '../../../shared/domain';
-import { formatMoney } from '../../../shared/money';
-import { formatDateTime } from '../../../shared/time';
-import { formatDuration, formatEnd } from '../format';
-import { useKiosk } from '../store';
+import { useT } from '../i18n/useT';
+import { CANCEL_REASONS, useKiosk } from '../store';
+import { RadioButtons } from './RadioButtons';
 import { SyncBadge } from './SyncBadge';
 
-function PermitActions({ permit, extendMinutes }: { permit: Permit; extendMinutes: number }) {
+interface Props {
+  permit: Permit;
+  /** Minutes offered for an extension: the kiosk's default first, then the zone's own durations. */
+  extendChoices: number[];
+  /** False without an open shift: main refuses extend and cancel then, so the buttons are not offered. */
+  canChange: boolean;
+  now: Date;
+}
+
+function PermitActions({ permit, extendChoices }: { permit: Permit; extendChoices: number[] }) {
+  const { t, duration, money, end } = useT();
   const pending = useKiosk((s) => (s.pending?.ticketNumber === permit.ticketNumber ? s.pending : null));
   const quoting = useKiosk((s) => s.inFlight.quote);
   const extending = useKiosk((s) => s.inFlight.extend);
   const cancelling = useKiosk((s) => s.inFlight.cancel);
-  const { startExtend, confirmExtend, startCancel, confirmCancel, closePending } = useKiosk.getState();
+  const { startExtend, confirmExtend, startCancel, chooseCancelReason, confirmCancel, closePending } =
+    useKiosk.getState();
 
   if (pending?.kind === 'quoting') {
-    return <p className="permit-card__prompt">Checking the price…</p>;
+    return (
+      <p className="permit-card__prompt" role="status">
+        {t.checkingPrice}
+      </p>
+    );
   }
   if (pending?.kind === 'extend') {
     const { newEndAt, addedCents } = pending.quote;
     return (
       <div className="permit-card__confirm">
-        <p className="permit-card__prompt">
-          New end {formatEnd(newEndAt)}, adds {formatMoney(addedCents, permit.currency)}
+        <p className="permit-card__prompt" data-testid="extend-quote">
+          {t.extendQuote(end(newEndAt), money(addedCents, permit.currency))}
         </p>
         <div className="actions">
           <button
@@ -30,10 +44,10 @@ function PermitActions({ permit, extendMinutes }: { permit: Permit; extendMinute
             disabled={extending}
             onClick={() => void confirmExtend()}
           >
-            {extending ? 'Extending…' : 'Confirm extend'}
+            {extending ? t.extending : t.confirmExtend}
           </button>
           <button type="button" className="button button--secondary" disabled={extending} onClick={closePending}>
-            Back
+            {t.back}
           </button>
         </div>
       </div>
@@ -41,47 +55,71 @@ function PermitActions({ permit, extendMinutes }: { permit: Permit; extendMinute
   }
   if (pending?.kind === 'cancel') {
     return (
-      <div className="permit-card__confirm">
-        <p className="permit-card__prompt">Cancel permit for {permit.plate}?</p>
+      <div className="permit-card__confirm permit-card__confirm--danger">
+        <p className="permit-card__prompt">{t.cancelPrompt(permit.plate)}</p>
+        <RadioButtons
+          label={t.reason}
+          options={CANCEL_REASONS.map((r) => ({ value: r.value, label: t[r.label] }))}
+          selected={pending.reason}
+          onSelect={chooseCancelReason}
+        />
         <div className="actions">
           <button
             type="button"
             className="button button--danger"
             aria-busy={cancelling}
-            disabled={cancelling}
+            disabled={cancelling || !pending.reason}
             onClick={() => void confirmCancel()}
           >
-            {cancelling ? 'Cancelling…' : 'Confirm cancel'}
+            {cancelling ? t.cancelling : t.confirmCancel}
           </button>
           <button type="button" className="button button--secondary" disabled={cancelling} onClick={closePending}>
-            Keep permit
+            {t.keepPermit}
           </button>
         </div>
       </div>
     );
   }
   return (
-    <div className="actions">
+    <div className="permit-card__actions">
+      <div className="extend-choices" role="group" aria-label={t.extendBy}>
+        <span className="extend-choices__title" aria-hidden="true">
+          {t.extendBy}
+        </span>
+        {extendChoices.map((minutes, index) => (
+          <button
+            key={minutes}
+            type="button"
+            className={`button ${index === 0 ? 'button--primary' : 'button--secondary'} extend-choice`}
+            disabled={quoting}
+            onClick={() => void startExtend(permit.ticketNumber, minutes)}
+          >
+            {/* Named "Extend +30 min"; the group title says "Extend by" once for the eye. */}
+            <span className="visually-hidden">{t.extendPreset(duration(minutes))}</span>
+            <span aria-hidden="true">+{duration(minutes)}</span>
+          </button>
+        ))}
+      </div>
       <button
         type="button"
-        className="button button--primary"
-        disabled={quoting}
-        onClick={() => void startExtend(permit.ticketNumber)}
+        className="button button--secondary permit-card__cancel"
+        onClick={() => startCancel(permit.ticketNumber)}
       >
-        Extend +{formatDuration(extendMinutes)}
-      </button>
-      <button type="button" className="button button--secondary" onClick={() => startCancel(permit.ticketNumber)}>
-        Cancel
+        {t.cancel}
       </button>
     </div>
   );
 }
 
-export function PermitCard({ permit, extendMinutes }: { permit: Permit; extendMinutes: number }) {
+export function PermitCard({ permit, extendChoices, canChange, now }: Props) {
+  const { t, money, dateTime, timeLeft } = useT();
   return (
     <li className="permit-card" data-testid="permit-row" data-ticket={permit.ticketNumber}>
       <div className="permit-card__head">
         <p className="permit-card__plate">{permit.plate}</p>
+        <span className="permit-card__left" data-testid="time-left">
+          {timeLeft(permit.endAt, now)}
+        </span>
         <SyncBadge sync={permit.sync} />
       </div>
       {permit.sync === 'attention' && permit.syncMessage && (
@@ -89,23 +127,23 @@ export function PermitCard({ permit, extendMinutes }: { permit: Permit; extendMi
       )}
       <dl className="details details--compact">
         <div className="detail-row">
-          <dt>Zone</dt>
+          <dt>{t.zone}</dt>
           <dd>{permit.zone}</dd>
         </div>
         <div className="detail-row">
-          <dt>Ends at</dt>
-          <dd>{formatDateTime(permit.endAt)}</dd>
+          <dt>{t.endsAt}</dt>
+          <dd>{dateTime(permit.endAt)}</dd>
         </div>
         <div className="detail-row">
-          <dt>Amount</dt>
-          <dd>{formatMoney(permit.amountCents, permit.currency)}</dd>
+          <dt>{t.amount}</dt>
+          <dd>{money(permit.amountCents, permit.currency)}</dd>
         </div>
         <div className="detail-row">
-          <dt>Ticket</dt>
+          <dt>{t.ticket}</dt>
           <dd>{permit.ticketNumber}</dd>
         </div>
       </dl>
-      <PermitActions permit={permit} extendMinutes={extendMinutes} />
+      {canChange && <PermitActions permit={permit} extendChoices={extendChoices} />}
     </li>
   );
 }

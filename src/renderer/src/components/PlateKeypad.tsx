@@ -1,3 +1,4 @@
+import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
 import { TYPING_AREA_ATTRIBUTE } from '../usePhysicalKeyboard';
 
@@ -5,19 +6,24 @@ import { TYPING_AREA_ATTRIBUTE } from '../usePhysicalKeyboard';
 const ROWS = ['1234567890', 'QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'] as const;
 
 interface Props {
-  /** Defaults to the issue screen's plate; the queue's plate correction passes its own field. */
+  /** Defaults to the issue screen's plate; the queue's plate correction and Start shift pass their own field. */
   onCharacter?: (character: string) => void;
   onBackspace?: () => void;
+  /** Adds a Space key (names, not plates). */
+  withSpace?: boolean;
+  /** The group's accessible name; defaults to "Plate keys". */
+  label?: string;
 }
 
-export function PlateKeypad({ onCharacter, onBackspace }: Props) {
+export function PlateKeypad({ onCharacter, onBackspace, withSpace = false, label }: Props) {
   const storeType = useKiosk((s) => s.typeCharacter);
   const storeBackspace = useKiosk((s) => s.backspace);
+  const { t } = useT();
   const typeCharacter = onCharacter ?? storeType;
   const backspace = onBackspace ?? storeBackspace;
 
   return (
-    <div className="keypad" role="group" aria-label="Plate keys" {...{ [TYPING_AREA_ATTRIBUTE]: '' }}>
+    <div className="keypad" role="group" aria-label={label ?? t.plateKeys} {...{ [TYPING_AREA_ATTRIBUTE]: '' }}>
       {ROWS.map((row, rowIndex) =>
         [...row].map((character, index) => (
           <button
@@ -30,8 +36,13 @@ export function PlateKeypad({ onCharacter, onBackspace }: Props) {
           </button>
         )),
       )}
+      {withSpace && (
+        <button type="button" className="key key--space" onClick={() => typeCharacter(' ')}>
+          {t.space}
+        </button>
+      )}
       <button type="button" className="key key--wide" onClick={backspace}>
-        Backspace
+        {t.backspace}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { OutboxItem } from '../../../shared/domain';
-import { formatEnd, QUEUE_KIND_LABEL, QUEUE_STATE_LABEL } from '../format';
+import { QUEUE_KIND_LABEL, QUEUE_STATE_LABEL } from '../i18n/labels';
+import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
 import { CorrectPlateForm, DiscardForm } from './QueueStepForms';
 
@@ -13,6 +14,7 @@ function Detail({ label, wide, children }: { label: string; wide?: boolean; chil
 }
 
 function AttentionActions({ item }: { item: OutboxItem }) {
+  const { t } = useT();
   const step = useKiosk((s) => (s.queueStep?.actionId === item.actionId ? s.queueStep.kind : null));
   const busy = useKiosk((s) => s.queueWork !== null);
   const retrying = useKiosk((s) => s.queueWork?.kind === 'retry' && s.queueWork.actionId === item.actionId);
@@ -28,7 +30,7 @@ function AttentionActions({ item }: { item: OutboxItem }) {
         disabled={busy}
         onClick={() => void retry(item.actionId)}
       >
-        {retrying ? 'Retrying…' : 'Retry'}
+        {retrying ? t.retrying : t.retry}
       </button>
       <button
         type="button"
@@ -36,7 +38,7 @@ function AttentionActions({ item }: { item: OutboxItem }) {
         disabled={busy}
         onClick={() => openQueueStep({ kind: 'correct', actionId: item.actionId })}
       >
-        Correct plate
+        {t.correctPlate}
       </button>
       <button
         type="button"
@@ -44,36 +46,37 @@ function AttentionActions({ item }: { item: OutboxItem }) {
         disabled={busy}
         onClick={() => openQueueStep({ kind: 'discard', actionId: item.actionId })}
       >
-        Discard
+        {t.discard}
       </button>
     </div>
   );
 }
 
 export function QueueRow({ item }: { item: OutboxItem }) {
+  const { t, end } = useT();
   return (
     <li className={`queue-row queue-row--${item.state}`} data-testid="queue-row" data-action={item.actionId}>
       <div className="queue-row__head">
         <span className="queue-row__kind" data-testid="queue-kind">
-          {QUEUE_KIND_LABEL[item.kind]}
+          {t[QUEUE_KIND_LABEL[item.kind]]}
         </span>
         <span className="queue-row__plate">{item.plate}</span>
         <span className={`queue-state queue-state--${item.state}`} data-testid="queue-state">
-          {QUEUE_STATE_LABEL[item.state]}
+          {t[QUEUE_STATE_LABEL[item.state]]}
         </span>
       </div>
       {item.possibleDuplicate && (
         <p className="queue-row__duplicate" data-testid="queue-duplicate">
-          Possible duplicate: OPSCOM may already have this action.
+          {t.possibleDuplicate}
         </p>
       )}
       <dl className="details details--compact queue-row__details">
-        <Detail label="Zone">{item.zone}</Detail>
-        <Detail label="Ticket">{item.ticketNumber}</Detail>
-        <Detail label="Taken at">{formatEnd(item.takenAt)}</Detail>
-        <Detail label="Attempts">{String(item.attempts)}</Detail>
+        <Detail label={t.zone}>{item.zone}</Detail>
+        <Detail label={t.ticket}>{item.ticketNumber}</Detail>
+        <Detail label={t.takenAt}>{end(item.takenAt)}</Detail>
+        <Detail label={t.attempts}>{String(item.attempts)}</Detail>
         {item.lastError && (
-          <Detail label="Last error" wide>
+          <Detail label={t.lastError} wide>
             {item.lastError}
           </Detail>
         )}

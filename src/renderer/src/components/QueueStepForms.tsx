@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OutboxItem } from '../../../shared/domain';
-import { cleanPlate, QUEUE_KIND_LABEL } from '../format';
+import { cleanPlate } from '../format';
+import { QUEUE_KIND_LABEL } from '../i18n/labels';
+import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
 import { PinPad } from './PinPad';
 import { PlateKeypad } from './PlateKeypad';
@@ -24,6 +26,7 @@ function useRevealed<T extends HTMLElement>() {
 
 /** The typo case: the attendant fixes the plate OPSCOM refused and sends the same action again. */
 export function CorrectPlateForm({ item }: { item: OutboxItem }) {
+  const { t } = useT();
   const [plate, setPlate] = useState(item.plate);
   const busy = useKiosk((s) => s.queueWork !== null);
   const sending = useKiosk((s) => s.queueWork?.kind === 'correct');
@@ -36,7 +39,7 @@ export function CorrectPlateForm({ item }: { item: OutboxItem }) {
   return (
     <div className="queue-step" ref={ref}>
       <label className="queue-step__label">
-        Corrected plate
+        {t.correctedPlate}
         {/* inputMode none: the keypad below types; a USB keyboard still can, without a soft keyboard popping up. */}
         <input
           className="plate-display"
@@ -55,10 +58,10 @@ export function CorrectPlateForm({ item }: { item: OutboxItem }) {
       />
       <div className="actions">
         <button type="button" className="button button--primary" disabled={!plate || busy} onClick={submit}>
-          {sending ? 'Sending…' : 'Send corrected'}
+          {sending ? t.sending : t.sendCorrected}
         </button>
         <button type="button" className="button button--secondary" disabled={busy} onClick={closeQueueStep}>
-          Back
+          {t.back}
         </button>
       </div>
     </div>
@@ -67,6 +70,7 @@ export function CorrectPlateForm({ item }: { item: OutboxItem }) {
 
 /** Dropping an action is a supervisor's call: main checks the admin PIN and says so when it is wrong. */
 export function DiscardForm({ item }: { item: OutboxItem }) {
+  const { t } = useT();
   const [pin, setPin] = useState('');
   const busy = useKiosk((s) => s.queueWork !== null);
   const discarding = useKiosk((s) => s.queueWork?.kind === 'discard');
@@ -80,17 +84,15 @@ export function DiscardForm({ item }: { item: OutboxItem }) {
 
   return (
     <div className="queue-step queue-step--danger" ref={ref}>
-      <p className="queue-step__prompt">
-        {QUEUE_KIND_LABEL[item.kind]} for {item.plate} will never be sent to OPSCOM. A supervisor enters the admin PIN.
-      </p>
+      <p className="queue-step__prompt">{t.discardPrompt(t[QUEUE_KIND_LABEL[item.kind]], item.plate)}</p>
       <label className="queue-step__label">
-        Admin PIN
+        {t.adminPin}
         <input
           className="pin-input"
           type="password"
           inputMode="numeric"
           autoComplete="off"
-          aria-label="Admin PIN"
+          aria-label={t.adminPin}
           value={pin}
           onChange={(event) => setPin(event.target.value)}
           onKeyDown={onEnter(() => void submit())}
@@ -103,10 +105,10 @@ export function DiscardForm({ item }: { item: OutboxItem }) {
       />
       <div className="actions">
         <button type="button" className="button button--danger" disabled={!pin || busy} onClick={() => void submit()}>
-          {discarding ? 'Discarding…' : 'Confirm discard'}
+          {discarding ? t.discarding : t.confirmDiscard}
         </button>
         <button type="button" className="button button--secondary" disabled={busy} onClick={closeQueueStep}>
-          Back
+          {t.back}
         </button>
       </div>
     </div>

@@ -1,8 +1,12 @@
-import type { Permit } from '../../../shared/domain';
-import { formatMoney } from '../../../shared/money';
-import { formatDateTime } from '../../../shared/time';
-import { syncText } from '../format';
+import type { KioskInfo, Permit } from '../../../shared/domain';
+import { printSection } from '../components/PrintArea';
+import { Receipt } from '../components/Receipt';
+import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
+import { useNow } from '../useNow';
+
+/** Often enough that the countdown never shows a minute that has already gone. */
+const COUNTDOWN_REFRESH_MS = 5_000;
 
 function Row({
   label,
@@ -24,53 +28,70 @@ function Row({
 }
 
 /** `permit` is the store's lastConfirmation, which permit:changed keeps current, so the sync state is live. */
-export function ConfirmationScreen({ permit }: { permit: Permit }) {
+export function ConfirmationScreen({ permit, info }: { permit: Permit; info: KioskInfo }) {
+  const { t, dateTime, money, countdown, sync } = useT();
+  const now = useNow(COUNTDOWN_REFRESH_MS);
   const newPermit = useKiosk((s) => s.newPermit);
   const goTo = useKiosk((s) => s.goTo);
 
   return (
     <main className="screen confirmation-screen">
-      <div className="confirmation-screen__mark" aria-hidden="true">
-        ✓
+      <div className="confirmation-screen__head">
+        <div className="confirmation-screen__mark" aria-hidden="true">
+          ✓
+        </div>
+        <h1 className="confirmation-screen__title">{t.permitIssued}</h1>
       </div>
-      <h1 className="confirmation-screen__title">Permit issued</h1>
-      <dl className="details">
-        <Row label="Plate" testId="confirm-plate">
+      <dl className="details confirmation-screen__details">
+        <Row label={t.plate} testId="confirm-plate" className="detail-row--plate">
           {permit.plate}
         </Row>
-        <Row label="Zone" testId="confirm-zone">
+        <Row label={t.zone} testId="confirm-zone">
           {permit.zone}
         </Row>
-        <Row label="Ends at" testId="confirm-end">
-          {formatDateTime(permit.endAt)}
+        <Row label={t.startsAt} testId="confirm-start">
+          {dateTime(permit.startAt)}
         </Row>
-        <Row label="Amount" testId="confirm-amount">
-          {formatMoney(permit.amountCents, permit.currency)}
+        <div className="detail-row">
+          <dt>{t.endsAt}</dt>
+          <dd>
+            <span data-testid="confirm-end">{dateTime(permit.endAt)}</span>{' '}
+            <span className="countdown" data-testid="confirm-countdown">
+              {countdown(permit.endAt, now)}
+            </span>
+          </dd>
+        </div>
+        <Row label={t.amount} testId="confirm-amount">
+          {money(permit.amountCents, permit.currency)}
         </Row>
-        <Row label="Ticket number" testId="confirm-ticket">
+        <Row label={t.ticketNumber} testId="confirm-ticket">
           {permit.ticketNumber}
         </Row>
-        <Row label="OPSCOM" testId="confirm-sync" className={`sync-row sync-row--${permit.sync}`}>
-          {syncText(permit.sync, permit.syncMessage)}
+        <Row label={t.opscom} testId="confirm-sync" className={`sync-row sync-row--${permit.sync}`}>
+          {sync(permit.sync, permit.syncMessage)}
         </Row>
         {/* The reference comes from OPSCOM and may follow later through permit:changed. */}
-        <Row label="OPSCOM reference" testId="confirm-reference">
-          {permit.referenceId ?? 'waiting to send'}
+        <Row label={t.opscomReference} testId="confirm-reference">
+          {permit.referenceId ?? t.referenceWaiting}
         </Row>
       </dl>
       <div className="actions">
         <button type="button" className="button button--primary" onClick={newPermit}>
-          New permit
+          {t.newPermit}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => printSection('receipt')}>
+          {t.printReceipt}
         </button>
         <button type="button" className="button button--secondary" onClick={() => goTo('permits')}>
-          Active permits
+          {t.navPermits}
         </button>
         {permit.sync === 'attention' && (
           <button type="button" className="button button--danger" onClick={() => goTo('queue')}>
-            Open queue
+            {t.openQueue}
           </button>
         )}
       </div>
+      <Receipt permit={permit} info={info} />
     </main>
   );
 }

@@ -1,12 +1,38 @@
 import type { KioskInfo } from '../../../shared/domain';
-import { formatMoney } from '../../../shared/money';
 import { PlateDisplay } from '../components/PlateDisplay';
 import { PlateKeypad } from '../components/PlateKeypad';
 import { RadioButtons } from '../components/RadioButtons';
-import { formatDuration } from '../format';
+import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
 
+/** The plates this session issued, one tap each: the driver back for another hour is typed once. */
+function RecentPlates() {
+  const { t } = useT();
+  const recent = useKiosk((s) => s.recentPlates);
+  const pickPlate = useKiosk((s) => s.pickPlate);
+  if (recent.length === 0) return null;
+  return (
+    <div className="recent-plates" role="group" aria-label={t.recentPlates}>
+      <span className="recent-plates__title" aria-hidden="true">
+        {t.recentPlates}
+      </span>
+      {recent.map((plate) => (
+        <button
+          key={plate}
+          type="button"
+          className="button recent-plate"
+          aria-label={t.recentPlate(plate)}
+          onClick={() => pickPlate(plate)}
+        >
+          {plate}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function IssueScreen({ info }: { info: KioskInfo }) {
+  const { t, duration, money } = useT();
   const plate = useKiosk((s) => s.plate);
   const zoneName = useKiosk((s) => s.zone);
   const presetMinutes = useKiosk((s) => s.presetMinutes);
@@ -21,33 +47,34 @@ export function IssueScreen({ info }: { info: KioskInfo }) {
 
   return (
     <main className="screen issue-screen">
-      <section className="issue-screen__plate" aria-label="Plate">
+      <section className="issue-screen__plate" aria-label={t.plateSection}>
         <PlateDisplay />
+        <RecentPlates />
         <PlateKeypad />
       </section>
-      <section className="issue-screen__choices" aria-label="Permit">
-        <h2 className="section-title">Zone</h2>
+      <section className="issue-screen__choices" aria-label={t.permitSection}>
+        <h2 className="section-title">{t.zoneTitle}</h2>
         {info.zones.length === 0 ? (
-          <p>No zones are set up for this kiosk.</p>
+          <p>{t.noZones}</p>
         ) : (
           <RadioButtons
-            label="Zone"
+            label={t.zoneTitle}
             options={info.zones.map((z) => ({ value: z.name, label: z.name }))}
             selected={zoneName}
             onSelect={selectZone}
           />
         )}
-        <h2 className="section-title">Duration</h2>
+        <h2 className="section-title">{t.durationTitle}</h2>
         {zone && zone.presets.length > 0 ? (
           <RadioButtons
-            label="Duration"
+            label={t.durationTitle}
             options={zone.presets.map((p) => ({
               value: p.minutes,
               // One accessible name, "1 h 30 min — $6.50"; the spans only choose where a narrow button breaks.
               label: (
                 <>
-                  <span className="nowrap">{formatDuration(p.minutes)}</span>{' '}
-                  <span className="nowrap">— {formatMoney(p.cents, zone.currency)}</span>
+                  <span className="nowrap">{duration(p.minutes)}</span>{' '}
+                  <span className="nowrap">— {money(p.cents, zone.currency)}</span>
                 </>
               ),
             }))}
@@ -55,25 +82,23 @@ export function IssueScreen({ info }: { info: KioskInfo }) {
             onSelect={selectPreset}
           />
         ) : (
-          <p>{zone ? 'This zone has no durations to sell.' : 'Choose a zone first.'}</p>
+          <p>{zone ? t.noDurations : t.chooseZoneFirst}</p>
         )}
         {/* The name stays "Issue permit" in every state; the price and "Issuing…" are what the eye reads. */}
         <button
           type="button"
           className="button button--primary issue-button"
-          aria-label="Issue permit"
+          aria-label={t.issuePermit}
           aria-busy={issuing}
           disabled={!canIssue}
           onClick={() => void issue()}
         >
           {issuing ? (
-            'Issuing…'
+            t.issuing
           ) : (
             <>
-              <span>Issue permit</span>
-              {zone && preset && (
-                <span className="issue-button__price">{formatMoney(preset.cents, zone.currency)}</span>
-              )}
+              <span>{t.issuePermit}</span>
+              {zone && preset && <span className="issue-button__price">{money(preset.cents, zone.currency)}</span>}
             </>
           )}
         </button>

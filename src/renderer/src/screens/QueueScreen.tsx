@@ -1,9 +1,11 @@
 import { QueueRow } from '../components/QueueRow';
 import { downloadText } from '../download';
+import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
 
 /** What has not reached OPSCOM yet, and the tools to un-stick it. The list follows outbox:changed. */
 export function QueueScreen() {
+  const { t } = useT();
   const queue = useKiosk((s) => s.queue);
   const loaded = useKiosk((s) => s.queueLoaded);
   const loading = useKiosk((s) => s.inFlight.queue);
@@ -14,7 +16,7 @@ export function QueueScreen() {
 
   return (
     <main className="screen queue-screen">
-      <h1 className="screen-title">Queue</h1>
+      <h1 className="screen-title">{t.queueTitle}</h1>
       <div className="actions queue-screen__tools">
         <button
           type="button"
@@ -23,7 +25,7 @@ export function QueueScreen() {
           disabled={flushing}
           onClick={() => void flush('manual')}
         >
-          {flushing ? 'Sending…' : 'Send now'}
+          {flushing ? t.sending : t.sendNow}
         </button>
         <button
           type="button"
@@ -32,16 +34,14 @@ export function QueueScreen() {
           disabled={exporting}
           onClick={() => void exportAudit((file) => downloadText(file.fileName, file.csv))}
         >
-          {exporting ? 'Exporting…' : 'Export audit CSV'}
+          {exporting ? t.exporting : t.exportAudit}
         </button>
       </div>
       <div className="notice" role="status">
         {notice}
       </div>
       {queue.length === 0 ? (
-        <p className="empty">
-          {loaded ? 'Nothing waiting to send.' : loading ? 'Loading…' : 'The queue could not be loaded.'}
-        </p>
+        <p className="empty">{loaded ? t.nothingWaiting : loading ? t.loading : t.queueNotLoaded}</p>
       ) : (
         <ul className="queue-list">
           {queue.map((item) => (

@@ -1,0 +1,98 @@
+import { useT } from '../i18n/useT';
+import { describePlate } from '../plate-checks';
+import { useKiosk } from '../store';
+import { Dialog } from './Dialog';
+
+/** The plate large, in a face that tells O from 0, with every look-alike underlined and named below it. */
+export function CheckedPlate({ plate }: { plate: string }) {
+  const { t } = useT();
+  return (
+    <div className="checked-plate" data-testid="checked-plate">
+      <span className="visually-hidden">{plate}</span>
+      {describePlate(plate).map(({ character, kind }, index) => (
+        <span key={index} className={`checked-plate__char${kind ? ' is-look-alike' : ''}`} aria-hidden="true">
+          <span className="checked-plate__glyph">{character}</span>
+          <span className="checked-plate__label">{kind ? t[kind](character) : ''}</span>
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function LookAlikeStep({ plate }: { plate: string }) {
+  const { t } = useT();
+  const { confirmPlate, closeIssueStep } = useKiosk.getState();
+  const look = describePlate(plate).flatMap(({ character, kind }) => (kind ? [t[kind](character)] : []));
+  return (
+    <Dialog title={t.checkPlateTitle} testId="check-plate">
+      <p>{t.checkPlateText}</p>
+      <CheckedPlate plate={plate} />
+      {/* The marks are drawn for the eye; a screen reader hears the same list once. */}
+      <p className="visually-hidden">{[...new Set(look)].join(', ')}</p>
+      <div className="actions dialog__actions">
+        <button type="button" className="button button--primary" data-autofocus onClick={() => void confirmPlate()}>
+          {t.plateIsCorrect}
+        </button>
+        <button type="button" className="button button--secondary" onClick={closeIssueStep}>
+          {t.fixPlate}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function AlreadyActiveStep() {
+  const { t, end } = useT();
+  const step = useKiosk((s) => (s.issueStep?.kind === 'already-active' ? s.issueStep : null));
+  const issuing = useKiosk((s) => s.inFlight.issue);
+  const { issueAnyway, closeIssueStep } = useKiosk.getState();
+  if (!step) return null;
+  const { permit } = step;
+  return (
+    <Dialog title={t.alreadyActiveTitle} tone="warning" testId="already-active">
+      <p className="dialog__plate">{permit.plate}</p>
+      <dl className="details details--compact">
+        <div className="detail-row">
+          <dt>{t.zone}</dt>
+          <dd data-testid="already-active-zone">{permit.zone}</dd>
+        </div>
+        <div className="detail-row">
+          <dt>{t.endsAt}</dt>
+          <dd data-testid="already-active-end">{end(permit.endAt)}</dd>
+        </div>
+        <div className="detail-row">
+          <dt>{t.ticket}</dt>
+          <dd>{permit.ticketNumber}</dd>
+        </div>
+      </dl>
+      <p>{t.alreadyActiveText}</p>
+      {/* Back sits where "Plate is correct" was: a second tap from the step before lands on the safe answer. */}
+      <div className="actions dialog__actions">
+        <button type="button" className="button button--primary" data-autofocus onClick={closeIssueStep}>
+          {t.back}
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          aria-busy={issuing}
+          disabled={issuing}
+          onClick={() => void issueAnyway()}
+        >
+          {issuing ? t.issuing : t.issueAnyway}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Whichever check is open between the Issue tap and the permit. */
+export function IssueChecks() {
+  const step = useKiosk((s) => s.issueStep);
+  if (!step) return null;
+  // Keyed by kind: the already-active step is a new dialog, which takes the focus again.
+  return step.kind === 'look-alike' ? (
+    <LookAlikeStep key="look-alike" plate={step.plate} />
+  ) : (
+    <AlreadyActiveStep key="already-active" />
+  );
+}

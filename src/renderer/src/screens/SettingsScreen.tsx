@@ -1,0 +1,438 @@
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Language, SettingsView } from '../../../shared/domain';
+import { PinPad } from '../components/PinPad';
+import { RadioButtons } from '../components/RadioButtons';
+import { LANGUAGE_NAMES } from '../i18n/catalog';
+import { useT } from '../i18n/useT';
+import {
+  buildChanges,
+  draftFrom,
+  emptyZoneDraft,
+  parseMinutes,
+  parseWhole,
+  type FieldErrors,
+  type SettingsDraft,
+  type ZoneDraft,
+} from '../settings-form';
+import { useKiosk } from '../store';
+
+/** The message for a field, or for any part of it ("zones.0.presets.2" shows under "zones.0.presets"). */
+function errorFor(errors: FieldErrors, field: string): string | undefined {
+  if (errors[field]) return errors[field];
+  const key = Object.keys(errors).find((k) => k.startsWith(`${field}.`));
+  return key ? errors[key] : undefined;
+}
+
+/** A supervisor's PIN first; main checks it and, after five wrong tries, locks for five minutes and says so. */
+function PinGate() {
+  const { t } = useT();
+  const [pin, setPin] = useState('');
+  const checking = useKiosk((s) => s.inFlight.settings);
+  const unlock = useKiosk((s) => s.unlockSettings);
+  const submit = async () => {
+    if (!pin || checking) return;
+    // A refused PIN is cleared so the next try starts clean; main's reason shows in the alert.
+    if (!(await unlock(pin))) setPin('');
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <main className="screen settings-screen">
+      <h1 className="screen-title">{t.settingsTitle}</h1>
+      <div className="pin-gate">
+        <p className="pin-gate__prompt">{t.settingsPinPrompt}</p>
+        <input
+          className="pin-input"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          aria-label={t.adminPin}
+          autoFocus
+          value={pin}
+          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+          onKeyDown={onKeyDown}
+        />
+        <PinPad
+          disabled={checking}
+          onDigit={(digit) => setPin((current) => (current.length < 32 ? current + digit : current))}
+          onBackspace={() => setPin((current) => current.slice(0, -1))}
+          onClear={() => setPin('')}
+        />
+        <button
+          type="button"
+          className="button button--primary pin-gate__open"
+          aria-busy={checking}
+          disabled={!pin || checking}
+          onClick={() => void submit()}
+        >
+          {checking ? t.checking : t.openSettings}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: ReactNode;
+  /** Shown after the field, e.g. the money a number of cents makes. */
+  after?: ReactNode;
+  type?: 'text' | 'password' | 'url';
+  inputMode?: 'text' | 'numeric' | 'url';
+  className?: string;
+}
+
+function Field({ label, value, onChange, error, hint, after, type = 'text', inputMode, className }: FieldProps) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="field__row">
+        <input
+          id={id}
+          className="text-input"
+          type={type}
+          inputMode={inputMode}
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described || undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+        {after && <span className="field__after">{after}</span>}
+      </div>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ZoneEditor({
+  zone,
+  index,
+  errors,
+  onChange,
+  onRemove,
+  canRemove,
+}: {
+  zone: ZoneDraft;
+  index: number;
+  errors: FieldErrors;
+  onChange: (zone: ZoneDraft) => void;
+  onRemove: () => void;
+  canRemove: boolean;
+}) {
+  const { t, money, duration } = useT();
+  const at = (field: string) => errorFor(errors, `zones.${index}.${field}`);
+  const asMoney = (text: string) => {
+    const cents = parseWhole(text);
+    if (cents === null) return null;
+    try {
+      return money(cents, zone.currency.trim().toUpperCase());
+    } catch {
+      return null; // not a currency code (yet): the currency field says so
+    }
+  };
+  const minutes = parseMinutes(zone.presets);
+  return (
+    <fieldset className="zone-editor" data-testid="zone-editor">
+      <legend className="zone-editor__legend">{zone.name || t.zoneName}</legend>
+      <Field label={t.zoneName} value={zone.name} error={at('name')} onChange={(name) => onChange({ ...zone, name })} />
+      <Field
+        label={t.currency}
+        value={zone.currency}
+        error={at('currency')}
+        className="field--short"
+        onChange={(currency) => onChange({ ...zone, currency: currency.toUpperCase() })}
+      />
+      <Field
+        label={t.centsPerHour}
+        value={zone.centsPerHour}
+        inputMode="numeric"
+        error={at('centsPerHour')}
+        after={asMoney(zone.centsPerHour)}
+        className="field--short"
+        onChange={(centsPerHour) => onChange({ ...zone, centsPerHour })}
+      />
+      <Field
+        label={t.maxCents}
+        value={zone.maxCents}
+        inputMode="numeric"
+        error={at('maxCents')}
+        after={asMoney(zone.maxCents)}
+        className="field--short"
+        onChange={(maxCents) => onChange({ ...zone, maxCents })}
+      />
+      <Field
+        label={t.presetMinutes}
+        value={zone.presets}
+        inputMode="numeric"
+        error={at('presets')}
+        after={minutes && minutes.length > 0 ? minutes.map((m) => duration(m)).join(' · ') : null}
+        onChange={(presets) => onChange({ ...zone, presets })}
+      />
+      {canRemove && (
+        <button type="button" className="button button--secondary zone-editor__remove" onClick={onRemove}>
+          {t.removeZone(zone.name || String(index + 1))}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function SettingsForm({ view }: { view: SettingsView }) {
+  const { t } = useT();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(view));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const saving = useKiosk((s) => s.inFlight.settingsSave);
+  const testing = useKiosk((s) => s.inFlight.settingsTest);
+  const test = useKiosk((s) => s.settingsTest);
+  const notice = useKiosk((s) => s.notice);
+  const mainError = useKiosk((s) => s.error);
+  const { saveSettings, testConnection, lockSettings } = useKiosk.getState();
+
+  // Main names the field it refused as "changes.<field>"; show its words there too.
+  const shown: FieldErrors = { ...errors };
+  if (mainError?.field?.startsWith('changes.')) shown[mainError.field.slice('changes.'.length)] ??= mainError.message;
+  const update = (patch: Partial<SettingsDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const setZone = (index: number, zone: ZoneDraft) =>
+    setDraft((current) => ({ ...current, zones: current.zones.map((z, i) => (i === index ? zone : z)) }));
+
+  const save = async () => {
+    const { changes, errors: found } = buildChanges(view, draft, t);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      useKiosk.setState({ notice: null, error: { code: 'invalid-request', message: t.fixFields } });
+      return;
+    }
+    await saveSettings(changes);
+  };
+
+  const source =
+    view.controllerSource === 'environment'
+      ? t.sourceEnvironment
+      : view.controllerSource === 'flag'
+        ? t.sourceFlag
+        : view.controllerSource === 'demo'
+          ? t.sourceDemo
+          : null;
+
+  return (
+    <main className="screen settings-screen">
+      <div className="screen-head">
+        <h1 className="screen-title">{t.settingsTitle}</h1>
+        <button type="button" className="button button--secondary" onClick={lockSettings}>
+          {t.lockSettings}
+        </button>
+      </div>
+      {view.adminPinIsDefault && (
+        <p className="warning-note" data-testid="default-pin">
+          {t.defaultPinNotice}
+        </p>
+      )}
+      <div className="notice" role="status">
+        {notice}
+      </div>
+
+      <section className="settings-section" aria-labelledby="settings-connection">
+        <h2 className="section-title" id="settings-connection">
+          {t.sectionConnection}
+        </h2>
+        {source && (
+          <p className="info-note" data-testid="controller-source">
+            {source}
+          </p>
+        )}
+        <Field
+          label={t.controllerUrl}
+          type="url"
+          inputMode="url"
+          value={draft.controllerUrl}
+          error={errorFor(shown, 'controllerUrl')}
+          onChange={(controllerUrl) => update({ controllerUrl })}
+        />
+        <p className="token-state" data-testid="token-state">
+          {view.tokenSet && view.tokenLast4 ? t.tokenIsSet(view.tokenLast4) : t.tokenNotSet}
+        </p>
+        <Field
+          label={t.newToken}
+          type="password"
+          value={draft.apiToken}
+          hint={`${t.newTokenHint} ${t.tokenStorage(view.tokenStorage)}`}
+          error={errorFor(shown, 'apiToken')}
+          onChange={(apiToken) => update({ apiToken })}
+        />
+        <div className="actions settings-section__actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-busy={testing}
+            disabled={testing}
+            onClick={() => void testConnection()}
+          >
+            {testing ? t.testing : t.testConnection}
+          </button>
+        </div>
+        <div
+          className={`test-result${test ? (test.ok ? ' is-ok' : ' is-bad') : ''}`}
+          role="status"
+          data-testid="test-result"
+        >
+          {test ? (test.ok ? t.testOk(test.message) : t.testFailed(test.message)) : null}
+        </div>
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-kiosk">
+        <h2 className="section-title" id="settings-kiosk">
+          {t.sectionKiosk}
+        </h2>
+        <Field
+          label={t.kioskId}
+          value={draft.kioskId}
+          error={errorFor(shown, 'kioskId')}
+          className="field--short"
+          onChange={(kioskId) => update({ kioskId: kioskId.toUpperCase() })}
+        />
+        <Field
+          label={t.kioskName}
+          value={draft.kioskName}
+          error={errorFor(shown, 'kioskName')}
+          onChange={(kioskName) => update({ kioskName })}
+        />
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-zones">
+        <h2 className="section-title" id="settings-zones">
+          {t.sectionZones}
+        </h2>
+        {errorFor(shown, 'zones') && !Object.keys(shown).some((k) => k.startsWith('zones.')) && (
+          <p className="field__error">{errorFor(shown, 'zones')}</p>
+        )}
+        <div className="zone-editors">
+          {draft.zones.map((zone, index) => (
+            <ZoneEditor
+              key={zone.key}
+              zone={zone}
+              index={index}
+              errors={shown}
+              canRemove={draft.zones.length > 1}
+              onChange={(next) => setZone(index, next)}
+              onRemove={() => update({ zones: draft.zones.filter((_, i) => i !== index) })}
+            />
+          ))}
+        </div>
+        <div className="actions settings-section__actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={draft.zones.length >= 20}
+            onClick={() =>
+              update({
+                zones: [
+                  ...draft.zones,
+                  emptyZoneDraft(t.newZoneName(draft.zones.length + 1), draft.zones[0]?.currency ?? 'CAD'),
+                ],
+              })
+            }
+          >
+            {t.addZone}
+          </button>
+        </div>
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-behaviour">
+        <h2 className="section-title" id="settings-behaviour">
+          {t.sectionBehaviour}
+        </h2>
+        <p className="field-label">{t.timeMode}</p>
+        <RadioButtons
+          label={t.timeMode}
+          options={[
+            { value: 'utc', label: t.timeUtc },
+            { value: 'local', label: t.timeLocal },
+          ]}
+          selected={draft.timeMode}
+          onSelect={(timeMode) => update({ timeMode })}
+        />
+        <p className="field-label">{t.languageSetting}</p>
+        <RadioButtons<Language>
+          label={t.languageSetting}
+          options={(['en-CA', 'fr-CA'] as const).map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
+          selected={draft.language}
+          onSelect={(language) => update({ language })}
+        />
+        <Field
+          label={t.outboxConcurrency}
+          value={draft.outboxConcurrency}
+          inputMode="numeric"
+          className="field--short"
+          error={errorFor(shown, 'outboxConcurrency')}
+          onChange={(outboxConcurrency) => update({ outboxConcurrency })}
+        />
+        <Field
+          label={t.idleReset}
+          value={draft.idleResetSeconds}
+          inputMode="numeric"
+          className="field--short"
+          error={errorFor(shown, 'idleResetSeconds')}
+          onChange={(idleResetSeconds) => update({ idleResetSeconds })}
+        />
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-pin">
+        <h2 className="section-title" id="settings-pin">
+          {t.sectionPin}
+        </h2>
+        <Field
+          label={t.newAdminPin}
+          type="password"
+          inputMode="numeric"
+          className="field--short"
+          value={draft.newAdminPin}
+          hint={t.newAdminPinHint}
+          error={errorFor(shown, 'newAdminPin')}
+          onChange={(newAdminPin) => update({ newAdminPin: newAdminPin.replace(/\D/g, '') })}
+        />
+      </section>
+
+      <div className="actions settings-screen__save">
+        <button
+          type="button"
+          className="button button--primary"
+          aria-busy={saving}
+          disabled={saving}
+          onClick={() => void save()}
+        >
+          {saving ? t.saving : t.save}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+export function SettingsScreen() {
+  const settings = useKiosk((s) => s.settings);
+  if (!settings) return <PinGate />;
+  // A saved view starts a fresh form: the write-only token and new PIN fields empty again.
+  return <SettingsForm key={JSON.stringify(settings.view)} view={settings.view} />;
+}

@@ -1,0 +1,65 @@
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { PlateKeypad } from '../components/PlateKeypad';
+import { useT } from '../i18n/useT';
+import { ATTENDANT_MAX_LENGTH } from '../shift-slice';
+import { useKiosk } from '../store';
+
+/** No shift, no sales: the attendant says who is on duty, by name, badge number or a badge scanner. */
+export function StartShiftScreen() {
+  const { t } = useT();
+  const inputId = useId();
+  const draft = useKiosk((s) => s.attendantDraft);
+  const starting = useKiosk((s) => s.inFlight.shiftStart);
+  const { typeAttendant, attendantBackspace, setAttendantDraft, startShift } = useKiosk.getState();
+  const input = useRef<HTMLInputElement>(null);
+
+  // A badge scanner types where the focus is: start there.
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && !event.repeat) {
+      event.preventDefault();
+      void startShift();
+    }
+  };
+
+  return (
+    <main className="screen start-shift-screen">
+      <h1 className="screen-title">{t.startShiftTitle}</h1>
+      <p className="start-shift-screen__intro">{t.startShiftIntro}</p>
+      <div className="start-shift-screen__form">
+        <label className="field-label" htmlFor={inputId}>
+          {t.attendantLabel}
+        </label>
+        <div className="plate-row">
+          {/* inputMode none: the keys below type; a USB keyboard or badge scanner still can. */}
+          <input
+            id={inputId}
+            ref={input}
+            className="plate-display attendant-input"
+            aria-label={t.attendantLabel}
+            inputMode="none"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={ATTENDANT_MAX_LENGTH}
+            value={draft}
+            onChange={(event) => setAttendantDraft(event.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          <button
+            type="button"
+            className="button button--primary start-shift-screen__start"
+            aria-busy={starting}
+            disabled={!draft.trim() || starting}
+            onClick={() => void startShift()}
+          >
+            {starting ? t.startingShift : t.startShift}
+          </button>
+        </div>
+        <PlateKeypad label={t.attendantKeys} withSpace onCharacter={typeAttendant} onBackspace={attendantBackspace} />
+      </div>
+    </main>
+  );
+}
