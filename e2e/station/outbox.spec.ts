@@ -1,13 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { confirmLookAlikes, hasLookAlikes } from '../support/actions';
 import { expect, launchStation, SANDBOX_TOKEN, setFaults, test, type SandboxPermitView } from '../support/fixtures';
+import { signIn } from '../support/shift';
 
 async function issue(page: Page, plate: string): Promise<string> {
   await page.getByRole('navigation').getByRole('button', { name: 'Issue', exact: true }).click();
   await page.keyboard.type(plate);
   await page.getByRole('radiogroup', { name: 'Duration' }).getByRole('radio', { name: /^1 h/ }).click();
   await page.getByRole('button', { name: 'Issue permit' }).click();
+  // A plate with a look-alike (1 and I, 5 and S…) gets a second look first.
+  if (hasLookAlikes(plate)) await confirmLookAlikes(page, plate);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   const ticket = (await page.getByTestId('confirm-ticket').innerText()).trim().split(/\s+/).pop() ?? '';
   await page.getByRole('button', { name: 'New permit' }).click();
@@ -34,6 +38,7 @@ test('controller down: issue three, extend one, cancel one — all delivered whe
   sandbox,
 }) => {
   await page.goto(station.url);
+  await signIn(page);
   await expect(page.getByRole('button', { name: 'Issue permit' })).toBeVisible();
   await setFaults(sandbox.url, [{ endpoint: '*', kind: 'reset' }]);
 
@@ -47,6 +52,7 @@ test('controller down: issue three, extend one, cancel one — all delivered whe
   await extendRow.getByRole('button', { name: 'Confirm extend' }).click();
   const cancelRow = page.locator(`[data-testid="permit-row"][data-ticket="${cancelled}"]`);
   await cancelRow.getByRole('button', { name: 'Cancel' }).click();
+  await cancelRow.getByRole('radiogroup', { name: 'Reason' }).getByRole('radio', { name: 'Driver left' }).click();
   await cancelRow.getByRole('button', { name: 'Confirm cancel' }).click();
   await expect(cancelRow).toHaveCount(0);
   await expect(page.getByTestId('outbox-waiting')).not.toHaveText(/^0\b/);
@@ -73,6 +79,7 @@ test('kill -9 during a flush loses nothing: after a restart everything is delive
   const tickets: string[] = [];
   try {
     await page.goto(first.url);
+    await signIn(page);
     await expect(page.getByRole('button', { name: 'Issue permit' })).toBeVisible();
     await setFaults(sandbox.url, [{ endpoint: '*', kind: 'reset' }]);
     for (const plate of ['CRA1', 'CRA2', 'CRA3', 'CRA4', 'CRA5', 'CRA6']) tickets.push(await issue(page, plate));

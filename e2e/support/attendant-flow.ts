@@ -1,14 +1,17 @@
 import type { Page } from '@playwright/test';
+import { confirmLookAlikes } from './actions';
 import { expect, type SandboxPermitView } from './fixtures';
+import { signIn } from './shift';
 
 /**
- * As an attendant would: type a plate on the on-screen keys, issue, extend, cancel — and after each step the
- * sandbox's own view agrees. Shared by the browser-station and the Electron specs.
+ * As an attendant would: sign in, type a plate on the on-screen keys, issue, extend, cancel — and after each step
+ * the sandbox's own view agrees. Shared by the browser-station and the Electron specs.
  */
 export async function issueExtendAndCancel(
   page: Page,
   sandbox: { permits: () => Promise<SandboxPermitView[]> },
 ): Promise<void> {
+  await signIn(page);
   await expect(page.getByRole('button', { name: 'Issue permit' })).toBeVisible();
   await expect(page.getByText('DEMO — built-in sandbox')).toHaveCount(0);
 
@@ -17,6 +20,8 @@ export async function issueExtendAndCancel(
   await page.getByRole('radiogroup', { name: 'Zone' }).getByRole('radio', { name: 'Lot 1' }).click();
   await page.getByRole('radiogroup', { name: 'Duration' }).getByRole('radio', { name: /^1 h/ }).click();
   await page.getByRole('button', { name: 'Issue permit' }).click();
+  // B, 1 and 2 read like 8, I and Z: the kiosk asks for a second look before selling.
+  await confirmLookAlikes(page, 'ABC123');
 
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect(page.getByTestId('confirm-plate')).toContainText('ABC123');
@@ -50,6 +55,8 @@ export async function issueExtendAndCancel(
     .toMatchObject({ amount: '6.75', endTime: new Date(startedAt + 90 * 60_000).toISOString().slice(0, 19) });
 
   await row.getByRole('button', { name: 'Cancel' }).click();
+  // A cancel says why, for the audit log.
+  await row.getByRole('radiogroup', { name: 'Reason' }).getByRole('radio', { name: 'Driver left' }).click();
   await row.getByRole('button', { name: 'Confirm cancel' }).click();
   await expect(row).toHaveCount(0);
   await expect.poll(async () => (await sandbox.permits())[0]?.deleted).toBe(true);

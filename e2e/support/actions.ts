@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import type { Download, Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Characters the kiosk asks the attendant to double-check before it sells a permit (O/0, I/1, B/8, S/5, Z/2). */
+const LOOK_ALIKE = /[O0I1B8S5Z2]/;
+
+export function hasLookAlikes(plate: string): boolean {
+  return LOOK_ALIKE.test(plate);
+}
+
+/** A tap on one of the status bar's screen buttons. */
+export async function openScreen(
+  page: Page,
+  name: 'Issue' | 'Active permits' | 'Queue' | 'Shift' | 'Occupancy' | 'Settings',
+): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+}
+
+export function durationRadio(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('radiogroup', { name: 'Duration' }).getByRole('radio', { name });
+}
+
+export function zoneRadio(page: Page, name: string): Locator {
+  return page.getByRole('radiogroup', { name: 'Zone' }).getByRole('radio', { name, exact: true });
+}
+
+/** The look-alike step: the plate is shown for a second look, and "Plate is correct" goes on. */
+export async function confirmLookAlikes(page: Page, plate: string): Promise<void> {
+  const step = page.getByRole('dialog', { name: 'Check the plate' });
+  await expect(step).toBeVisible();
+  await expect(step).toContainText(plate);
+  await step.getByRole('button', { name: 'Plate is correct' }).click();
+}
+
+/**
+ * Types the plate on the keyboard, chooses zone and duration, taps Issue (answering the look-alike step when the
+ * plate has look-alikes) and returns the ticket number from the confirmation. Leaves the confirmation on screen.
+ */
+export async function issueByKeyboard(
+  page: Page,
+  plate: string,
+  choice: { zone?: string; duration?: string | RegExp } = {},
+): Promise<string> {
+  await openScreen(page, 'Issue');
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await page.keyboard.type(plate);
+  await expect(page.getByTestId('plate-display')).toHaveValue(plate);
+  if (choice.zone) await zoneRadio(page, choice.zone).click();
+  await durationRadio(page, choice.duration ?? /^1 h\b/).click();
+  await page.getByRole('button', { name: 'Issue permit' }).click();
+  if (hasLookAlikes(plate)) await confirmLookAlikes(page, plate);
+  await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
+  await expect(page.getByTestId('confirm-plate')).toContainText(plate);
+  return ticketOnConfirmation(page);
+}
+
+export async function ticketOnConfirmation(page: Page): Promise<string> {
+  const ticket = (await page.getByTestId('confirm-ticket').innerText()).trim().split(/\s+/).pop() ?? '';
+  expect(ticket).toMatch(/^[A-Z0-9]+-\d{6}$/);
+  return ticket;
+}
+
+export function permitRow(page: Page, ticket: string): Locator {
+  return page.locator(`[data-testid="permit-row"][data-ticket="${ticket}"]`);
+}
+
+/** Taps `trigger` and returns the file the page saved, as Playwright received it, and its text. */
+export async function downloadFrom(trigger: Locator): Promise<{ download: Download; text: string }> {
+  const [download] = await Promise.all([trigger.page().waitForEvent('download'), trigger.click()]);
+  const file = await download.path();
+  return { download, text: await readFile(file, 'utf8') };
+}
+
+/** RFC 4180 CSV (quoted cells, doubled quotes, CRLF) into rows of named cells. */
+export function parseCsv(text: string): Array<Record<string, string>> {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  const [header = [], ...body] = rows;
+  return body.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])));
+}
