@@ -2,7 +2,7 @@ import { openScreen } from '../support/actions';
 import { expect, test } from '../support/fixtures';
 import { signIn } from '../support/shift';
 
-const IDLE_SECONDS = 3;
+const IDLE_SECONDS = 5;
 
 test('idle reset: after the idle seconds set in settings, a half-typed plate is cleared and Issue is back', async ({
   page,
@@ -36,9 +36,10 @@ test('idle reset: after the idle seconds set in settings, a half-typed plate is 
   await openScreen(page, 'Issue');
   const plate = page.getByTestId('plate-display');
   await page.keyboard.type('KXW');
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(2500);
   await page.keyboard.type('3');
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(2500);
+  // Five seconds since the first key, but only half that since the last one.
   await expect(plate).toHaveValue('KXW3');
   // …and is cleared once nobody has touched the kiosk for the idle seconds.
   await expect(plate).toHaveValue('', { timeout: (IDLE_SECONDS + 3) * 1000 });
