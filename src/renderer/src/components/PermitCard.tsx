@@ -112,7 +112,7 @@ function PermitActions({ permit, extendChoices }: { permit: Permit; extendChoice
 }
 
 export function PermitCard({ permit, extendChoices, canChange, now }: Props) {
-  const { t, money, dateTime, timeLeft } = useT();
+  const { t, money, end, timeLeft } = useT();
   return (
     <li className="permit-card" data-testid="permit-row" data-ticket={permit.ticketNumber}>
       <div className="permit-card__head">
@@ -132,7 +132,7 @@ export function PermitCard({ permit, extendChoices, canChange, now }: Props) {
         </div>
         <div className="detail-row">
           <dt>{t.endsAt}</dt>
-          <dd>{dateTime(permit.endAt)}</dd>
+          <dd>{end(permit.endAt, now)}</dd>
         </div>
         <div className="detail-row">
           <dt>{t.amount}</dt>

@@ -23,7 +23,12 @@ export function PlateKeypad({ onCharacter, onBackspace, withSpace = false, label
   const backspace = onBackspace ?? storeBackspace;
 
   return (
-    <div className="keypad" role="group" aria-label={label ?? t.plateKeys} {...{ [TYPING_AREA_ATTRIBUTE]: '' }}>
+    <div
+      className={withSpace ? 'keypad keypad--with-space' : 'keypad'}
+      role="group"
+      aria-label={label ?? t.plateKeys}
+      {...{ [TYPING_AREA_ATTRIBUTE]: '' }}
+    >
       {ROWS.map((row, rowIndex) =>
         [...row].map((character, index) => (
           <button

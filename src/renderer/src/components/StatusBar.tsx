@@ -67,26 +67,26 @@ export function StatusBar({ info }: { info: KioskInfo }) {
         {info.demoMode && <div className="demo-badge">{t.demoBadge}</div>}
         <ConnectionIndicator outbox={outbox} />
         {outbox && <OutboxSummary outbox={outbox} onOpenQueue={() => goTo('queue')} />}
-        <div className="status-bar__end">
-          <span className="status-bar__shift" data-testid="shift-attendant">
-            {shift ? t.attendantOnShift(shift.attendant) : t.noShift}
-          </span>
-          <LanguageButton />
-        </div>
+        <LanguageButton />
       </div>
-      <nav className="status-bar__nav" aria-label={t.navLabel}>
-        {NAV.map((item) => (
-          <button
-            key={item.screen}
-            type="button"
-            className="button button--nav"
-            aria-current={screen === item.screen ? 'page' : undefined}
-            onClick={() => goTo(item.screen)}
-          >
-            {t[item.label]}
-          </button>
-        ))}
-      </nav>
+      <div className="status-bar__row status-bar__row--nav">
+        <span className="status-bar__shift" data-testid="shift-attendant">
+          {shift ? t.attendantOnShift(shift.attendant) : t.noShift}
+        </span>
+        <nav className="status-bar__nav" aria-label={t.navLabel}>
+          {NAV.map((item) => (
+            <button
+              key={item.screen}
+              type="button"
+              className="button button--nav"
+              aria-current={screen === item.screen ? 'page' : undefined}
+              onClick={() => goTo(item.screen)}
+            >
+              {t[item.label]}
+            </button>
+          ))}
+        </nav>
+      </div>
     </header>
   );
 }

@@ -63,6 +63,7 @@ const en = {
   startingShift: 'Starting…',
 
   // Issue
+  issueTitle: 'Issue a permit',
   plateSection: 'Plate',
   permitSection: 'Permit',
   plateLabel: 'Licence plate',
@@ -237,7 +238,7 @@ const en = {
   sourceFlag:
     'The URL and token in force come from a start-up option; what you save here applies when it is not given.',
   sourceDemo: 'The kiosk runs in demo mode against its built-in sandbox; the URL and token saved here are not used.',
-  tokenStorage: (where: string) => `The token is stored in: ${where}`,
+  tokenStorage: (where: string) => `Token storage: ${where}`,
   sectionConnection: 'OPSCOM connection',
   sectionKiosk: 'Kiosk',
   sectionZones: 'Zones and rates',
@@ -302,7 +303,7 @@ const fr: Catalog = {
   navLabel: 'Écrans',
   navIssue: 'Émettre',
   navPermits: 'Permis actifs',
-  navQueue: 'File d’envoi',
+  navQueue: 'Envois',
   navShift: 'Quart',
   navOccupancy: 'Occupation',
   navSettings: 'Réglages',
@@ -332,6 +333,7 @@ const fr: Catalog = {
   startShift: 'Commencer le quart',
   startingShift: 'Démarrage…',
 
+  issueTitle: 'Émettre un permis',
   plateSection: 'Plaque',
   permitSection: 'Permis',
   plateLabel: 'Plaque d’immatriculation',
@@ -501,7 +503,7 @@ const fr: Catalog = {
     'L’URL et le jeton en vigueur viennent d’une option de démarrage; ce que vous enregistrez ici s’applique quand elle n’est pas donnée.',
   sourceDemo:
     'La borne fonctionne en mode démo avec son bac à sable intégré; l’URL et le jeton enregistrés ici ne sont pas utilisés.',
-  tokenStorage: (where) => `Le jeton est conservé dans : ${where}`,
+  tokenStorage: (where) => `Stockage du jeton : ${where}`,
   sectionConnection: 'Connexion OPSCOM',
   sectionKiosk: 'Borne',
   sectionZones: 'Zones et tarifs',

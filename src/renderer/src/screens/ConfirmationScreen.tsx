@@ -29,7 +29,7 @@ function Row({
 
 /** `permit` is the store's lastConfirmation, which permit:changed keeps current, so the sync state is live. */
 export function ConfirmationScreen({ permit, info }: { permit: Permit; info: KioskInfo }) {
-  const { t, dateTime, money, countdown, sync } = useT();
+  const { t, end, money, countdown, sync } = useT();
   const now = useNow(COUNTDOWN_REFRESH_MS);
   const newPermit = useKiosk((s) => s.newPermit);
   const goTo = useKiosk((s) => s.goTo);
@@ -42,7 +42,7 @@ export function ConfirmationScreen({ permit, info }: { permit: Permit; info: Kio
         </div>
         <h1 className="confirmation-screen__title">{t.permitIssued}</h1>
       </div>
-      <dl className="details confirmation-screen__details">
+      <dl className="details details--grid confirmation-screen__details">
         <Row label={t.plate} testId="confirm-plate" className="detail-row--plate">
           {permit.plate}
         </Row>
@@ -50,12 +50,12 @@ export function ConfirmationScreen({ permit, info }: { permit: Permit; info: Kio
           {permit.zone}
         </Row>
         <Row label={t.startsAt} testId="confirm-start">
-          {dateTime(permit.startAt)}
+          {end(permit.startAt, now)}
         </Row>
         <div className="detail-row">
           <dt>{t.endsAt}</dt>
           <dd>
-            <span data-testid="confirm-end">{dateTime(permit.endAt)}</span>{' '}
+            <span data-testid="confirm-end">{end(permit.endAt, now)}</span>{' '}
             <span className="countdown" data-testid="confirm-countdown">
               {countdown(permit.endAt, now)}
             </span>

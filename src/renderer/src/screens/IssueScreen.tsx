@@ -40,13 +40,16 @@ export function IssueScreen({ info }: { info: KioskInfo }) {
   const selectZone = useKiosk((s) => s.selectZone);
   const selectPreset = useKiosk((s) => s.selectPreset);
   const issue = useKiosk((s) => s.issue);
+  // While a check is open the screen behind it takes no taps, focus or keys.
+  const checking = useKiosk((s) => s.issueStep !== null);
 
   const zone = info.zones.find((z) => z.name === zoneName);
   const preset = zone?.presets.find((p) => p.minutes === presetMinutes);
   const canIssue = plate.length > 0 && zone !== undefined && preset !== undefined && !issuing;
 
   return (
-    <main className="screen issue-screen">
+    <main className="screen issue-screen" inert={checking}>
+      <h1 className="visually-hidden">{t.issueTitle}</h1>
       <section className="issue-screen__plate" aria-label={t.plateSection}>
         <PlateDisplay />
         <RecentPlates />

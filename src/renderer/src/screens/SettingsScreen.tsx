@@ -157,7 +157,13 @@ function ZoneEditor({
   return (
     <fieldset className="zone-editor" data-testid="zone-editor">
       <legend className="zone-editor__legend">{zone.name || t.zoneName}</legend>
-      <Field label={t.zoneName} value={zone.name} error={at('name')} onChange={(name) => onChange({ ...zone, name })} />
+      <Field
+        label={t.zoneName}
+        value={zone.name}
+        error={at('name')}
+        className="field--wide"
+        onChange={(name) => onChange({ ...zone, name })}
+      />
       <Field
         label={t.currency}
         value={zone.currency}
@@ -188,6 +194,7 @@ function ZoneEditor({
         value={zone.presets}
         inputMode="numeric"
         error={at('presets')}
+        className="field--wide"
         after={minutes && minutes.length > 0 ? minutes.map((m) => duration(m)).join(' · ') : null}
         onChange={(presets) => onChange({ ...zone, presets })}
       />
@@ -254,166 +261,168 @@ function SettingsForm({ view }: { view: SettingsView }) {
         {notice}
       </div>
 
-      <section className="settings-section" aria-labelledby="settings-connection">
-        <h2 className="section-title" id="settings-connection">
-          {t.sectionConnection}
-        </h2>
-        {source && (
-          <p className="info-note" data-testid="controller-source">
-            {source}
+      <div className="settings-sections">
+        <section className="settings-section" aria-labelledby="settings-connection">
+          <h2 className="section-title" id="settings-connection">
+            {t.sectionConnection}
+          </h2>
+          {source && (
+            <p className="info-note" data-testid="controller-source">
+              {source}
+            </p>
+          )}
+          <Field
+            label={t.controllerUrl}
+            type="url"
+            inputMode="url"
+            value={draft.controllerUrl}
+            error={errorFor(shown, 'controllerUrl')}
+            onChange={(controllerUrl) => update({ controllerUrl })}
+          />
+          <p className="token-state" data-testid="token-state">
+            {view.tokenSet && view.tokenLast4 ? t.tokenIsSet(view.tokenLast4) : t.tokenNotSet}
           </p>
-        )}
-        <Field
-          label={t.controllerUrl}
-          type="url"
-          inputMode="url"
-          value={draft.controllerUrl}
-          error={errorFor(shown, 'controllerUrl')}
-          onChange={(controllerUrl) => update({ controllerUrl })}
-        />
-        <p className="token-state" data-testid="token-state">
-          {view.tokenSet && view.tokenLast4 ? t.tokenIsSet(view.tokenLast4) : t.tokenNotSet}
-        </p>
-        <Field
-          label={t.newToken}
-          type="password"
-          value={draft.apiToken}
-          hint={`${t.newTokenHint} ${t.tokenStorage(view.tokenStorage)}`}
-          error={errorFor(shown, 'apiToken')}
-          onChange={(apiToken) => update({ apiToken })}
-        />
-        <div className="actions settings-section__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-busy={testing}
-            disabled={testing}
-            onClick={() => void testConnection()}
+          <Field
+            label={t.newToken}
+            type="password"
+            value={draft.apiToken}
+            hint={`${t.newTokenHint} ${t.tokenStorage(view.tokenStorage)}`}
+            error={errorFor(shown, 'apiToken')}
+            onChange={(apiToken) => update({ apiToken })}
+          />
+          <div className="actions settings-section__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-busy={testing}
+              disabled={testing}
+              onClick={() => void testConnection()}
+            >
+              {testing ? t.testing : t.testConnection}
+            </button>
+          </div>
+          <div
+            className={`test-result${test ? (test.ok ? ' is-ok' : ' is-bad') : ''}`}
+            role="status"
+            data-testid="test-result"
           >
-            {testing ? t.testing : t.testConnection}
-          </button>
-        </div>
-        <div
-          className={`test-result${test ? (test.ok ? ' is-ok' : ' is-bad') : ''}`}
-          role="status"
-          data-testid="test-result"
-        >
-          {test ? (test.ok ? t.testOk(test.message) : t.testFailed(test.message)) : null}
-        </div>
-      </section>
+            {test ? (test.ok ? t.testOk(test.message) : t.testFailed(test.message)) : null}
+          </div>
+        </section>
 
-      <section className="settings-section" aria-labelledby="settings-kiosk">
-        <h2 className="section-title" id="settings-kiosk">
-          {t.sectionKiosk}
-        </h2>
-        <Field
-          label={t.kioskId}
-          value={draft.kioskId}
-          error={errorFor(shown, 'kioskId')}
-          className="field--short"
-          onChange={(kioskId) => update({ kioskId: kioskId.toUpperCase() })}
-        />
-        <Field
-          label={t.kioskName}
-          value={draft.kioskName}
-          error={errorFor(shown, 'kioskName')}
-          onChange={(kioskName) => update({ kioskName })}
-        />
-      </section>
+        <section className="settings-section" aria-labelledby="settings-kiosk">
+          <h2 className="section-title" id="settings-kiosk">
+            {t.sectionKiosk}
+          </h2>
+          <Field
+            label={t.kioskId}
+            value={draft.kioskId}
+            error={errorFor(shown, 'kioskId')}
+            className="field--short"
+            onChange={(kioskId) => update({ kioskId: kioskId.toUpperCase() })}
+          />
+          <Field
+            label={t.kioskName}
+            value={draft.kioskName}
+            error={errorFor(shown, 'kioskName')}
+            onChange={(kioskName) => update({ kioskName })}
+          />
+        </section>
 
-      <section className="settings-section" aria-labelledby="settings-zones">
-        <h2 className="section-title" id="settings-zones">
-          {t.sectionZones}
-        </h2>
-        {errorFor(shown, 'zones') && !Object.keys(shown).some((k) => k.startsWith('zones.')) && (
-          <p className="field__error">{errorFor(shown, 'zones')}</p>
-        )}
-        <div className="zone-editors">
-          {draft.zones.map((zone, index) => (
-            <ZoneEditor
-              key={zone.key}
-              zone={zone}
-              index={index}
-              errors={shown}
-              canRemove={draft.zones.length > 1}
-              onChange={(next) => setZone(index, next)}
-              onRemove={() => update({ zones: draft.zones.filter((_, i) => i !== index) })}
-            />
-          ))}
-        </div>
-        <div className="actions settings-section__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={draft.zones.length >= 20}
-            onClick={() =>
-              update({
-                zones: [
-                  ...draft.zones,
-                  emptyZoneDraft(t.newZoneName(draft.zones.length + 1), draft.zones[0]?.currency ?? 'CAD'),
-                ],
-              })
-            }
-          >
-            {t.addZone}
-          </button>
-        </div>
-      </section>
+        <section className="settings-section" aria-labelledby="settings-zones">
+          <h2 className="section-title" id="settings-zones">
+            {t.sectionZones}
+          </h2>
+          {errorFor(shown, 'zones') && !Object.keys(shown).some((k) => k.startsWith('zones.')) && (
+            <p className="field__error">{errorFor(shown, 'zones')}</p>
+          )}
+          <div className="zone-editors">
+            {draft.zones.map((zone, index) => (
+              <ZoneEditor
+                key={zone.key}
+                zone={zone}
+                index={index}
+                errors={shown}
+                canRemove={draft.zones.length > 1}
+                onChange={(next) => setZone(index, next)}
+                onRemove={() => update({ zones: draft.zones.filter((_, i) => i !== index) })}
+              />
+            ))}
+          </div>
+          <div className="actions settings-section__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={draft.zones.length >= 20}
+              onClick={() =>
+                update({
+                  zones: [
+                    ...draft.zones,
+                    emptyZoneDraft(t.newZoneName(draft.zones.length + 1), draft.zones[0]?.currency ?? 'CAD'),
+                  ],
+                })
+              }
+            >
+              {t.addZone}
+            </button>
+          </div>
+        </section>
 
-      <section className="settings-section" aria-labelledby="settings-behaviour">
-        <h2 className="section-title" id="settings-behaviour">
-          {t.sectionBehaviour}
-        </h2>
-        <p className="field-label">{t.timeMode}</p>
-        <RadioButtons
-          label={t.timeMode}
-          options={[
-            { value: 'utc', label: t.timeUtc },
-            { value: 'local', label: t.timeLocal },
-          ]}
-          selected={draft.timeMode}
-          onSelect={(timeMode) => update({ timeMode })}
-        />
-        <p className="field-label">{t.languageSetting}</p>
-        <RadioButtons<Language>
-          label={t.languageSetting}
-          options={(['en-CA', 'fr-CA'] as const).map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
-          selected={draft.language}
-          onSelect={(language) => update({ language })}
-        />
-        <Field
-          label={t.outboxConcurrency}
-          value={draft.outboxConcurrency}
-          inputMode="numeric"
-          className="field--short"
-          error={errorFor(shown, 'outboxConcurrency')}
-          onChange={(outboxConcurrency) => update({ outboxConcurrency })}
-        />
-        <Field
-          label={t.idleReset}
-          value={draft.idleResetSeconds}
-          inputMode="numeric"
-          className="field--short"
-          error={errorFor(shown, 'idleResetSeconds')}
-          onChange={(idleResetSeconds) => update({ idleResetSeconds })}
-        />
-      </section>
+        <section className="settings-section" aria-labelledby="settings-behaviour">
+          <h2 className="section-title" id="settings-behaviour">
+            {t.sectionBehaviour}
+          </h2>
+          <p className="field-label">{t.timeMode}</p>
+          <RadioButtons
+            label={t.timeMode}
+            options={[
+              { value: 'utc', label: t.timeUtc },
+              { value: 'local', label: t.timeLocal },
+            ]}
+            selected={draft.timeMode}
+            onSelect={(timeMode) => update({ timeMode })}
+          />
+          <p className="field-label">{t.languageSetting}</p>
+          <RadioButtons<Language>
+            label={t.languageSetting}
+            options={(['en-CA', 'fr-CA'] as const).map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
+            selected={draft.language}
+            onSelect={(language) => update({ language })}
+          />
+          <Field
+            label={t.outboxConcurrency}
+            value={draft.outboxConcurrency}
+            inputMode="numeric"
+            className="field--short"
+            error={errorFor(shown, 'outboxConcurrency')}
+            onChange={(outboxConcurrency) => update({ outboxConcurrency })}
+          />
+          <Field
+            label={t.idleReset}
+            value={draft.idleResetSeconds}
+            inputMode="numeric"
+            className="field--short"
+            error={errorFor(shown, 'idleResetSeconds')}
+            onChange={(idleResetSeconds) => update({ idleResetSeconds })}
+          />
+        </section>
 
-      <section className="settings-section" aria-labelledby="settings-pin">
-        <h2 className="section-title" id="settings-pin">
-          {t.sectionPin}
-        </h2>
-        <Field
-          label={t.newAdminPin}
-          type="password"
-          inputMode="numeric"
-          className="field--short"
-          value={draft.newAdminPin}
-          hint={t.newAdminPinHint}
-          error={errorFor(shown, 'newAdminPin')}
-          onChange={(newAdminPin) => update({ newAdminPin: newAdminPin.replace(/\D/g, '') })}
-        />
-      </section>
+        <section className="settings-section" aria-labelledby="settings-pin">
+          <h2 className="section-title" id="settings-pin">
+            {t.sectionPin}
+          </h2>
+          <Field
+            label={t.newAdminPin}
+            type="password"
+            inputMode="numeric"
+            className="field--short"
+            value={draft.newAdminPin}
+            hint={t.newAdminPinHint}
+            error={errorFor(shown, 'newAdminPin')}
+            onChange={(newAdminPin) => update({ newAdminPin: newAdminPin.replace(/\D/g, '') })}
+          />
+        </section>
+      </div>
 
       <div className="actions settings-screen__save">
         <button

@@ -27,7 +27,7 @@ function SummaryDetails({ summary, testIds = true }: { summary: ShiftSummary; te
     [t.needingAttention, String(summary.attention), 'shift-attention'],
   ];
   return (
-    <dl className="details shift-details">
+    <dl className={testIds ? 'details details--grid shift-details' : 'details'}>
       {rows.map(([label, value, testId]) => (
         <div key={testId} className="detail-row">
           <dt>{label}</dt>
@@ -46,11 +46,6 @@ function ClosedShift({ summary }: { summary: ShiftSummary }) {
   return (
     <main className="screen shift-screen">
       <h1 className="screen-title">{t.shiftClosedTitle}</h1>
-      <SummaryDetails summary={summary} />
-      {summary.waiting > 0 && <p className="shift-screen__waiting">{t.shiftStillWaiting(summary.waiting)}</p>}
-      <div className="notice" role="status">
-        {notice}
-      </div>
       <div className="actions">
         <button type="button" className="button button--primary" onClick={() => printSection('shift-summary')}>
           {t.printSummary}
@@ -65,6 +60,11 @@ function ClosedShift({ summary }: { summary: ShiftSummary }) {
         <button type="button" className="button button--secondary" onClick={finishClosedShift}>
           {t.done}
         </button>
+      </div>
+      <SummaryDetails summary={summary} />
+      {summary.waiting > 0 && <p className="shift-screen__waiting">{t.shiftStillWaiting(summary.waiting)}</p>}
+      <div className="notice" role="status">
+        {notice}
       </div>
       <PrintArea testId="shift-print">
         <section className="receipt">

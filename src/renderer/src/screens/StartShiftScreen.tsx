@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { PlateKeypad } from '../components/PlateKeypad';
 import { useT } from '../i18n/useT';
 import { ATTENDANT_MAX_LENGTH } from '../shift-slice';
@@ -7,7 +7,6 @@ import { useKiosk } from '../store';
 /** No shift, no sales: the attendant says who is on duty, by name, badge number or a badge scanner. */
 export function StartShiftScreen() {
   const { t } = useT();
-  const inputId = useId();
   const draft = useKiosk((s) => s.attendantDraft);
   const starting = useKiosk((s) => s.inFlight.shiftStart);
   const { typeAttendant, attendantBackspace, setAttendantDraft, startShift } = useKiosk.getState();
@@ -30,16 +29,13 @@ export function StartShiftScreen() {
       <h1 className="screen-title">{t.startShiftTitle}</h1>
       <p className="start-shift-screen__intro">{t.startShiftIntro}</p>
       <div className="start-shift-screen__form">
-        <label className="field-label" htmlFor={inputId}>
-          {t.attendantLabel}
-        </label>
         <div className="plate-row">
           {/* inputMode none: the keys below type; a USB keyboard or badge scanner still can. */}
           <input
-            id={inputId}
             ref={input}
             className="plate-display attendant-input"
             aria-label={t.attendantLabel}
+            placeholder={t.attendantLabel}
             inputMode="none"
             autoComplete="off"
             spellCheck={false}
