@@ -28,6 +28,9 @@ interface Stamps {
   tap: number;
   inDom: number;
   painted: number;
+  /** The permits:issue bridge call: request start and response end. */
+  bridgeStart: number;
+  bridgeEnd: number;
 }
 interface Probe {
   arm(): void;
@@ -56,9 +59,21 @@ const PROBE = `(() => {
     stamps.inDom = performance.now();
     requestAnimationFrame(() => { stamps.painted = performance.now(); });
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  // The issue's own bridge call, from resource timing (same clock as performance.now()).
+  const bridge = () => {
+    const calls = performance
+      .getEntriesByType('resource')
+      .filter((entry) => ['permits%3Aissue', 'permits:issue'].some((c) => entry.name.endsWith('/bridge/invoke/' + c)));
+    const last = calls[calls.length - 1];
+    return last ? { bridgeStart: last.startTime, bridgeEnd: last.responseEnd } : { bridgeStart: 0, bridgeEnd: 0 };
+  };
   window.__uiLatency = {
-    arm() { Object.assign(stamps, { tap: 0, inDom: 0, painted: 0 }); armed = true; },
-    read: () => ({ ...stamps }),
+    arm() {
+      Object.assign(stamps, { tap: 0, inDom: 0, painted: 0 });
+      performance.clearResourceTimings();
+      armed = true;
+    },
+    read: () => ({ ...stamps, ...bridge() }),
   };
 })()`;
 
@@ -113,6 +128,12 @@ interface Row {
   scenario: string;
   inDom: number[];
   painted: number[];
+  /** Tap → the bridge request starts (click handler, plate checks, store). */
+  beforeBridge: number[];
+  /** The bridge round trip: HTTP to the station, main validates, journals and fsyncs, answers. */
+  bridge: number[];
+  /** Answer → heading in the DOM (JSON, store update, React render). */
+  afterBridge: number[];
 }
 
 async function main(): Promise<void> {
@@ -151,11 +172,16 @@ async function main(): Promise<void> {
     ];
     for (const { scenario, faults } of scenarios) {
       await setFaults(sandboxUrl, faults);
-      const row: Row = { scenario, inDom: [], painted: [] };
+      const row: Row = { scenario, inDom: [], painted: [], beforeBridge: [], bridge: [], afterBridge: [] };
       for (let i = 0; i < SAMPLES; i += 1) {
         const stamps = await issueOnce(page, plate(next++));
         row.inDom.push(stamps.inDom - stamps.tap);
         row.painted.push(stamps.painted - stamps.tap);
+        if (stamps.bridgeEnd > 0) {
+          row.beforeBridge.push(stamps.bridgeStart - stamps.tap);
+          row.bridge.push(stamps.bridgeEnd - stamps.bridgeStart);
+          row.afterBridge.push(stamps.inDom - stamps.bridgeEnd);
+        }
       }
       rows.push(row);
       // The next scenario starts with nothing left to send from this one.
@@ -194,6 +220,16 @@ async function main(): Promise<void> {
       );
     }
     console.log('');
+  }
+  console.log('Where the time to the heading goes (p50 / p95 ms):');
+  console.log('| scenario | tap → request sent | bridge round trip (main journals + fsyncs) | answer → heading |');
+  console.log('| --- | ---: | ---: | ---: |');
+  const both = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 95))}`;
+  };
+  for (const row of rows) {
+    console.log(`| ${row.scenario} | ${both(row.beforeBridge)} | ${both(row.bridge)} | ${both(row.afterBridge)} |`);
   }
 }
 
