@@ -6,6 +6,8 @@ import { useKiosk, type KioskState } from './store';
  * tapping: there Enter means "Issue permit" and Space is just part of a typed plate.
  */
 export const TYPING_AREA_ATTRIBUTE = 'data-typing-area';
+/** Marks the Start shift name field, where typed keys go when nothing else takes them. */
+export const ATTENDANT_FIELD_ATTRIBUTE = 'data-attendant-field';
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement) return !target.readOnly;
@@ -32,7 +34,7 @@ export function isStartShiftShown(state: KioskState): boolean {
 
 /**
  * Booths often have a USB keyboard or a badge scanner (which types, then presses Enter). On the issue screen
- * letters and digits type the plate, Backspace deletes, Enter issues; on Start shift they type the name.
+ * letters and digits type the plate, Backspace deletes, Enter issues; on Start shift they go to the name field.
  */
 export function usePhysicalKeyboard(): void {
   useEffect(() => {
@@ -43,14 +45,15 @@ export function usePhysicalKeyboard(): void {
       if (isTextEntry(event.target)) return;
 
       if (isStartShiftShown(state)) {
-        if (event.key.length === 1 && /[\p{L}\p{N} .'-]/u.test(event.key)) {
-          if (event.key === ' ' && isOwnActionButton(event.target)) return;
-          event.preventDefault();
-          state.typeAttendant(event.key);
-        } else if (event.key === 'Backspace') {
-          event.preventDefault();
-          state.attendantBackspace();
-        } else if (event.key === 'Enter' && !event.repeat && !isOwnActionButton(event.target)) {
+        // Send the key to the name field: focused now, it receives this very key (any letter, é included).
+        // A space on a focused button other than a key still presses that button.
+        const field = document.querySelector<HTMLInputElement>(`[${ATTENDANT_FIELD_ATTRIBUTE}]`);
+        const printable = event.key.length === 1 && (event.key !== ' ' || !isOwnActionButton(event.target));
+        if (field && (printable || event.key === 'Backspace')) {
+          field.focus();
+          return;
+        }
+        if (event.key === 'Enter' && !event.repeat && !isOwnActionButton(event.target)) {
           event.preventDefault();
           void state.startShift();
         }

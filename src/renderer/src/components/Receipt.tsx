@@ -21,7 +21,7 @@ export function Receipt({ permit, info }: { permit: Permit; info: KioskInfo }) {
         <h1 className="receipt__title">{t.receiptTitle}</h1>
         <dl className="receipt__details">
           {rows.map(([label, value]) => (
-            <div key={label} className="receipt__row">
+            <div key={label} className={label === t.plate ? 'receipt__row receipt__row--plate' : 'receipt__row'}>
               <dt>{label}</dt>
               <dd>{value}</dd>
             </div>

@@ -3,6 +3,7 @@ import { PlateKeypad } from '../components/PlateKeypad';
 import { useT } from '../i18n/useT';
 import { ATTENDANT_MAX_LENGTH } from '../shift-slice';
 import { useKiosk } from '../store';
+import { ATTENDANT_FIELD_ATTRIBUTE } from '../usePhysicalKeyboard';
 
 /** No shift, no sales: the attendant says who is on duty, by name, badge number or a badge scanner. */
 export function StartShiftScreen() {
@@ -33,6 +34,7 @@ export function StartShiftScreen() {
           {/* inputMode none: the keys below type; a USB keyboard or badge scanner still can. */}
           <input
             ref={input}
+            {...{ [ATTENDANT_FIELD_ATTRIBUTE]: '' }}
             className="plate-display attendant-input"
             aria-label={t.attendantLabel}
             placeholder={t.attendantLabel}
@@ -43,6 +45,11 @@ export function StartShiftScreen() {
             value={draft}
             onChange={(event) => setAttendantDraft(event.target.value)}
             onKeyDown={onKeyDown}
+            // Letters typed while a key had the focus are already in the field: go on after them, not before.
+            onFocus={(event) => {
+              const end = event.currentTarget.value.length;
+              event.currentTarget.setSelectionRange(end, end);
+            }}
           />
           <button
             type="button"
