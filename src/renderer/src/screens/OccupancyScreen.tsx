@@ -9,11 +9,11 @@ import { useNow } from '../useNow';
 export const OCCUPANCY_REFRESH_MS = 60_000;
 
 function Freshness({ occupancy }: { occupancy: Occupancy }) {
-  const { t, age, time } = useT();
+  const { t, age, end } = useT();
   const now = useNow(15_000);
   const { error, fetchedAt } = occupancy;
   if (!error) {
-    return <p className="occupancy__fresh">{fetchedAt ? t.figuresFrom(time(fetchedAt)) : t.noFiguresYet}</p>;
+    return <p className="occupancy__fresh">{fetchedAt ? t.figuresFrom(end(fetchedAt, now)) : t.noFiguresYet}</p>;
   }
   return (
     <div className="occupancy__stale" role="status" data-testid="occupancy-stale">

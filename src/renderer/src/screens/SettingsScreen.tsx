@@ -232,7 +232,8 @@ function SettingsForm({ view }: { view: SettingsView }) {
       useKiosk.setState({ notice: null, error: { code: 'invalid-request', message: t.fixFields } });
       return;
     }
-    await saveSettings(changes);
+    // Write-only fields never stay filled once main has them.
+    if (await saveSettings(changes)) setDraft((current) => ({ ...current, apiToken: '', newAdminPin: '' }));
   };
 
   const source =
