@@ -40,7 +40,8 @@ export class AdminPin {
       this.lockedUntil = now + LOCK_MS;
       return { ok: false, message: 'Too many wrong PINs. The PIN is locked for 5 minutes.' };
     }
-    return { ok: false, message: `That PIN is not right. ${MAX_TRIES - this.failures} tries left.` };
+    const left = MAX_TRIES - this.failures;
+    return { ok: false, message: `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left.` };
   }
 }
 
