@@ -32,6 +32,8 @@ export function createKioskWindow(options: { preloadPath: string; kiosk: boolean
   });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('render-process-gone', () => window.reload());
+  // A kiosk surface does not pinch-zoom: a stray two-finger touch must not leave the screen magnified.
+  void window.webContents.setVisualZoomLevelLimits(1, 1);
   window.once('ready-to-show', () => window.show());
 
   const devServer = process.env.ELECTRON_RENDERER_URL;
