@@ -1,48 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelName } from '../../shared/contract';
-import type { KioskError, SettingsView } from '../../shared/domain';
+import type { KioskError } from '../../shared/domain';
+import { answer, callsTo, fail, ok, send, settingsView } from './testing/fixtures';
+import { resetStore, state } from './testing/store-harness';
 
-const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
-vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
 
 const { useKiosk } = await import('./store');
 const { groupByZone } = await import('./admin-slice');
 
-const view: SettingsView = {
-  controllerUrl: 'https://opscom.example/api',
-  controllerSource: 'settings',
-  tokenSet: true,
-  tokenLast4: '1234',
-  tokenStorage: 'the system keychain',
-  kioskId: 'K1',
-  kioskName: 'Booth 1',
-  zones: [{ name: 'Lot A', currency: 'CAD', centsPerHour: 450, maxCents: 2400, presets: [30, 60] }],
-  extendMinutes: 30,
-  timeMode: 'utc',
-  language: 'en-CA',
-  outboxConcurrency: 4,
-  idleResetSeconds: 120,
-  adminPinIsDefault: false,
-  demoMode: false,
-};
-const ok = (value: unknown) => Promise.resolve({ ok: true, value });
-const fail = (error: KioskError) => Promise.resolve({ ok: false, error });
-function answer(answers: Partial<Record<ChannelName, (request: unknown) => Promise<unknown>>>) {
-  send.mockImplementation((channel, request) => {
-    const reply = answers[channel];
-    if (!reply) throw new Error(`unexpected call to ${channel}`);
-    return reply(request);
-  });
-}
-const callsTo = (channel: ChannelName) => send.mock.calls.filter((c) => c[0] === channel);
-const initial = useKiosk.getState();
-const state = () => useKiosk.getState();
+const view = settingsView();
 
-beforeEach(() => {
-  send.mockReset();
-  useKiosk.setState(initial, true);
-  useKiosk.setState({ screen: 'settings' });
-});
+beforeEach(() => resetStore({ screen: 'settings' }));
 
 describe('settings behind the admin PIN', () => {
   it('opens with the right PIN and keeps it only while on the screen', async () => {

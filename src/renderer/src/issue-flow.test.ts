@@ -1,56 +1,36 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelName } from '../../shared/contract';
-import type { KioskInfo, Permit } from '../../shared/domain';
+import type { Permit } from '../../shared/domain';
+import { callsTo, kioskInfo, openShift, permit as permitFixture, send } from './testing/fixtures';
+import { resetStore, state } from './testing/store-harness';
 
-const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
-vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
 
 const { useKiosk } = await import('./store');
 
-const info: KioskInfo = {
-  kioskId: 'K1',
-  kioskName: 'Booth 1',
-  demoMode: true,
-  controllerHost: 'localhost',
-  zones: [{ name: 'Lot A', currency: 'CAD', presets: [{ minutes: 60, cents: 450 }] }],
-  extendMinutes: 30,
-  language: 'en-CA',
-  idleResetSeconds: 120,
-};
-const shift = { id: 'S-1', attendant: 'Alex', startedAt: '2026-01-01T08:00:00.000Z' };
+const info = kioskInfo();
+const shift = openShift();
 
+/** A permit that started ten minutes ago and runs for fifty more. */
 function permit(overrides: Partial<Permit> = {}): Permit {
   const now = Date.now();
-  return {
-    ticketNumber: 'T-1',
-    plate: 'ABC123',
-    zone: 'Lot A',
-    startAt: new Date(now - 10 * 60_000).toISOString(),
-    endAt: new Date(now + 50 * 60_000).toISOString(),
-    amountCents: 450,
-    currency: 'CAD',
-    referenceId: null,
-    status: 'active',
-    issuedAt: new Date(now - 10 * 60_000).toISOString(),
-    updatedAt: new Date(now - 10 * 60_000).toISOString(),
-    revision: 0,
-    sync: 'sent',
-    syncMessage: null,
+  const tenMinutesAgo = new Date(now - 10 * 60_000).toISOString();
+  const inFiftyMinutes = new Date(now + 50 * 60_000).toISOString();
+  return permitFixture({
+    startAt: tenMinutesAgo,
+    endAt: inFiftyMinutes,
+    issuedAt: tenMinutesAgo,
+    updatedAt: tenMinutesAgo,
     ...overrides,
-  };
+  });
 }
 
 const issued = (plate: string, ticketNumber = `T-${plate}`) =>
   Promise.resolve({ ok: true, value: permit({ plate, ticketNumber }) });
-const issueCalls = () => send.mock.calls.filter((c) => c[0] === 'permits:issue');
-const initial = useKiosk.getState();
-const state = () => useKiosk.getState();
+const issueCalls = () => callsTo('permits:issue');
 
 beforeEach(() => {
-  send.mockReset();
+  resetStore({ info, zone: 'Lot A', presetMinutes: 60, shift, shiftLoaded: true });
   send.mockImplementation((_channel, request) => issued((request as { plate: string }).plate));
-  useKiosk.setState(initial, true);
-  useKiosk.setState({ info, zone: 'Lot A', presetMinutes: 60, shift, shiftLoaded: true });
 });
 
 describe('look-alike check', () => {

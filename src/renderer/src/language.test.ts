@@ -1,31 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelName } from '../../shared/contract';
-import type { KioskInfo, Permit } from '../../shared/domain';
+import { kioskInfo, permit, send } from './testing/fixtures';
+import { resetStore, state } from './testing/store-harness';
 
-const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
-vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
 
 const { useKiosk } = await import('./store');
 const { i18nFor } = await import('./i18n/useT');
 
-const info: KioskInfo = {
-  kioskId: 'K1',
-  kioskName: 'Booth 1',
+const info = kioskInfo({
   demoMode: false,
   controllerHost: 'opscom.example',
   zones: [{ name: 'Lot A', currency: 'CAD', presets: [{ minutes: 150, cents: 1450 }] }],
-  extendMinutes: 30,
-  language: 'en-CA',
   idleResetSeconds: 0,
-};
-const initial = useKiosk.getState();
-const state = () => useKiosk.getState();
-
-beforeEach(() => {
-  send.mockReset();
-  useKiosk.setState(initial, true);
-  useKiosk.setState({ info, language: 'en-CA' });
 });
+
+beforeEach(() => resetStore({ info, language: 'en-CA' }));
 
 describe('language switch', () => {
   it('switches at once and tells main', async () => {
@@ -56,22 +45,13 @@ describe('language switch', () => {
 
   it('writes the store’s own notices in the current language', async () => {
     useKiosk.setState({ language: 'fr-CA' });
-    const cancelled: Permit = {
-      ticketNumber: 'T-1',
+    const cancelled = permit({
       plate: 'HXK47',
-      zone: 'Lot A',
-      startAt: '2026-01-01T12:00:00.000Z',
-      endAt: '2026-01-01T13:00:00.000Z',
-      amountCents: 450,
-      currency: 'CAD',
-      referenceId: null,
       status: 'cancelled',
-      issuedAt: '2026-01-01T12:00:00.000Z',
       updatedAt: '2026-01-01T12:05:00.000Z',
       revision: 1,
       sync: 'waiting',
-      syncMessage: null,
-    };
+    });
     send.mockResolvedValue({ ok: true, value: cancelled });
     state().startCancel('T-1');
     state().chooseCancelReason('Driver left');

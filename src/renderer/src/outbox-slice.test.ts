@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelName } from '../../shared/contract';
 import type { KioskError, OutboxItem, OutboxStatus } from '../../shared/domain';
+import { answer, callsTo, fail, ok, send } from './testing/fixtures';
+import { resetStore } from './testing/store-harness';
 
-const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
-
-// kiosk.ts reads `window` at import; the store only needs `send`.
-vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
 
 const { useKiosk } = await import('./store');
 
@@ -30,26 +28,9 @@ function item(overrides: Partial<OutboxItem> = {}): OutboxItem {
   };
 }
 
-const ok = (value: unknown) => Promise.resolve({ ok: true, value });
-const fail = (error: KioskError) => Promise.resolve({ ok: false, error });
 const wrongPin: KioskError = { code: 'not-allowed', message: 'That admin PIN is not right.' };
 
-/** Answers by channel; a channel without an answer fails loudly so a stray call shows up. */
-function answer(answers: Partial<Record<ChannelName, (request: unknown) => Promise<unknown>>>) {
-  send.mockImplementation((channel, request) => {
-    const reply = answers[channel];
-    if (!reply) throw new Error(`unexpected call to ${channel}`);
-    return reply(request);
-  });
-}
-
-const callsTo = (channel: ChannelName) => send.mock.calls.filter((c) => c[0] === channel);
-const initial = useKiosk.getState();
-
-beforeEach(() => {
-  send.mockReset();
-  useKiosk.setState(initial, true);
-});
+beforeEach(() => resetStore());
 
 describe('outbox status', () => {
   it('loads the status at start instead of the old connection call', async () => {

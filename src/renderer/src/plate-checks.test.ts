@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Permit } from '../../shared/domain';
 import { describePlate, findActivePermit, hasLookAlikes, rememberPlate } from './plate-checks';
-
-function permit(overrides: Partial<Permit> = {}): Permit {
-  return {
-    ticketNumber: 'T-1',
-    plate: 'ABC123',
-    zone: 'Lot A',
-    startAt: '2026-01-01T12:00:00.000Z',
-    endAt: '2026-01-01T13:00:00.000Z',
-    amountCents: 450,
-    currency: 'CAD',
-    referenceId: null,
-    status: 'active',
-    issuedAt: '2026-01-01T12:00:00.000Z',
-    updatedAt: '2026-01-01T12:00:00.000Z',
-    revision: 0,
-    sync: 'sent',
-    syncMessage: null,
-    ...overrides,
-  };
-}
+import { permit } from './testing/fixtures';
 
 describe('look-alike characters', () => {
   it.each(['O', '0', 'I', '1', 'B', '8', 'S', '5', 'Z', '2'])('%s needs a look', (c) => {

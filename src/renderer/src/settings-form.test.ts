@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsView } from '../../shared/domain';
 import { catalogs } from './i18n/catalog';
 import { buildChanges, draftFrom, emptyZoneDraft, parseMinutes } from './settings-form';
+import { settingsView } from './testing/fixtures';
 
 const t = catalogs['en-CA'];
-const view: SettingsView = {
-  controllerUrl: 'https://opscom.example/api',
-  controllerSource: 'settings',
-  tokenSet: true,
-  tokenLast4: '1234',
-  tokenStorage: 'the system keychain',
-  kioskId: 'K1',
-  kioskName: 'Booth 1',
-  zones: [{ name: 'Lot A', currency: 'CAD', centsPerHour: 450, maxCents: 2400, presets: [30, 60] }],
-  extendMinutes: 30,
-  timeMode: 'utc',
-  language: 'en-CA',
-  outboxConcurrency: 4,
-  idleResetSeconds: 120,
-  adminPinIsDefault: true,
-  demoMode: false,
-};
+const view = settingsView({ adminPinIsDefault: true });
 
 describe('settings form', () => {
   it('starts from the view with the token and new PIN empty (write-only)', () => {

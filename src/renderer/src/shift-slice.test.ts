@@ -1,25 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelName } from '../../shared/contract';
-import type { KioskInfo, ShiftSummary } from '../../shared/domain';
+import type { ShiftSummary } from '../../shared/domain';
+import { answer, callsTo, kioskInfo, ok, openShift, send } from './testing/fixtures';
+import { resetStore, state } from './testing/store-harness';
 
-const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
-vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
 
 const { useKiosk } = await import('./store');
 const { cleanAttendant, shiftFileName } = await import('./shift-slice');
 const { isStartShiftShown } = await import('./usePhysicalKeyboard');
 
-const info: KioskInfo = {
-  kioskId: 'K1',
-  kioskName: 'Booth 1',
-  demoMode: true,
-  controllerHost: 'localhost',
-  zones: [{ name: 'Lot A', currency: 'CAD', presets: [{ minutes: 60, cents: 450 }] }],
-  extendMinutes: 30,
-  language: 'en-CA',
-  idleResetSeconds: 0,
-};
-const shift = { id: 'S-1', attendant: 'Alex Roy', startedAt: '2026-01-01T08:00:00.000Z' };
+const info = kioskInfo({ idleResetSeconds: 0 });
+const shift = openShift({ attendant: 'Alex Roy' });
 const summary = (overrides: Partial<ShiftSummary> = {}): ShiftSummary => ({
   shift,
   closedAt: null,
@@ -32,24 +23,8 @@ const summary = (overrides: Partial<ShiftSummary> = {}): ShiftSummary => ({
   csv: 'at,kind\n',
   ...overrides,
 });
-const ok = (value: unknown) => Promise.resolve({ ok: true, value });
 
-function answer(answers: Partial<Record<ChannelName, (request: unknown) => Promise<unknown>>>) {
-  send.mockImplementation((channel, request) => {
-    const reply = answers[channel];
-    if (!reply) throw new Error(`unexpected call to ${channel}`);
-    return reply(request);
-  });
-}
-const callsTo = (channel: ChannelName) => send.mock.calls.filter((c) => c[0] === channel);
-const initial = useKiosk.getState();
-const state = () => useKiosk.getState();
-
-beforeEach(() => {
-  send.mockReset();
-  useKiosk.setState(initial, true);
-  useKiosk.setState({ info });
-});
+beforeEach(() => resetStore({ info }));
 
 describe('Start shift gate', () => {
   it('shows Start shift instead of Issue once main says no shift is open, and not before', async () => {

@@ -1,53 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelName } from '../../shared/contract';
-import type { KioskInfo, Permit } from '../../shared/domain';
+import type { Permit } from '../../shared/domain';
+import { kioskInfo, openShift, permit as permitFixture, send } from './testing/fixtures';
+import { resetStore } from './testing/store-harness';
 
-const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
-
-// kiosk.ts reads `window` at import; the store only needs `send`.
-vi.mock('./kiosk', () => ({ kiosk: { send: (channel: ChannelName, request: unknown) => send(channel, request) } }));
+vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
 
 const { activePermits, useKiosk } = await import('./store');
 
-const info: KioskInfo = {
-  kioskId: 'K-1',
-  kioskName: 'Booth 1',
-  demoMode: true,
-  controllerHost: 'localhost',
-  zones: [{ name: 'Lot A', currency: 'CAD', presets: [{ minutes: 60, cents: 450 }] }],
-  extendMinutes: 30,
-  language: 'en-CA',
-  idleResetSeconds: 120,
-};
-const shift = { id: 'S-1', attendant: 'Alex', startedAt: '2026-01-01T08:00:00.000Z' };
+const info = kioskInfo({ kioskId: 'K-1' });
+const shift = openShift();
 
-function permit(overrides: Partial<Permit> = {}): Permit {
-  return {
-    ticketNumber: 'T-1',
-    plate: 'ABC123',
-    zone: 'Lot A',
-    startAt: '2026-01-01T12:00:00.000Z',
-    endAt: '2026-01-01T13:00:00.000Z',
-    amountCents: 450,
-    currency: 'CAD',
-    referenceId: null,
-    status: 'active',
-    issuedAt: '2026-01-01T12:00:00.000Z',
-    updatedAt: '2026-01-01T12:00:00.000Z',
-    revision: 0,
-    sync: 'waiting',
-    syncMessage: null,
-    ...overrides,
-  };
-}
-
-const initial = useKiosk.getState();
+const permit = (overrides: Partial<Permit> = {}) => permitFixture({ sync: 'waiting', ...overrides });
 
 beforeEach(() => {
-  send.mockReset();
-  useKiosk.setState(initial, true);
   // HXK47 has no look-alike characters, so Issue goes straight to main unless a test wants a check.
-  useKiosk.setState({ info, zone: 'Lot A', presetMinutes: 60, plate: 'HXK47', shift, shiftLoaded: true });
+  resetStore({ info, zone: 'Lot A', presetMinutes: 60, plate: 'HXK47', shift, shiftLoaded: true });
 });
 
 describe('issue', () => {

@@ -1,0 +1,15 @@
+import { useKiosk, type KioskState } from '../store';
+import { send } from './fixtures';
+
+/** Import only from a test file that mocks `./kiosk` (see `kiosk-mock.ts`): this loads the store. */
+
+const initial = useKiosk.getState();
+
+export const state = () => useKiosk.getState();
+
+/** Forgets main's answers and puts the store back as it started, then applies `patch`. */
+export function resetStore(patch?: Partial<KioskState>) {
+  send.mockReset();
+  useKiosk.setState(initial, true);
+  if (patch) useKiosk.setState(patch);
+}
