@@ -266,9 +266,8 @@ describe('startSandbox options', () => {
     await expect(startSandbox({ tokens: [TOKEN], host })).rejects.toThrow(/loopback address/);
   });
 
-  it('listens on ::1 with a bracketed url, where the machine has IPv6 loopback', async (test) => {
-    const sandbox = await start({ host: '::1' }).catch(() => undefined);
-    if (sandbox === undefined) return test.skip();
+  it('listens on ::1 with a bracketed url', async () => {
+    const sandbox = await start({ host: '::1' });
     expect(sandbox.url).toBe(`http://[::1]:${sandbox.port}`);
     await pushOk(sandbox, MINIMAL_PUSH);
     expect(sandbox.permits()).toHaveLength(1);
