@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type FaultInput, type RunningSandbox } from '../../../sandbox/server';
 import { createLogger } from '../log';
 import { OpscomClient, type OpscomOutcome } from './client';
+import { DOCUMENTED_PERMIT } from './documented-example';
 
 const TOKEN = 'FAULT-TEST-TOKEN-0123456789';
 const TIMEOUT_MS = 3000;
@@ -38,15 +39,7 @@ function clientFor(controller: RunningSandbox, timeoutMs = TIMEOUT_MS): OpscomCl
   });
 }
 
-const permit = {
-  plate: 'PL8RDR',
-  startAt: '2018-07-02T09:00:00.000Z',
-  endAt: '2018-07-02T09:30:00.000Z',
-  amountCents: 1450,
-  currency: 'CAD',
-  permitNo: 'L4-1138',
-  zone: 'Lot 4',
-};
+const permit = DOCUMENTED_PERMIT;
 
 function referenceOf(outcome: OpscomOutcome<{ referenceId: string }>): string {
   if (outcome.kind !== 'success') throw new Error(`expected success, got ${JSON.stringify(outcome)}`);

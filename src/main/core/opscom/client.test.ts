@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { createLogger } from '../log';
 import { OpscomClient } from './client';
+import { DOCUMENTED_PERMIT } from './documented-example';
 
 const TOKEN = 'CLIENT-TEST-TOKEN-0123456789-abcdefghijklmnopqrstu'; // 50 characters
 const closers: Array<() => Promise<void>> = [];
@@ -48,15 +49,7 @@ async function fakeController(
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, headers };
 }
 
-const permit = {
-  plate: 'PL8RDR',
-  startAt: '2018-07-02T09:00:00.000Z',
-  endAt: '2018-07-02T09:30:00.000Z',
-  amountCents: 1450,
-  currency: 'CAD',
-  permitNo: 'L4-1138',
-  zone: 'Lot 4',
-};
+const permit = DOCUMENTED_PERMIT;
 
 describe('OPSCOM client against the sandbox', () => {
   for (const errorStatus of ['http', 200] as const) {
