@@ -10,6 +10,8 @@ import {
   OutboxItemSchema,
   OutboxStatusSchema,
   PermitSchema,
+  ReconcileEntrySchema,
+  RepeatedTicketRefusedSchema,
   SettingsViewSchema,
   ShiftSchema,
   ShiftSummarySchema,
@@ -45,6 +47,11 @@ export const channels = {
   'permits:list': {
     request: z.strictObject({}),
     response: z.object({ permits: z.array(PermitSchema) }),
+  },
+  /** One permit this kiosk issued, whatever its state (cancelled ones included). */
+  'permits:get': {
+    request: z.strictObject({ ticketNumber: TicketNumber }),
+    response: PermitSchema,
   },
   'permits:issue': {
     request: z.strictObject({
@@ -137,6 +144,19 @@ export const channels = {
         timeMode: z.enum(['utc', 'local']).optional(),
         language: LanguageSchema.optional(),
         outboxConcurrency: z.number().int().min(1, 'At least 1.').max(16, 'At most 16.').optional(),
+        requestSoftTimeoutMs: z
+          .number()
+          .int()
+          .min(1000, 'At least 1 second.')
+          .max(120_000, 'At most 2 minutes.')
+          .optional(),
+        requestHardTimeoutMs: z
+          .number()
+          .int()
+          .min(1000, 'At least 1 second.')
+          .max(600_000, 'At most 10 minutes.')
+          .optional(),
+        repeatedTicketRefused: RepeatedTicketRefusedSchema.optional(),
         idleResetSeconds: z.number().int().min(0).max(3600, 'At most one hour.').optional(),
         newAdminPin: z
           .string()
@@ -176,6 +196,24 @@ export const channels = {
   'outbox:discard': {
     request: z.strictObject({ actionId: ActionId, adminPin: AdminPin }),
     response: z.object({ discarded: z.array(z.string()) }),
+  },
+  /** Every permit whose state in OPSCOM the kiosk cannot vouch for (copies it cannot reach). */
+  'reconcile:list': {
+    request: z.strictObject({}),
+    response: z.object({ entries: z.array(ReconcileEntrySchema) }),
+  },
+  'reconcile:export-csv': {
+    request: z.strictObject({}),
+    response: z.object({ fileName: z.string(), csv: z.string() }),
+  },
+  /** A supervisor did what the entry says in OPSCOM's portal; audited with the note. */
+  'reconcile:clear': {
+    request: z.strictObject({
+      ticketNumber: TicketNumber,
+      adminPin: AdminPin,
+      note: z.string().trim().max(200, 'A note has at most 200 characters.').optional(),
+    }),
+    response: z.object({ entries: z.array(ReconcileEntrySchema) }),
   },
   'audit:export-csv': {
     request: z.strictObject({}),

@@ -1,5 +1,31 @@
 import { z } from 'zod';
 
+/** What a permit says: the values a push or update sends. Times are UTC instants; money is integer cents. */
+export const PermitValuesSchema = z.object({
+  plate: z.string(),
+  zone: z.string(),
+  startAt: z.iso.datetime(),
+  endAt: z.iso.datetime(),
+  amountCents: z.number().int().nonnegative(),
+  currency: z.string(),
+});
+export type PermitValuesView = z.infer<typeof PermitValuesSchema>;
+
+/**
+ * A copy of a permit that OPSCOM may hold and the kiosk cannot reach: an attempt whose answer was unclear, so
+ * its reference was never learned. It says what was sent, for a supervisor to find it in OPSCOM's portal.
+ */
+export const UnreachableCopySchema = PermitValuesSchema.extend({
+  sentAt: z.iso.datetime(),
+  /** Why the answer was unclear: timeout, connection-lost, server-error, busy, unreadable, unexpected-status,
+   * unauthorised, or restart (the kiosk stopped before the answer was recorded). */
+  why: z.string(),
+});
+export type UnreachableCopy = z.infer<typeof UnreachableCopySchema>;
+
+/** none: the kiosk vouches for OPSCOM's copy; listed: on the reconciliation list; attention: a supervisor must act. */
+export const ReconcileStateSchema = z.enum(['none', 'listed', 'attention']);
+
 /** What the renderer may know about a permit. Times are UTC instants; money is integer cents. */
 export const PermitSchema = z.object({
   ticketNumber: z.string(),
@@ -18,8 +44,49 @@ export const PermitSchema = z.object({
   /** sent: OPSCOM has everything; waiting: in the outbox; attention: an action was refused and needs a person. */
   sync: z.enum(['sent', 'waiting', 'attention']),
   syncMessage: z.string().nullable(),
+  /** Every reference OPSCOM returned for this permit: extends and cancels go to each. */
+  references: z.array(z.string()),
+  /** Copies OPSCOM may hold that the kiosk cannot reach ("OPSCOM may hold N extra copies"). */
+  unreachableCopies: z.array(UnreachableCopySchema),
+  /** OPSCOM holds this permit (it answered 9022 to a resend) but never gave the kiosk its reference. */
+  heldWithoutReference: z.boolean(),
+  reconcile: ReconcileStateSchema,
 });
 export type Permit = z.infer<typeof PermitSchema>;
+
+/**
+ * What a supervisor does in OPSCOM's portal for a permit on the reconciliation list:
+ * - remove-extra-copies: the kiosk keeps its own copy right; the unreachable copies are extra;
+ * - remove-all-copies: the permit was cancelled, so every copy left in OPSCOM must go;
+ * - update-held-copy: OPSCOM's only copy cannot be reached; change it to what the driver paid for;
+ * - keep-held-copy: OPSCOM's copy matches, but later changes to it must be made in the portal.
+ */
+export const ReconcileInstructionSchema = z.enum([
+  'remove-extra-copies',
+  'remove-all-copies',
+  'update-held-copy',
+  'keep-held-copy',
+]);
+export type ReconcileInstruction = z.infer<typeof ReconcileInstructionSchema>;
+
+/** One permit whose state in OPSCOM the kiosk cannot vouch for. */
+export const ReconcileEntrySchema = z.object({
+  ticketNumber: z.string(),
+  status: z.enum(['active', 'cancelled']),
+  /** What the driver paid for: the kiosk's current values of the permit. */
+  intended: PermitValuesSchema,
+  references: z.array(z.string()),
+  copies: z.array(UnreachableCopySchema),
+  heldWithoutReference: z.boolean(),
+  /** True when OPSCOM's unreachable copies no longer say what the driver paid for: a supervisor must act. */
+  needsAttention: z.boolean(),
+  instruction: ReconcileInstructionSchema,
+  /** When the first unreachable copy was sent. */
+  since: z.iso.datetime(),
+  /** The last time a supervisor cleared this permit, if ever. */
+  lastCleared: z.object({ at: z.iso.datetime(), by: z.string().nullable() }).nullable(),
+});
+export type ReconcileEntry = z.infer<typeof ReconcileEntrySchema>;
 export type SyncState = Permit['sync'];
 
 /** What the status bar shows: is OPSCOM reachable, and what is still to send. */
@@ -31,6 +98,8 @@ export const OutboxStatusSchema = z.object({
   oldestWaitingSince: z.iso.datetime().nullable(),
   /** Set when OPSCOM refused the kiosk's credentials: nothing is sent until a supervisor fixes them. */
   paused: z.object({ reason: z.string() }).nullable(),
+  /** Permits on the reconciliation list: OPSCOM may hold copies the kiosk cannot reach. */
+  reconcile: z.number().int().nonnegative(),
 });
 export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
 
@@ -47,6 +116,8 @@ export const OutboxItemSchema = z.object({
   lastAttemptAt: z.iso.datetime().nullable(),
   /** Sent before without a recorded answer: OPSCOM may hold it already. */
   possibleDuplicate: z.boolean(),
+  /** Copies of this permit OPSCOM may hold that the kiosk cannot reach. */
+  unreachableCopies: z.array(UnreachableCopySchema),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
@@ -100,6 +171,9 @@ export const ZoneRateSchema = z.object({
 });
 export type ZoneRate = z.infer<typeof ZoneRateSchema>;
 
+/** The setting "OPSCOM refuses a repeated ticket number with 9022": unknown until the conformance tool says. */
+export const RepeatedTicketRefusedSchema = z.enum(['unknown', 'yes', 'no']);
+
 /** What the settings screen shows. The API token itself never leaves main: only whether one is set. */
 export const SettingsViewSchema = z.object({
   controllerUrl: z.string().nullable(),
@@ -115,6 +189,9 @@ export const SettingsViewSchema = z.object({
   timeMode: z.enum(['utc', 'local']),
   language: LanguageSchema,
   outboxConcurrency: z.number().int(),
+  requestSoftTimeoutMs: z.number().int(),
+  requestHardTimeoutMs: z.number().int(),
+  repeatedTicketRefused: RepeatedTicketRefusedSchema,
   idleResetSeconds: z.number().int(),
   adminPinIsDefault: z.boolean(),
   demoMode: z.boolean(),

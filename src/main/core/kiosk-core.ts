@@ -17,6 +17,7 @@ import { OccupancyService } from './occupancy';
 import { OpscomClient } from './opscom/client';
 import { Courier } from './outbox/courier';
 import { Outbox } from './outbox/outbox';
+import { reconciliationCsv } from './outbox/reconciliation-csv';
 import { PermitService } from './permits/permit-service';
 import { generateKioskId, TicketNumberAllocator } from './permits/ticket-numbers';
 import { priceCents, RateTableSchema, type RateTable } from './pricing';
@@ -45,6 +46,10 @@ export interface KioskCoreOptions {
   /** For tests: a deterministic random source for backoff jitter. */
   random?: () => number;
   backoff?: { baseMs: number; capMs: number };
+  /** For tests: soft and hard request timeouts shorter than the settings allow. */
+  requestTimeouts?: { softMs: number; hardMs: number };
+  /** For tests: the wait before resending to a permit whose last answer was unclear. */
+  unclearBackoff?: { baseMs: number; capMs: number };
 }
 
 export interface KioskCore {
@@ -106,7 +111,8 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       baseUrl: target.url,
       apiToken: target.token,
       timeMode: settings.timeMode,
-      timeoutMs: settings.requestTimeoutMs,
+      softTimeoutMs: options.requestTimeouts?.softMs ?? settings.requestSoftTimeoutMs,
+      hardTimeoutMs: options.requestTimeouts?.hardMs ?? settings.requestHardTimeoutMs,
       log,
       ...(platform.fetch ? { fetch: platform.fetch } : {}),
     });
@@ -128,6 +134,8 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     concurrency: settings.outboxConcurrency,
     ...(options.random ? { random: options.random } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(options.unclearBackoff ? { unclearBackoff: options.unclearBackoff } : {}),
+    repeatedTicketPolicy: () => settings.repeatedTicketRefused,
     onOutcome: (outcome) => connection.observe(outcome),
     onStateChange: announceStatus,
   });
@@ -193,6 +201,9 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       timeMode: settings.timeMode,
       language: settings.language,
       outboxConcurrency: settings.outboxConcurrency,
+      requestSoftTimeoutMs: settings.requestSoftTimeoutMs,
+      requestHardTimeoutMs: settings.requestHardTimeoutMs,
+      repeatedTicketRefused: settings.repeatedTicketRefused,
       idleResetSeconds: settings.idleResetSeconds,
       adminPinIsDefault: settings.adminPinHash === undefined,
       demoMode: controller.source === 'demo',
@@ -230,6 +241,8 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
         return info();
       },
       'permits:list': () => ({ permits: permits.active() }),
+      'permits:get': ({ ticketNumber }) =>
+        outbox.permit(ticketNumber) ?? fail('not-found', `This kiosk has no permit ${ticketNumber}.`, 'ticketNumber'),
       'permits:issue': ({ requestId, ...input }) => permits.issue(requestId, input),
       'permits:quote-extend': ({ ticketNumber, minutes }) => permits.quoteExtend(ticketNumber, minutes),
       'permits:extend': ({ requestId, ticketNumber, minutes }) => permits.extend(requestId, ticketNumber, minutes),
@@ -254,6 +267,11 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       'settings:update': async ({ adminPin: pin, changes }) => {
         requirePin(pin);
         const { apiToken, newAdminPin, ...stored } = changes;
+        const soft = stored.requestSoftTimeoutMs ?? settings.requestSoftTimeoutMs;
+        const hard = stored.requestHardTimeoutMs ?? settings.requestHardTimeoutMs;
+        if (hard < soft) {
+          fail('invalid-request', 'The hard timeout cannot be shorter than the soft timeout.', 'requestHardTimeoutMs');
+        }
         if (apiToken !== undefined) await platform.secrets.writeToken(apiToken);
         settings = settingsRepo.update({
           ...stored,
@@ -261,7 +279,11 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
         });
         if (stored.outboxConcurrency !== undefined) courier.setConcurrency(settings.outboxConcurrency);
         const controllerTouched =
-          apiToken !== undefined || stored.controllerUrl !== undefined || stored.timeMode !== undefined;
+          apiToken !== undefined ||
+          stored.controllerUrl !== undefined ||
+          stored.timeMode !== undefined ||
+          stored.requestSoftTimeoutMs !== undefined ||
+          stored.requestHardTimeoutMs !== undefined;
         if (controllerTouched) await applyControllerSettings();
         events.emit('kiosk:changed', info());
         return settingsView();
@@ -303,6 +325,19 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
         const discarded = outbox.discard(actionId, `admin (${shift.open?.attendant ?? 'no shift'})`);
         if (discarded.length === 0) fail('not-allowed', 'Only an action that needs attention can be discarded.');
         return { discarded };
+      },
+      'reconcile:list': () => ({ entries: outbox.reconciliation() }),
+      'reconcile:export-csv': () => ({
+        fileName: `reconciliation-${settings.kioskId}-${clock.now().toISOString().slice(0, 10)}.csv`,
+        csv: reconciliationCsv(outbox.reconciliation()),
+      }),
+      'reconcile:clear': ({ ticketNumber, adminPin: pin, note }) => {
+        requirePin(pin);
+        const by = `admin (${shift.open?.attendant ?? 'no shift'})`;
+        if (!outbox.clearReconciliation(ticketNumber, by, note)) {
+          fail('not-allowed', `Permit ${ticketNumber} is not on the reconciliation list.`);
+        }
+        return { entries: outbox.reconciliation() };
       },
       'audit:export-csv': () => ({
         fileName: `audit-${settings.kioskId}-${clock.now().toISOString().slice(0, 10)}.csv`,

@@ -13,7 +13,16 @@ export const SettingsSchema = z.object({
   kioskName: z.string().min(1).max(60).default('Permit kiosk'),
   controllerUrl: z.url().optional(),
   timeMode: z.enum(['utc', 'local']).default('utc'),
-  requestTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+  /**
+   * After the soft timeout an unanswered request is reported slow and its slot goes to another permit; it is
+   * abandoned only at the hard timeout, because a late answer still carries the reference. 10 s is far past a
+   * healthy answer yet short enough for an attendant to notice; 90 s outlasts the 60 s read timeouts of common
+   * gateways (nginx, cloud load balancers), after which no answer can still arrive.
+   */
+  requestSoftTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+  requestHardTimeoutMs: z.number().int().min(1000).max(600_000).default(90_000),
+  /** "OPSCOM refuses a repeated ticket number with 9022": `npm run conformance -- --allow-writes` finds out. */
+  repeatedTicketRefused: z.enum(['unknown', 'yes', 'no']).default('unknown'),
   /** Permits sent to OPSCOM in parallel by the outbox. */
   outboxConcurrency: z.number().int().min(1).max(16).default(4),
   /** scrypt hash of the supervisor PIN; unset means the documented default PIN until a supervisor sets one. */

@@ -8,7 +8,15 @@ vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
 const { useKiosk } = await import('./store');
 
 function status(overrides: Partial<OutboxStatus> = {}): OutboxStatus {
-  return { connection: 'online', waiting: 0, attention: 0, oldestWaitingSince: null, paused: null, ...overrides };
+  return {
+    connection: 'online',
+    waiting: 0,
+    attention: 0,
+    oldestWaitingSince: null,
+    paused: null,
+    reconcile: 0,
+    ...overrides,
+  };
 }
 
 function item(overrides: Partial<OutboxItem> = {}): OutboxItem {
@@ -24,6 +32,7 @@ function item(overrides: Partial<OutboxItem> = {}): OutboxItem {
     lastError: 'Plate refused.',
     lastAttemptAt: '2026-01-01T12:03:00.000Z',
     possibleDuplicate: false,
+    unreachableCopies: [],
     ...overrides,
   };
 }

@@ -19,7 +19,16 @@ export type AuditEvent =
   | 'corrected'
   | 'discarded'
   | 'paused'
-  | 'resumed';
+  | 'resumed'
+  /** A push's answer was unclear: OPSCOM may hold a copy with these values that the kiosk cannot reach. */
+  | 'copy-unreachable'
+  /** OPSCOM refuses repeated ticket numbers and accepted a resend: the earlier unclear attempts stored nothing. */
+  | 'copies-not-stored'
+  /** 9022 to a resend: OPSCOM holds the permit from an attempt whose answer was lost. */
+  | 'held'
+  | 'handed-to-supervisor'
+  /** A supervisor fixed a permit's copies in OPSCOM's portal, with the admin PIN. */
+  | 'cleared';
 
 export interface AuditEntry {
   at: string;

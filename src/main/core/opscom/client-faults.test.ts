@@ -35,7 +35,8 @@ function clientFor(controller: RunningSandbox, timeoutMs = TIMEOUT_MS): OpscomCl
     baseUrl: controller.url,
     apiToken: TOKEN,
     log: createLogger((_level, line) => lines.push(line)),
-    timeoutMs,
+    softTimeoutMs: timeoutMs,
+    hardTimeoutMs: timeoutMs,
   });
 }
 

@@ -161,7 +161,12 @@ describe('OPSCOM client on the wire', () => {
 
   it('gives up after its timeout and says so, without throwing', async () => {
     const fake = await fakeController(() => undefined); // never answers
-    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, timeoutMs: 200, log: capturingLogger().log });
+    const client = new OpscomClient({
+      baseUrl: fake.url,
+      apiToken: TOKEN,
+      softTimeoutMs: 200,
+      log: capturingLogger().log,
+    });
     const outcome = await client.stats();
     expect(outcome).toMatchObject({ kind: 'transient', httpStatus: null });
     expect(outcome.kind === 'transient' && outcome.message).toMatch(/did not answer/);
@@ -174,5 +179,169 @@ describe('OPSCOM client on the wire', () => {
     log.info(`body was ${JSON.stringify({ apiToken: TOKEN })}`);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toContain(TOKEN);
+  });
+});
+
+/**
+ * The table of outcome → certainty the outbox relies on: only a connection that never opened is certain not to
+ * have stored anything; OPSCOM's documented ErrorCodes say it refused; everything else may have stored it.
+ */
+describe('what each answer tells about whether OPSCOM stored the request', () => {
+  const json = (status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}) => {
+    return (res: http.ServerResponse) =>
+      res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
+  };
+  const cases: Array<[string, (res: http.ServerResponse) => void, Record<string, unknown>]> = [
+    ['a 503', (res) => res.writeHead(503).end(), { kind: 'transient', reason: 'server-error' }],
+    ['a 500 with an HTML page', (res) => res.writeHead(500).end('<h1>oops</h1>'), { reason: 'server-error' }],
+    ['an HTML page with 200', (res) => res.writeHead(200).end('<html>ok</html>'), { reason: 'unreadable' }],
+    [
+      'truncated JSON with 200',
+      (res) => res.writeHead(200).end('{"status":"success","refer'),
+      { reason: 'unreadable' },
+    ],
+    ['a success without any reference', json(200, { status: 'success' }), { reason: 'unreadable' }],
+    [
+      'status "error" without an ErrorCode',
+      json(200, { status: 'error', reference_id: 'r-1' }),
+      { reason: 'unreadable' },
+    ],
+    ['a reference longer than 50 characters', json(200, { reference_id: 'r'.repeat(51) }), { reason: 'unreadable' }],
+    ['a 404 from something in between', (res) => res.writeHead(404).end('Not Found'), { reason: 'unexpected-status' }],
+    ['a 429', (res) => res.writeHead(429, { 'Retry-After': '7' }).end(), { reason: 'busy', retryAfterMs: 7000 }],
+    [
+      'a 401 without an ErrorCode',
+      (res) => res.writeHead(401).end(),
+      { kind: 'unauthorised', errorCode: null, certainty: 'may-be-stored' },
+    ],
+  ];
+  for (const [name, answer, expected] of cases) {
+    it(`${name}: may be stored`, async () => {
+      const fake = await fakeController((_req, res) => answer(res));
+      const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+      expect(await client.push(permit)).toMatchObject({ certainty: 'may-be-stored', ...expected });
+    });
+  }
+
+  it('an ErrorCode says OPSCOM refused it: nothing stored, whatever the status', async () => {
+    const fake = await fakeController((_req, res) => json(500, { ErrorCode: 9002, ErrorMessage: 'No.' })(res));
+    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    expect(await client.push(permit)).toMatchObject({ kind: 'unauthorised', certainty: 'not-received' });
+  });
+
+  it('a refused connection or an unknown host: certainly not received', async () => {
+    const log = capturingLogger().log;
+    const refused = new OpscomClient({ baseUrl: 'http://127.0.0.1:1', apiToken: TOKEN, log });
+    expect(await refused.push(permit)).toMatchObject({ reason: 'unreachable', certainty: 'not-received' });
+    const nowhere = new OpscomClient({ baseUrl: 'http://no-such-host.invalid', apiToken: TOKEN, log });
+    expect(await nowhere.push(permit)).toMatchObject({ reason: 'unreachable', certainty: 'not-received' });
+  });
+
+  it('a connection reset after the request went out: may be stored', async () => {
+    const fake = await fakeController((req) => req.socket.resetAndDestroy());
+    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    expect(await client.push(permit)).toMatchObject({ reason: 'connection-lost', certainty: 'may-be-stored' });
+  });
+
+  it('no answer by the hard timeout: may be stored', async () => {
+    const fake = await fakeController(() => undefined);
+    const client = new OpscomClient({
+      baseUrl: fake.url,
+      apiToken: TOKEN,
+      softTimeoutMs: 50,
+      hardTimeoutMs: 150,
+      log: capturingLogger().log,
+    });
+    expect(await client.push(permit)).toMatchObject({ reason: 'timeout', certainty: 'may-be-stored' });
+  });
+
+  it('past the soft timeout the request stays open, says it is slow, and a late answer still counts', async () => {
+    const fake = await fakeController((_req, res) => {
+      setTimeout(() => json(200, { status: 'success', reference_id: 'late-1' })(res), 300);
+    });
+    const client = new OpscomClient({
+      baseUrl: fake.url,
+      apiToken: TOKEN,
+      softTimeoutMs: 50,
+      hardTimeoutMs: 5000,
+      log: capturingLogger().log,
+    });
+    let slow = 0;
+    const outcome = await client.push(permit, { onSlow: () => (slow += 1) });
+    expect(outcome).toEqual({ kind: 'success', value: { referenceId: 'late-1' } });
+    expect(slow).toBe(1);
+  });
+
+  it('stats, a read, give up at the soft timeout', async () => {
+    const fake = await fakeController(() => undefined);
+    const client = new OpscomClient({
+      baseUrl: fake.url,
+      apiToken: TOKEN,
+      softTimeoutMs: 100,
+      hardTimeoutMs: 60_000,
+      log: capturingLogger().log,
+    });
+    expect(await client.stats()).toMatchObject({ kind: 'transient', reason: 'timeout' });
+  });
+});
+
+describe('reading every documented success', () => {
+  async function pushAnswered(text: string) {
+    const fake = await fakeController((_req, res) => res.writeHead(200).end(text));
+    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    return client.push(permit);
+  }
+
+  it('takes the reference from InternalReferenceID when reference_id is missing', async () => {
+    expect(await pushAnswered('{"status":"success","InternalReferenceID":"int-7"}')).toEqual({
+      kind: 'success',
+      value: { referenceId: 'int-7' },
+    });
+    expect(await pushAnswered('{"InternalReferenceID":"int-8"}')).toMatchObject({ value: { referenceId: 'int-8' } });
+  });
+
+  it('reads a numeric reference as its decimal string, every digit kept', async () => {
+    expect(await pushAnswered('{"status":"success","reference_id":100000123}')).toMatchObject({
+      value: { referenceId: '100000123' },
+    });
+    // Past 2^53 a JSON number would be rounded; the reference must not be.
+    expect(await pushAnswered('{"status":"success","reference_id":12345678901234567890}')).toMatchObject({
+      value: { referenceId: '12345678901234567890' },
+    });
+    // The documented limits still apply: a decimal is not a reference.
+    expect(await pushAnswered('{"status":"success","reference_id":1.5}')).toMatchObject({ reason: 'unreadable' });
+  });
+
+  it('compares status without regard to case and ignores undocumented fields', async () => {
+    expect(await pushAnswered('{"status":"SUCCESS","reference_id":"r-9","message":"Saved.","extra":{"a":1}}')).toEqual({
+      kind: 'success',
+      value: { referenceId: 'r-9' },
+    });
+  });
+
+  it('an update or delete answered with a bare success has reached the reference it was sent to', async () => {
+    const fake = await fakeController((_req, res) => res.writeHead(200).end('{"status":"Success"}'));
+    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    expect(await client.update({ referenceId: 'ref-1', amountCents: 100 })).toEqual({
+      kind: 'success',
+      value: { referenceId: 'ref-1' },
+    });
+    expect(await client.delete('ref-1')).toEqual({ kind: 'success', value: { referenceId: 'ref-1' } });
+  });
+
+  it('reads stats totals sent as strings or as numbers', async () => {
+    const fake = await fakeController((_req, res) =>
+      res
+        .writeHead(200)
+        .end('{"data":[{"type":"temp","zone":"Lot 1","total":"4"},{"type":"temp","zone":"Lot 2","total":35}]}'),
+    );
+    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    expect(await client.stats()).toEqual({
+      kind: 'success',
+      value: [
+        { type: 'temp', zone: 'Lot 1', total: 4 },
+        { type: 'temp', zone: 'Lot 2', total: 35 },
+      ],
+    });
   });
 });

@@ -6,7 +6,9 @@ import {
   deleteBody,
   ErrorBodySchema,
   OPSCOM_PATHS,
+  parseOpscomJson,
   pushBody,
+  PushSuccessBodySchema,
   StatsBodySchema,
   statsBody,
   SuccessBodySchema,
@@ -18,73 +20,125 @@ import {
 } from './wire';
 
 /**
- * Every call ends in exactly one of these; the client never throws at its callers. `transient` is the only
- * kind worth retrying; `unauthorised` means an admin must act before anything else is sent.
+ * Whether OPSCOM may have acted on a request that did not end in a clear answer. Only a connection that never
+ * opened is certain: everything else (a timeout, a reset after connecting, a 5xx, a 2xx that cannot be read,
+ * any status without a documented ErrorCode) may have stored the permit before the answer went wrong.
+ */
+export type Certainty = 'not-received' | 'may-be-stored';
+
+/** Why a call ended without a usable answer, for the outbox's table of outcomes and the screen's words. */
+export type TransientReason =
+  'unreachable' | 'timeout' | 'connection-lost' | 'server-error' | 'busy' | 'unreadable' | 'unexpected-status';
+
+/**
+ * Every call ends in exactly one of these; the client never throws at its callers. An ErrorCode answer means
+ * OPSCOM refused the request, so nothing was stored. `transient` is the only kind worth retrying;
+ * `unauthorised` means an admin must act before anything else is sent.
  */
 export type OpscomOutcome<T> =
   | { kind: 'success'; value: T }
   | { kind: 'rejected'; errorCode: number; message: string; controllerMessage: string; field?: string }
-  | { kind: 'unauthorised'; errorCode: number | null; message: string; controllerMessage: string }
+  | {
+      kind: 'unauthorised';
+      errorCode: number | null;
+      message: string;
+      controllerMessage: string;
+      certainty: Certainty;
+    }
   | { kind: 'not-found'; errorCode: number; message: string; controllerMessage: string }
   | { kind: 'duplicate'; errorCode: number; message: string; controllerMessage: string }
   | {
       kind: 'transient';
+      reason: TransientReason;
       message: string;
       httpStatus: number | null;
       retryAfterMs: number | null;
-      /** False only when the request certainly never reached the controller (it could not even connect). */
-      reachedController: boolean;
+      certainty: Certainty;
     };
 
 export interface OpscomClientOptions {
   baseUrl: string;
   apiToken: string;
   timeMode?: OpscomTimeMode;
-  timeoutMs?: number;
+  /** A write still unanswered after this long is reported slow (`onSlow`) but kept open; stats give up here. */
+  softTimeoutMs?: number;
+  /** A write is abandoned only after this long: until then a late answer can still tell us the reference. */
+  hardTimeoutMs?: number;
   log: Logger;
   fetch?: typeof fetch;
   now?: () => number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+/** What a caller may add to one write. */
+export interface CallOptions {
+  /** Called once if the soft timeout passes while the request is still open. */
+  onSlow?: () => void;
+  /** Aborts the request (the kiosk is stopping); the outcome is then a may-be-stored transient. */
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_SOFT_TIMEOUT_MS = 10_000;
+export const DEFAULT_HARD_TIMEOUT_MS = 90_000;
+
+type SuccessBody = z.output<typeof SuccessBodySchema>;
 
 export class OpscomClient {
   private readonly baseUrl: string;
   private readonly timeMode: OpscomTimeMode;
-  private readonly timeoutMs: number;
+  private readonly softTimeoutMs: number;
+  private readonly hardTimeoutMs: number;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => number;
 
   constructor(private readonly options: OpscomClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeMode = options.timeMode ?? 'utc';
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.softTimeoutMs = options.softTimeoutMs ?? DEFAULT_SOFT_TIMEOUT_MS;
+    this.hardTimeoutMs = Math.max(this.softTimeoutMs, options.hardTimeoutMs ?? DEFAULT_HARD_TIMEOUT_MS);
     this.fetchImpl = options.fetch ?? globalThis.fetch;
     this.now = options.now ?? Date.now;
     options.log.redact(options.apiToken);
   }
 
-  push(permit: PushPermit): Promise<OpscomOutcome<{ referenceId: string }>> {
-    return this.call('push', pushBody(this.options.apiToken, permit, this.timeMode), SuccessBodySchema, toReference);
+  push(permit: PushPermit, options: CallOptions = {}): Promise<OpscomOutcome<{ referenceId: string }>> {
+    const body = pushBody(this.options.apiToken, permit, this.timeMode);
+    return this.write('push', body, PushSuccessBodySchema, (success) => success.referenceId ?? '', options);
   }
 
-  update(update: UpdatePermit): Promise<OpscomOutcome<{ referenceId: string }>> {
-    return this.call(
+  update(update: UpdatePermit, options: CallOptions = {}): Promise<OpscomOutcome<{ referenceId: string }>> {
+    const body = updateBody(this.options.apiToken, update, this.timeMode);
+    return this.write(
       'update',
-      updateBody(this.options.apiToken, update, this.timeMode),
+      body,
       SuccessBodySchema,
-      toReference,
+      (success) => success.referenceId ?? update.referenceId,
+      options,
     );
   }
 
-  delete(referenceId: string): Promise<OpscomOutcome<{ referenceId: string }>> {
-    return this.call('delete', deleteBody(this.options.apiToken, referenceId), SuccessBodySchema, toReference);
+  delete(referenceId: string, options: CallOptions = {}): Promise<OpscomOutcome<{ referenceId: string }>> {
+    const body = deleteBody(this.options.apiToken, referenceId);
+    return this.write('delete', body, SuccessBodySchema, (success) => success.referenceId ?? referenceId, options);
   }
 
+  /** A read: nothing rides on a late answer, so it gives up at the soft timeout. */
   stats(zones?: readonly string[]): Promise<OpscomOutcome<StatsRow[]>> {
-    return this.call('stats', statsBody(this.options.apiToken, zones), StatsBodySchema, (body) =>
-      body.data.map((row) => ({ type: row.type, zone: row.zone, total: Number(row.total) })),
-    );
+    return this.call('stats', statsBody(this.options.apiToken, zones), StatsBodySchema, (body) => body.data, {
+      limitMs: this.softTimeoutMs,
+    });
+  }
+
+  private write(
+    endpoint: OpscomEndpoint,
+    body: Record<string, string>,
+    schema: z.ZodType<SuccessBody, unknown>,
+    referenceOf: (body: SuccessBody) => string,
+    options: CallOptions,
+  ): Promise<OpscomOutcome<{ referenceId: string }>> {
+    return this.call(endpoint, body, schema, (success) => ({ referenceId: referenceOf(success) }), {
+      limitMs: this.hardTimeoutMs,
+      ...options,
+    });
   }
 
   private async call<S extends z.ZodType, T>(
@@ -92,8 +146,11 @@ export class OpscomClient {
     body: Record<string, string>,
     successSchema: S,
     toValue: (body: z.output<S>) => T,
+    options: CallOptions & { limitMs: number },
   ): Promise<OpscomOutcome<T>> {
     const url = `${this.baseUrl}${OPSCOM_PATHS[endpoint]}`;
+    const slowTimer = options.onSlow ? setTimeout(options.onSlow, this.softTimeoutMs) : undefined;
+    const limit = AbortSignal.timeout(options.limitMs);
     let response: Response;
     let text: string;
     try {
@@ -101,13 +158,15 @@ export class OpscomClient {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: options.signal ? AbortSignal.any([limit, options.signal]) : limit,
       });
       text = await response.text();
     } catch (error) {
-      const outcome = transient(describeNetworkError(error, this.timeoutMs), null, null, !isConnectError(error));
+      const outcome = networkFailure(error, options.limitMs);
       this.options.log.warn(`OPSCOM ${endpoint}: ${outcome.message}`);
       return outcome;
+    } finally {
+      clearTimeout(slowTimer);
     }
     const outcome = classify(response, text, successSchema, toValue, this.now());
     if (outcome.kind !== 'success') {
@@ -117,27 +176,59 @@ export class OpscomClient {
   }
 }
 
-const toReference = (body: z.output<typeof SuccessBodySchema>): { referenceId: string } => ({
-  referenceId: body.reference_id,
-});
-
-function transient(message: string, httpStatus: number | null, retryAfterMs: number | null, reachedController = true) {
-  return { kind: 'transient', message, httpStatus, retryAfterMs, reachedController } as const;
+function transient(
+  reason: TransientReason,
+  message: string,
+  httpStatus: number | null,
+  retryAfterMs: number | null = null,
+): Extract<OpscomOutcome<never>, { kind: 'transient' }> {
+  const certainty: Certainty = reason === 'unreachable' ? 'not-received' : 'may-be-stored';
+  return { kind: 'transient', reason, message, httpStatus, retryAfterMs, certainty };
 }
 
-/** Errors that happen before a single byte of the request left this machine. */
-const CONNECT_ERRORS = new Set([
+/**
+ * Errors that happen before a single byte of the request left this machine: the connection never opened
+ * (refused, no such host, no route) or TLS refused the server before any request was written.
+ */
+const NEVER_SENT = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
   'ENETUNREACH',
   'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
   'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_INVALID_URL',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-function isConnectError(error: unknown): boolean {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === 'string' && CONNECT_ERRORS.has(cause.code);
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return codes;
+}
+
+function networkFailure(error: unknown, limitMs: number) {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    const limit = limitMs < 1000 ? `${limitMs} ms` : `${Math.round(limitMs / 1000)} s`;
+    return transient('timeout', `OPSCOM did not answer within ${limit}.`, null);
+  }
+  // fetch refuses ports that browsers block (1, 22, 25…) before it connects, with no code but these words.
+  const badPort = error instanceof Error && (error.cause as { message?: unknown } | undefined)?.message === 'bad port';
+  if (badPort || errorCodes(error).some((code) => NEVER_SENT.has(code))) {
+    return transient('unreachable', 'Could not reach OPSCOM (network error).', null);
+  }
+  return transient('connection-lost', 'The connection to OPSCOM broke before its answer arrived.', null);
 }
 
 /** ErrorCode first (whatever the status), then the documented success body, then the HTTP status. */
@@ -148,25 +239,29 @@ export function classify<S extends z.ZodType, T>(
   toValue: (body: z.output<S>) => T,
   nowMs: number,
 ): OpscomOutcome<T> {
-  const json = parseJson(text);
+  const json = parseOpscomJson(text);
   const error = ErrorBodySchema.safeParse(json);
   if (error.success) {
     const info = describeErrorCode(error.data.ErrorCode);
     const controllerMessage = error.data.ErrorMessage ?? '';
     const errorCode = error.data.ErrorCode;
     const message = info.plain;
-    if (info.kind === 'rejected') {
-      return info.field
-        ? { kind: 'rejected', errorCode, message, controllerMessage, field: info.field }
-        : { kind: 'rejected', errorCode, message, controllerMessage };
+    switch (info.kind) {
+      case 'rejected':
+        return info.field
+          ? { kind: 'rejected', errorCode, message, controllerMessage, field: info.field }
+          : { kind: 'rejected', errorCode, message, controllerMessage };
+      case 'unauthorised':
+        return { kind: 'unauthorised', errorCode, message, controllerMessage, certainty: 'not-received' };
+      default:
+        return { kind: info.kind, errorCode, message, controllerMessage };
     }
-    return { kind: info.kind, errorCode, message, controllerMessage };
   }
   const status = response.status;
   if (status >= 200 && status < 300) {
     const success = successSchema.safeParse(json);
     if (success.success) return { kind: 'success', value: toValue(success.data) };
-    return transient('OPSCOM answered with something that is not its documented reply.', status, null);
+    return transient('unreadable', 'OPSCOM answered with something that is not its documented reply.', status);
   }
   if (status === 401 || status === 403) {
     return {
@@ -174,20 +269,15 @@ export function classify<S extends z.ZodType, T>(
       errorCode: null,
       message: 'OPSCOM refused this kiosk’s credentials. Ask a supervisor to check the settings.',
       controllerMessage: '',
+      // Without an ErrorCode nothing says the request was turned away before OPSCOM acted on it.
+      certainty: 'may-be-stored',
     };
   }
   if (status === 429) {
-    return transient('OPSCOM is busy (too many requests).', status, retryAfterMs(response.headers, nowMs));
+    return transient('busy', 'OPSCOM is busy (too many requests).', status, retryAfterMs(response.headers, nowMs));
   }
-  return transient(`OPSCOM answered with HTTP ${status}.`, status, retryAfterMs(response.headers, nowMs));
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const reason = status >= 500 ? 'server-error' : 'unexpected-status';
+  return transient(reason, `OPSCOM answered with HTTP ${status}.`, status, retryAfterMs(response.headers, nowMs));
 }
 
 /** `Retry-After` is either seconds or an HTTP date. */
@@ -197,11 +287,4 @@ export function retryAfterMs(headers: Pick<Headers, 'get'>, nowMs: number): numb
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
-}
-
-function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `OPSCOM did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}.`;
-  }
-  return 'Could not reach OPSCOM (network error).';
 }

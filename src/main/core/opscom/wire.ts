@@ -65,20 +65,50 @@ export function statsBody(apiToken: string, zones?: readonly string[]): Body {
   return zones && zones.length > 0 ? { apiToken, zones: zones.join(',') } : { apiToken };
 }
 
-export const SuccessBodySchema = z.object({
-  status: z.literal('success'),
-  reference_id: z.string().min(1),
-  InternalReferenceID: z.string().optional(),
-});
+/** The documented limits of a reference id: up to 50 letters, digits and dashes. */
+export const REFERENCE_PATTERN = /^[A-Za-z0-9-]{1,50}$/;
+
+/**
+ * Reference fields that arrive as JSON numbers are turned into strings before parsing, digit for digit:
+ * `JSON.parse` would round a number past 2^53, and a rounded reference points at someone else's permit.
+ */
+const NUMERIC_REFERENCE = /("(?:reference_id|InternalReferenceID)"\s*:\s*)(-?\d[\d.eE+-]*)/g;
+
+export function parseOpscomJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(NUMERIC_REFERENCE, '$1"$2"'));
+  } catch {
+    return undefined;
+  }
+}
+
+const Status = z
+  .string()
+  .refine((status) => status.toLowerCase() === 'success')
+  .optional();
+const Reference = z.string().regex(REFERENCE_PATTERN);
+
+/**
+ * A success of push, update or delete. The reference comes from `reference_id`, else `InternalReferenceID`;
+ * `status` may be missing or in any case; undocumented extra fields are ignored. Push needs a reference to
+ * count as success (it is the only way to reach the permit later); update and delete already know theirs.
+ */
+export const SuccessBodySchema = z
+  .object({
+    status: Status,
+    reference_id: Reference.optional().catch(undefined),
+    InternalReferenceID: Reference.optional().catch(undefined),
+  })
+  .transform((body) => ({ status: body.status, referenceId: body.reference_id ?? body.InternalReferenceID }))
+  .refine((body) => body.status !== undefined || body.referenceId !== undefined);
+
+export const PushSuccessBodySchema = SuccessBodySchema.refine((body) => body.referenceId !== undefined);
+
+/** `total` is documented as a string of digits; some controllers send a plain number. */
+const Total = z.union([z.string().regex(/^\d+$/).transform(Number), z.number().int().nonnegative()]);
 
 export const StatsBodySchema = z.object({
-  data: z.array(
-    z.object({
-      type: z.string(),
-      zone: z.string(),
-      total: z.string().regex(/^\d+$/),
-    }),
-  ),
+  data: z.array(z.object({ type: z.string(), zone: z.string(), total: Total })),
 });
 
 export const ErrorBodySchema = z.object({

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../../sandbox/server';
-import type { OutboxItem, OutboxStatus, Permit } from '../../../shared/domain';
+import type { OutboxItem, OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from '../testing/test-kiosk';
 
 let kiosk: TestKiosk | undefined;
@@ -137,7 +137,7 @@ describe('outbox delivery', () => {
     expect(kiosk.sandbox.permits()).toHaveLength(0);
   });
 
-  it('records a lost answer as a possible duplicate, and a 9022 on the retry as needing attention', async () => {
+  it('records a lost answer as a possible duplicate, and a 9022 on the retry as held without a reference', async () => {
     const sandbox = await startSandbox({ port: 0, tokens: [TEST_TOKEN], rejectDuplicatePermitNo: true });
     kiosk = await startTestKiosk({ sandbox });
     let dropped = false;
@@ -150,13 +150,21 @@ describe('outbox delivery', () => {
       return forward();
     };
     const permit = await issue(kiosk, 'DUP1');
-    await vi.waitFor(async () => expect((await status(kiosk!)).attention).toBe(1));
+    await vi.waitFor(async () => expect((await status(kiosk!)).reconcile).toBe(1));
     expect(sandbox.permits()).toHaveLength(1);
-    const [parked] = await items(kiosk);
-    expect(parked).toMatchObject({ ticketNumber: permit.ticketNumber, state: 'attention', possibleDuplicate: true });
-    expect(parked?.lastError).toMatch(/9022/);
+    // Settled: OPSCOM holds it, with what was sent, and nothing is resent.
+    expect(await status(kiosk)).toMatchObject({ waiting: 0, attention: 0, reconcile: 1 });
+    const entries = value<{ entries: ReconcileEntry[] }>(await kiosk.core.dispatch('reconcile:list', {})).entries;
+    expect(entries).toMatchObject([
+      {
+        ticketNumber: permit.ticketNumber,
+        heldWithoutReference: true,
+        instruction: 'keep-held-copy',
+        copies: [{ plate: 'DUP1', why: 'connection-lost' }],
+      },
+    ]);
     const events = (await audit(kiosk)).map((entry) => entry.event);
-    expect(events).toEqual(expect.arrayContaining(['possible-duplicate', 'duplicate']));
+    expect(events).toEqual(expect.arrayContaining(['possible-duplicate', 'copy-unreachable', 'held']));
   });
 
   it('never has more than the configured number of permits in flight', async () => {

@@ -1,8 +1,15 @@
 import type { Logger } from '../log';
-import type { OpscomClient, OpscomOutcome } from '../opscom/client';
-import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { CallOptions, OpscomClient, OpscomOutcome } from '../opscom/client';
+import {
+  backoffDelayMs,
+  DEFAULT_BACKOFF,
+  DEFAULT_UNCLEAR_BACKOFF,
+  unclearRetryDelayMs,
+  type BackoffPolicy,
+} from './backoff';
 import type { DeliveryPlan } from './outbox-state';
 import type { Outbox } from './outbox';
+import type { RepeatedTicketPolicy } from './records';
 
 export interface CourierOptions {
   outbox: Outbox;
@@ -11,7 +18,12 @@ export interface CourierOptions {
   /** How many permits are sent in parallel; actions of one permit always go one at a time, in order. */
   concurrency?: number;
   backoff?: BackoffPolicy;
+  /** The wait before resending to a permit whose last answer was unclear (it may already be stored). */
+  unclearBackoff?: BackoffPolicy;
   random?: () => number;
+  now?: () => number;
+  /** The setting "OPSCOM refuses a repeated ticket number with 9022", read at each decision. */
+  repeatedTicketPolicy?: () => RepeatedTicketPolicy;
   /** Told of every controller answer (the status bar's online / offline). */
   onOutcome?: (outcome: OpscomOutcome<unknown>) => void;
   onStateChange?: () => void;
@@ -19,21 +31,33 @@ export interface CourierOptions {
 
 /**
  * Delivers the outbox. Permits wait in one ordered set; a permit being sent is out of that set, so however
- * many triggers fire (reconnect, timer, new action), no action is ever in flight twice.
+ * many triggers fire (reconnect, timer, new action), a permit never has two requests in flight.
  *
  * A transient failure (no answer, 5xx, 429) says the controller or the network is unwell, not one permit: the
  * whole courier backs off, and the permit that failed goes to the back of the line, so one bad permit cannot
- * hold up the others. `unauthorised` pauses everything until the credentials change.
+ * hold up the others. A permit whose answer was unclear also waits on its own (with jitter, never in a tight
+ * loop, and "Send now" does not cut it short), because each resend may store one more copy.
+ *
+ * A request past the client's soft timeout is not abandoned: its slot goes to another permit while it waits
+ * for its answer up to the hard limit, because a late answer still tells us the reference.
+ * `unauthorised` pauses everything until the credentials change.
  */
 export class Courier {
   private readonly ready = new Set<string>();
-  private readonly inFlight = new Set<string>();
+  private readonly inFlight = new Map<string, AbortController>();
+  /** In flight past the soft timeout: still waiting for an answer, no longer holding a slot. */
+  private readonly lingering = new Set<string>();
+  /** Permits whose last answer was unclear: the time each may be sent again, and how many in a row. */
+  private readonly unclear = new Map<string, { streak: number; notBefore: number }>();
   private concurrency: number;
   private readonly backoff: BackoffPolicy;
+  private readonly unclearBackoff: BackoffPolicy;
   private readonly random: () => number;
+  private readonly now: () => number;
   private consecutiveFailures = 0;
   private resumeAt = 0;
   private timer: NodeJS.Timeout | undefined;
+  private timerAt = 0;
   private pausedReason: string | null = null;
   private stopped = false;
   private idleWaiters: Array<() => void> = [];
@@ -45,7 +69,9 @@ export class Courier {
     this.client = options.client;
     this.concurrency = options.concurrency ?? 4;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.unclearBackoff = options.unclearBackoff ?? DEFAULT_UNCLEAR_BACKOFF;
     this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
     for (const ticket of options.outbox.ticketsWithWork()) this.ready.add(ticket);
     this.unsubscribe = options.outbox.subscribe(({ tickets }) => {
       for (const ticket of tickets) {
@@ -62,10 +88,10 @@ export class Courier {
   }
 
   get sending(): ReadonlySet<string> {
-    return this.inFlight;
+    return new Set(this.inFlight.keys());
   }
 
-  /** Send now: the network is back, or a person asked. Clears the backoff wait. */
+  /** Send now: the network is back, or a person asked. Clears the shared backoff, not a permit's own wait. */
   flushNow(): void {
     this.resumeAt = 0;
     this.consecutiveFailures = 0;
@@ -85,7 +111,10 @@ export class Courier {
 
   /** The credentials changed: whatever paused sending may be fixed. */
   resume(): void {
-    if (this.pausedReason !== null) this.options.log.info('Outbox resumed: the controller settings changed.');
+    if (this.pausedReason !== null) {
+      this.options.log.info('Outbox resumed: the controller settings changed.');
+      this.options.outbox.recordResumed('The controller settings changed.');
+    }
     this.pausedReason = null;
     this.options.onStateChange?.();
     this.flushNow();
@@ -97,70 +126,93 @@ export class Courier {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Stops sending and abandons open requests: their actions stay unsettled and are resent after a restart. */
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unsubscribe();
+    for (const controller of this.inFlight.values()) controller.abort();
     this.notifyIdle();
   }
 
   pump(): void {
     if (this.stopped || this.pausedReason !== null) return this.notifyIdle();
-    const wait = this.resumeAt - Date.now();
-    if (wait > 0) {
-      this.schedule(wait);
+    const now = this.now();
+    if (this.resumeAt > now) {
+      this.schedule(this.resumeAt);
       return this.notifyIdle();
     }
-    while (this.inFlight.size < this.concurrency) {
-      const ticket = this.takeReady();
+    // Lingering requests keep a connection each; at most as many again as the concurrency.
+    while (this.inFlight.size - this.lingering.size < this.concurrency && this.inFlight.size < 2 * this.concurrency) {
+      const ticket = this.takeReady(now);
       if (ticket === undefined) break;
-      const plan = this.options.outbox.plan(ticket);
+      const plan = this.options.outbox.plan(ticket, this.policy());
       if (!plan) continue; // parked for a person, or nothing left
-      this.inFlight.add(ticket);
-      void this.deliver(ticket, plan).finally(() => {
+      const controller = new AbortController();
+      this.inFlight.set(ticket, controller);
+      void this.deliver(ticket, plan, controller.signal).finally(() => {
         this.inFlight.delete(ticket);
-        if (this.options.outbox.plan(ticket)) this.ready.add(ticket);
+        this.lingering.delete(ticket);
+        if (!this.stopped && this.options.outbox.plan(ticket, this.policy())) this.ready.add(ticket);
         this.pump();
       });
     }
+    const nextUnclear = this.earliestUnclearWait();
+    if (nextUnclear !== undefined) this.schedule(nextUnclear);
     this.notifyIdle();
   }
 
-  /** A void (issue then cancel, never sent) or a blocked action needs no network: settle it even offline. */
+  /** A void, a handover (issue then cancel, or no reference) or a blocked action needs no network. */
   private settleLocally(ticket: string): void {
-    const plan = this.options.outbox.plan(ticket);
+    const plan = this.options.outbox.plan(ticket, this.policy());
     if (plan?.kind === 'void') this.options.outbox.recordVoided(plan.ids);
+    else if (plan?.kind === 'handover') this.options.outbox.recordHandedOver(plan.ids, plan.why);
     else if (plan?.kind === 'blocked') this.options.outbox.recordParked(plan.id, plan.message);
   }
 
-  private async deliver(ticket: string, plan: DeliveryPlan): Promise<void> {
+  private async deliver(ticket: string, plan: DeliveryPlan, signal: AbortSignal): Promise<void> {
     const { outbox } = this.options;
+    const call: CallOptions = {
+      signal,
+      onSlow: () => {
+        this.options.log.warn(`OPSCOM is slow to answer for ${ticket}; waiting for its answer, sending others.`);
+        this.lingering.add(ticket);
+        this.pump();
+      },
+    };
     try {
       switch (plan.kind) {
         case 'void':
           return outbox.recordVoided(plan.ids);
+        case 'handover':
+          return outbox.recordHandedOver(plan.ids, plan.why);
         case 'blocked':
           return outbox.recordParked(plan.id, plan.message);
         case 'push':
-          outbox.recordAttempt(plan.ids);
-          return this.settle(plan, await this.client.push({ ...plan.values, permitNo: ticket }));
+          outbox.recordAttempt(plan.ids, { sent: plan.values });
+          return this.settle(ticket, plan, await this.client.push({ ...plan.values, permitNo: ticket }, call));
         case 'update':
-          outbox.recordAttempt(plan.ids);
+          outbox.recordAttempt(plan.ids, { referenceId: plan.referenceId });
           return this.settle(
+            ticket,
             plan,
-            await this.client.update({
-              referenceId: plan.referenceId,
-              endAt: plan.values.endAt,
-              plate: plan.values.plate,
-              amountCents: plan.values.amountCents,
-              currency: plan.values.currency,
-            }),
+            await this.client.update(
+              {
+                referenceId: plan.referenceId,
+                endAt: plan.values.endAt,
+                plate: plan.values.plate,
+                amountCents: plan.values.amountCents,
+                currency: plan.values.currency,
+              },
+              call,
+            ),
           );
         case 'delete':
-          outbox.recordAttempt(plan.ids);
-          return this.settle(plan, await this.client.delete(plan.referenceId));
+          outbox.recordAttempt(plan.ids, { referenceId: plan.referenceId });
+          return this.settle(ticket, plan, await this.client.delete(plan.referenceId, call));
       }
     } catch (error) {
+      if (this.stopped) return; // the outbox closed under a late answer: the next start resends it
       // Only the disk can throw here (the client never does). Leave the action pending and try later.
       this.options.log.error(`Outbox could not record a delivery for ${ticket}`, error);
       this.failed(null);
@@ -168,30 +220,47 @@ export class Courier {
   }
 
   private settle(
-    plan: Extract<DeliveryPlan, { ids: string[] }>,
+    ticket: string,
+    plan: Extract<DeliveryPlan, { kind: 'push' | 'update' | 'delete' }>,
     outcome: OpscomOutcome<{ referenceId: string }>,
   ): void {
+    if (this.stopped) return; // stopping aborted it: no answer is recorded, so the next start counts it unclear
     const { outbox } = this.options;
     const head = plan.ids[0] ?? '';
     this.options.onOutcome?.(outcome);
+    if (outcome.kind !== 'transient') this.unclear.delete(ticket);
     switch (outcome.kind) {
       case 'success':
         this.consecutiveFailures = 0;
-        return outbox.recordDelivered(plan.ids, plan.kind === 'push' ? outcome.value.referenceId : null);
-      case 'transient':
-        outbox.recordFailed(plan.ids, outcome.message, maybeStored(outcome));
+        if (plan.kind !== 'push') return outbox.recordDelivered(plan.ids, plan.referenceId);
+        // With OPSCOM refusing repeated ticket numbers, a resend that is accepted proves the first was not stored.
+        return outbox.recordDelivered(plan.ids, outcome.value.referenceId, { notStored: this.policy() === 'yes' });
+      case 'transient': {
+        const maybeStored = outcome.certainty === 'may-be-stored';
+        outbox.recordFailed(plan.ids, outcome.message, maybeStored, outcome.reason);
+        if (maybeStored) this.waitAfterUnclear(ticket, outcome.retryAfterMs);
         return this.failed(outcome.retryAfterMs);
+      }
       case 'unauthorised':
-        outbox.recordFailed(plan.ids, outcome.message, false);
+        outbox.recordFailed(plan.ids, outcome.message, outcome.certainty === 'may-be-stored', 'unauthorised');
         this.pausedReason = outcome.message;
         this.options.log.warn(`Outbox paused: ${outcome.message}`);
+        outbox.recordPaused(outcome.message);
         this.options.onStateChange?.();
         return;
       case 'duplicate':
+        // 9022 to a resend of a push whose earlier answer was unclear: OPSCOM already holds that earlier copy.
+        if (plan.kind === 'push' && outbox.hasOpenCopies(ticket) && this.policy() !== 'no') {
+          return outbox.recordHeld(
+            plan.ids,
+            'OPSCOM says it already holds this permit (9022) from an earlier attempt whose answer was lost; ' +
+              'it never gave the kiosk its reference.',
+            this.policy() === 'yes',
+          );
+        }
         return outbox.recordParked(
           head,
-          'OPSCOM says it already holds this permit (9022), probably from an earlier attempt whose answer was ' +
-            'lost. Its reference is unknown, so check it in OPSCOM.',
+          'OPSCOM says it already holds a permit with these details (9022). Check it in OPSCOM.',
           'duplicate',
         );
       case 'rejected':
@@ -203,38 +272,75 @@ export class Courier {
         // A cancel whose permit is already gone has done its job (typically our own earlier attempt whose
         // answer was lost); anything else that finds no permit needs a person.
         if (plan.kind === 'delete') {
-          return outbox.recordDelivered(plan.ids, null, 'OPSCOM no longer had this permit (9009): already removed.');
+          const detail = 'OPSCOM no longer had this permit (9009): already removed.';
+          return outbox.recordDelivered(plan.ids, plan.referenceId, { detail });
         }
         return outbox.recordParked(head, `${outcome.message} It may have been removed in OPSCOM.`);
     }
   }
 
+  private policy(): RepeatedTicketPolicy {
+    return this.options.repeatedTicketPolicy?.() ?? 'unknown';
+  }
+
   private failed(retryAfterMs: number | null): void {
     this.consecutiveFailures += 1;
     const delay = backoffDelayMs(this.consecutiveFailures, this.backoff, this.random, retryAfterMs);
-    this.resumeAt = Math.max(this.resumeAt, Date.now() + delay);
+    this.resumeAt = Math.max(this.resumeAt, this.now() + delay);
     this.options.onStateChange?.();
   }
 
-  private takeReady(): string | undefined {
+  private waitAfterUnclear(ticket: string, retryAfterMs: number | null): void {
+    const streak = (this.unclear.get(ticket)?.streak ?? 0) + 1;
+    const delay = unclearRetryDelayMs(streak, this.unclearBackoff, this.random, retryAfterMs);
+    this.unclear.set(ticket, { streak, notBefore: this.now() + delay });
+  }
+
+  /** The first ready permit that is not waiting out an unclear answer; waiting ones stay in line. */
+  private takeReady(now: number): string | undefined {
     for (const ticket of this.ready) {
+      if ((this.unclear.get(ticket)?.notBefore ?? 0) > now) continue;
       this.ready.delete(ticket);
       if (!this.inFlight.has(ticket)) return ticket;
     }
     return undefined;
   }
 
-  private schedule(ms: number): void {
+  private earliestUnclearWait(): number | undefined {
+    let earliest: number | undefined;
+    for (const ticket of this.ready) {
+      const notBefore = this.unclear.get(ticket)?.notBefore;
+      if (notBefore !== undefined && notBefore > this.now() && (earliest === undefined || notBefore < earliest)) {
+        earliest = notBefore;
+      }
+    }
+    return earliest;
+  }
+
+  /** One timer, for the earliest moment something may be sent again. */
+  private schedule(at: number): void {
+    if (this.timer !== undefined && this.timerAt > this.now() && this.timerAt <= at) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.pump(), ms);
+    this.timerAt = at;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.pump();
+      },
+      Math.max(0, at - this.now()),
+    );
     this.timer.unref?.();
   }
 
   private isIdle(): boolean {
     if (this.inFlight.size > 0) return false;
     if (this.stopped || this.pausedReason !== null) return true;
-    if (this.resumeAt > Date.now()) return true;
-    for (const ticket of this.ready) if (this.options.outbox.plan(ticket)) return false;
+    const now = this.now();
+    if (this.resumeAt > now) return true;
+    for (const ticket of this.ready) {
+      if ((this.unclear.get(ticket)?.notBefore ?? 0) > now) continue;
+      if (this.options.outbox.plan(ticket, this.policy())) return false;
+    }
     return true;
   }
 
@@ -244,10 +350,4 @@ export class Courier {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
-}
-
-/** Did the controller perhaps store it anyway? Yes unless it was never reached or answered "slow down". */
-function maybeStored(outcome: Extract<OpscomOutcome<unknown>, { kind: 'transient' }>): boolean {
-  if (!outcome.reachedController) return false;
-  return outcome.httpStatus === null || outcome.httpStatus >= 500;
 }

@@ -53,15 +53,162 @@ describe('outbox planning and coalescing', () => {
     });
   });
 
-  it('still sends an issue that may have reached OPSCOM before its cancel', () => {
+  it('hands an unclear issue and its cancel to a supervisor instead of resending (policy unknown)', () => {
     const issue = action('issue');
     const cancel = action('cancel');
     const state = stateWith(issue, cancel);
-    state.apply({ r: 'attempt', ids: [issue.id], at });
-    state.apply({ r: 'failed', ids: [issue.id], at, message: 'timeout', maybeStored: true });
-    expect(state.plan('K-1')).toMatchObject({ kind: 'push', ids: [issue.id] });
+    state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+    state.apply({ r: 'failed', ids: [issue.id], at, message: 'timeout', maybeStored: true, reason: 'timeout' });
+    expect(state.plan('K-1')).toEqual({ kind: 'handover', ids: [issue.id, cancel.id], why: 'cancelled-after-unclear' });
+    state.apply({ r: 'handed', ids: [issue.id, cancel.id], at, why: 'cancelled-after-unclear' });
+    expect(state.reconciliation()).toMatchObject([
+      {
+        ticketNumber: 'K-1',
+        status: 'cancelled',
+        instruction: 'remove-all-copies',
+        needsAttention: true,
+        copies: [{ plate: 'ABC123', endAt: base.endAt, amountCents: 450, why: 'timeout', sentAt: at }],
+      },
+    ]);
+    expect(state.status('online', null)).toMatchObject({ waiting: 0, attention: 1, reconcile: 1 });
+  });
+
+  it('resends an unclear issue before its cancel when OPSCOM refuses repeated ticket numbers', () => {
+    const issue = action('issue');
+    const cancel = action('cancel');
+    const state = stateWith(issue, cancel);
+    state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+    state.apply({ r: 'failed', ids: [issue.id], at, message: 'HTTP 503', maybeStored: true, reason: 'server-error' });
+    expect(state.plan('K-1', 'yes')).toEqual({ kind: 'push', ids: [issue.id], values: issue.values });
+    // Accepted: with OPSCOM refusing repeated ticket numbers, the first attempt cannot have been stored.
+    state.apply({ r: 'delivered', ids: [issue.id], at, referenceId: 'ref-1', notStored: true });
+    expect(state.plan('K-1', 'yes')).toEqual({ kind: 'delete', ids: [cancel.id], referenceId: 'ref-1' });
+    expect(state.reconciliation()).toEqual([]);
+  });
+
+  it('voids an issue and its cancel only when the push certainly never reached OPSCOM', () => {
+    const issue = action('issue');
+    const cancel = action('cancel');
+    const state = stateWith(issue, cancel);
+    state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+    state.apply({ r: 'failed', ids: [issue.id], at, message: 'refused', maybeStored: false, reason: 'unreachable' });
+    expect(state.plan('K-1')).toEqual({ kind: 'void', ids: [issue.id, cancel.id] });
+  });
+
+  it('resends an unclear push exactly as it went; a later extend becomes an update to its reference', () => {
+    const issue = action('issue');
+    const state = stateWith(issue);
+    state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+    state.apply({ r: 'failed', ids: [issue.id], at, message: 'unreadable', maybeStored: true, reason: 'unreadable' });
+    const extend = action('extend', 'K-1', { endAt: '2026-11-30T15:30:00.000Z', amountCents: 675 });
+    state.apply({ r: 'accept', action: extend });
+    expect(state.plan('K-1')).toEqual({ kind: 'push', ids: [issue.id], values: issue.values });
+    state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+    state.apply({ r: 'delivered', ids: [issue.id], at, referenceId: 'ref-2' });
+    expect(state.plan('K-1')).toEqual({
+      kind: 'update',
+      ids: [extend.id],
+      values: extend.values,
+      referenceId: 'ref-2',
+    });
+    // The first attempt may have left a copy with the old end: counted, shown, and now needing a supervisor.
+    expect(state.permitView('K-1')).toMatchObject({
+      references: ['ref-2'],
+      unreachableCopies: [{ endAt: base.endAt, amountCents: 450, why: 'unreadable' }],
+      reconcile: 'attention',
+    });
+    expect(state.reconciliation()[0]).toMatchObject({ instruction: 'remove-extra-copies', needsAttention: true });
+  });
+
+  it('counts every unclear attempt as a copy; a live permit with matching copies is listed, not urgent', () => {
+    const issue = action('issue');
+    const state = stateWith(issue);
+    for (const reason of ['timeout', 'connection-lost', 'server-error']) {
+      state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+      state.apply({ r: 'failed', ids: [issue.id], at, message: reason, maybeStored: true, reason });
+    }
+    state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+    state.apply({ r: 'delivered', ids: [issue.id], at, referenceId: 'ref-4' });
+    expect(state.permitView('K-1')?.unreachableCopies.map((copy) => copy.why)).toEqual([
+      'timeout',
+      'connection-lost',
+      'server-error',
+    ]);
+    expect(state.permitView('K-1')?.reconcile).toBe('listed');
+    expect(state.status('online', null)).toMatchObject({ attention: 0, reconcile: 1 });
+    state.apply({ r: 'cleared', ticketNumber: 'K-1', at, by: 'admin (Sam)' });
+    expect(state.reconciliation()).toEqual([]);
+    expect(state.permitView('K-1')).toMatchObject({ unreachableCopies: [], reconcile: 'none' });
+  });
+
+  it('sends an extend and a cancel to every reference OPSCOM ever returned', () => {
+    const issue = action('issue');
+    const state = stateWith(issue);
     state.apply({ r: 'delivered', ids: [issue.id], at, referenceId: 'ref-1' });
-    expect(state.plan('K-1')).toEqual({ kind: 'delete', ids: [cancel.id], referenceId: 'ref-1' });
+    const snapshot = state.toSnapshot();
+    snapshot.permits[0]!.references = ['ref-1', 'ref-2'];
+    const restored = OutboxState.fromSnapshot(snapshot);
+    const extend = action('extend', 'K-1', { endAt: '2026-11-30T15:30:00.000Z' });
+    const cancel = action('cancel');
+    restored.apply({ r: 'accept', action: extend });
+    restored.apply({ r: 'accept', action: cancel });
+    expect(restored.plan('K-1')).toMatchObject({ kind: 'update', ids: [extend.id], referenceId: 'ref-1' });
+    restored.apply({ r: 'delivered', ids: [extend.id], at, referenceId: 'ref-1' });
+    expect(restored.plan('K-1')).toMatchObject({ kind: 'update', ids: [extend.id], referenceId: 'ref-2' });
+    restored.apply({ r: 'delivered', ids: [extend.id], at, referenceId: 'ref-2' });
+    expect(restored.plan('K-1')).toEqual({ kind: 'delete', ids: [cancel.id], referenceId: 'ref-1' });
+    restored.apply({ r: 'delivered', ids: [cancel.id], at, referenceId: 'ref-1' });
+    expect(restored.plan('K-1')).toEqual({ kind: 'delete', ids: [cancel.id], referenceId: 'ref-2' });
+    restored.apply({ r: 'delivered', ids: [cancel.id], at, referenceId: 'ref-2' });
+    expect(restored.plan('K-1')).toBeNull();
+  });
+
+  it('9022 after a lost answer: held without a reference; a later extend goes to a supervisor, not OPSCOM', () => {
+    const issue = action('issue');
+    const state = stateWith(issue);
+    state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+    state.apply({ r: 'failed', ids: [issue.id], at, message: 'lost', maybeStored: true, reason: 'connection-lost' });
+    state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+    state.apply({ r: 'held', ids: [issue.id], at, message: '9022', collapse: false });
+    expect(state.permitView('K-1')).toMatchObject({ heldWithoutReference: true, sync: 'sent', reconcile: 'listed' });
+    expect(state.reconciliation()[0]).toMatchObject({ instruction: 'keep-held-copy', needsAttention: false });
+
+    const extend = action('extend', 'K-1', { endAt: '2026-11-30T15:30:00.000Z', amountCents: 675 });
+    state.apply({ r: 'accept', action: extend });
+    expect(state.plan('K-1')).toEqual({ kind: 'handover', ids: [extend.id], why: 'no-reference' });
+    state.apply({ r: 'handed', ids: [extend.id], at, why: 'no-reference' });
+    // What OPSCOM holds (the lost attempt's values) beside what the driver paid for.
+    expect(state.reconciliation()[0]).toMatchObject({
+      instruction: 'update-held-copy',
+      needsAttention: true,
+      intended: { endAt: '2026-11-30T15:30:00.000Z', amountCents: 675 },
+      copies: [{ endAt: base.endAt, amountCents: 450 }],
+    });
+    // The supervisor changed it in the portal: it leaves the list until the permit changes again.
+    state.apply({ r: 'cleared', ticketNumber: 'K-1', at, by: 'admin' });
+    expect(state.reconciliation()).toEqual([]);
+    const cancel = action('cancel', 'K-1', extend.values);
+    state.apply({ r: 'accept', action: cancel });
+    expect(state.plan('K-1')).toEqual({ kind: 'handover', ids: [cancel.id], why: 'no-reference' });
+    state.apply({ r: 'handed', ids: [cancel.id], at, why: 'no-reference' });
+    expect(state.reconciliation()[0]).toMatchObject({
+      instruction: 'remove-all-copies',
+      needsAttention: true,
+      copies: [{ endAt: '2026-11-30T15:30:00.000Z', why: 'set-by-supervisor' }],
+    });
+    state.apply({ r: 'cleared', ticketNumber: 'K-1', at, by: 'admin' });
+    expect(state.reconciliation()).toEqual([]);
+  });
+
+  it('9022 when OPSCOM refuses repeated ticket numbers keeps exactly one held copy', () => {
+    const issue = action('issue');
+    const state = stateWith(issue);
+    for (let i = 0; i < 2; i += 1) {
+      state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
+      state.apply({ r: 'failed', ids: [issue.id], at, message: 'lost', maybeStored: true, reason: 'timeout' });
+    }
+    state.apply({ r: 'held', ids: [issue.id], at, message: '9022', collapse: true });
+    expect(state.permitView('K-1')?.unreachableCopies).toHaveLength(1);
   });
 
   it('merges consecutive extends of a delivered permit into one update, then deletes in order', () => {
@@ -140,12 +287,15 @@ describe('outbox planning and coalescing', () => {
     const issue = action('issue');
     const records: JournalRecord[] = [
       { r: 'accept', action: issue },
-      { r: 'attempt', ids: [issue.id], at },
+      { r: 'attempt', ids: [issue.id], at, sent: issue.values },
     ];
     const state = new OutboxState();
     for (const record of records) state.apply(record);
     state.markUnansweredAsPossibleDuplicates();
     expect(state.actions.get(issue.id)).toMatchObject({ possibleDuplicate: true, attempts: 1, state: 'pending' });
+    // The crash may have come after OPSCOM stored it: that copy is counted, and the push resent as it went.
+    expect(state.permitView('K-1')?.unreachableCopies).toMatchObject([{ why: 'restart', plate: 'ABC123' }]);
+    expect(state.actions.get(issue.id)?.frozen).toEqual(issue.values);
   });
 
   it('applies a repeated accept once (the same tap twice)', () => {
@@ -163,8 +313,11 @@ describe('outbox planning and coalescing', () => {
     const state = stateWith(first, second);
     state.apply({ r: 'parked', id: first.id, at, message: 'refused' });
     expect(state.status('offline', null).oldestWaitingSince).toBe(second.takenAt);
+    state.apply({ r: 'attempt', ids: [second.id], at, sent: second.values });
+    state.apply({ r: 'failed', ids: [second.id], at, message: 'lost', maybeStored: true, reason: 'timeout' });
     const copy = OutboxState.fromSnapshot(JSON.parse(JSON.stringify(state.toSnapshot())));
     expect(copy.status('offline', null)).toEqual(state.status('offline', null));
     expect(copy.plan('K-2')).toEqual(state.plan('K-2'));
+    expect(copy.permitView('K-2')).toEqual(state.permitView('K-2'));
   });
 });

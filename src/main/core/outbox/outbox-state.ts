@@ -1,5 +1,12 @@
-import type { OutboxItem, OutboxStatus, Permit } from '../../../shared/domain';
-import type { JournalRecord, OutboxAction, PermitValues } from './records';
+import type {
+  OutboxItem,
+  OutboxStatus,
+  Permit,
+  ReconcileEntry,
+  ReconcileInstruction,
+  UnreachableCopy,
+} from '../../../shared/domain';
+import type { HandoverReason, JournalRecord, OutboxAction, PermitValues, RepeatedTicketPolicy } from './records';
 
 /** An action not yet settled: waiting to be sent, or parked until a person decides. */
 export interface LiveAction {
@@ -12,12 +19,35 @@ export interface LiveAction {
   possibleDuplicate: boolean;
   /** Between an `attempt` record and its outcome (true after a crash mid-send). */
   awaitingAnswer: boolean;
+  /** What the attempt in progress sent: a push's values, or the reference an update or delete went to. */
+  sending?: { at: string; sent?: PermitValues; referenceId?: string };
+  /** A push that OPSCOM may already hold is resent with exactly these values, never with later changes. */
+  frozen?: PermitValues;
+  /** The references this update or delete has reached; it settles once it has reached all of the permit's. */
+  reached?: string[];
+}
+
+/** A copy that an unclear attempt may have stored; see UnreachableCopy. `cleared` once a supervisor saw to it. */
+export interface CopyRecord {
+  at: string;
+  sent: PermitValues;
+  why: string;
+  cleared: boolean;
 }
 
 export interface PermitEntry {
   ticketNumber: string;
   values: PermitValues;
+  /** The first reference OPSCOM returned (kept for older snapshots and the receipt). */
   referenceId: string | null;
+  /** Every reference OPSCOM returned for this permit: extends and cancels go to each of them. */
+  references: string[];
+  /** Push attempts that may have stored a copy whose reference the kiosk never learned. */
+  copies: CopyRecord[];
+  /** OPSCOM answered 9022 to a resend: it holds the permit from an unclear attempt, reference unknown. */
+  held: boolean;
+  /** What a supervisor last confirmed OPSCOM holds for a held permit (after fixing it in the portal). */
+  cleared: { at: string; by: string | null; values: PermitValues; cancelled: boolean } | null;
   cancelled: boolean;
   /** Its issue was discarded by an admin: it never reaches OPSCOM and is not shown as active. */
   discarded: boolean;
@@ -35,6 +65,8 @@ export interface OutboxSnapshot {
   lastSeq: number;
   permits: PermitEntry[];
   actions: LiveAction[];
+  /** Recently settled action ids and their permits, so a request id repeated after a restart is still known. */
+  settled?: Array<[string, string]>;
 }
 
 /** The next request for one permit, with every action it settles. */
@@ -43,6 +75,7 @@ export type DeliveryPlan =
   | { kind: 'push'; ids: string[]; values: PermitValues }
   | { kind: 'update'; ids: string[]; values: PermitValues; referenceId: string }
   | { kind: 'delete'; ids: string[]; referenceId: string }
+  | { kind: 'handover'; ids: string[]; why: HandoverReason }
   | { kind: 'blocked'; id: string; message: string };
 
 /**
@@ -64,11 +97,12 @@ export class OutboxState {
     if (!snapshot) return state;
     state.generation = snapshot.generation;
     state.lastSeq = snapshot.lastSeq;
-    for (const permit of snapshot.permits) state.permits.set(permit.ticketNumber, permit);
+    for (const permit of snapshot.permits) state.permits.set(permit.ticketNumber, withDefaults(permit));
     for (const live of snapshot.actions) {
       state.actions.set(live.action.id, live);
       if (live.state === 'attention') state.attentionCount += 1;
     }
+    for (const [id, ticket] of snapshot.settled ?? []) state.settled.set(id, ticket);
     return state;
   }
 
@@ -79,6 +113,7 @@ export class OutboxState {
       lastSeq: this.lastSeq,
       permits: [...this.permits.values()],
       actions: [...this.actions.values()],
+      settled: [...this.settled],
     };
   }
 
@@ -102,6 +137,8 @@ export class OutboxState {
         return [];
       case 'accept':
         return [record.action.ticketNumber];
+      case 'cleared':
+        return [record.ticketNumber];
       case 'parked':
       case 'retry':
       case 'corrected':
@@ -127,28 +164,53 @@ export class OutboxState {
           live.lastAttemptAt = record.at;
           if (live.awaitingAnswer) live.possibleDuplicate = true;
           live.awaitingAnswer = true;
+          live.sending = { at: record.at, ...pick(record, 'sent', 'referenceId') };
         }
         return;
-      case 'delivered': {
-        const first = this.actions.get(record.ids[0] ?? '');
-        const permit = first && this.permits.get(first.action.ticketNumber);
-        if (permit && record.referenceId) permit.referenceId = record.referenceId;
-        return this.settle(record.ids);
-      }
+      case 'delivered':
+        return this.delivered(record);
       case 'failed':
         for (const live of this.liveAll(record.ids)) {
+          if (record.maybeStored) this.mayHaveStored(live, record.reason ?? 'unclear');
           live.awaitingAnswer = false;
+          delete live.sending;
           live.lastError = record.message;
-          if (record.maybeStored) live.possibleDuplicate = true;
         }
         return;
       case 'parked': {
         const live = this.actions.get(record.id);
         if (!live) return;
         live.awaitingAnswer = false;
+        delete live.sending;
         live.lastError = record.message;
         if (live.state !== 'attention') this.attentionCount += 1;
         live.state = 'attention';
+        return;
+      }
+      case 'held': {
+        const permit = this.permitOf(record.ids[0]);
+        if (permit) {
+          permit.held = true;
+          if (record.collapse) {
+            // One copy at most can be live when OPSCOM refuses a repeated ticket number: it is the first one.
+            const open = permit.copies.filter((copy) => !copy.cleared);
+            permit.copies = permit.copies.filter((copy) => copy.cleared || copy === open[0]);
+          }
+        }
+        return this.settle(record.ids);
+      }
+      case 'handed':
+        return this.settle(record.ids);
+      case 'cleared': {
+        const permit = this.permits.get(record.ticketNumber);
+        if (!permit) return;
+        for (const copy of permit.copies) copy.cleared = true;
+        permit.cleared = {
+          at: record.at,
+          by: record.by,
+          values: permit.values,
+          cancelled: permit.cancelled || permit.discarded,
+        };
         return;
       }
       case 'retry':
@@ -162,6 +224,8 @@ export class OutboxState {
           const other = this.actions.get(id);
           if (other) other.action = { ...other.action, values: { ...other.action.values, plate: record.plate } };
         }
+        // A corrected push is a new request: the copies its earlier attempts may have left stay counted.
+        delete live.frozen;
         return this.unpark(record.id);
       }
       case 'voided':
@@ -175,48 +239,112 @@ export class OutboxState {
     }
   }
 
-  /** After replay: an attempt with no recorded answer may have reached OPSCOM. */
-  markUnansweredAsPossibleDuplicates(): void {
-    for (const live of this.actions.values()) {
-      if (live.awaitingAnswer) {
-        live.possibleDuplicate = true;
-        live.awaitingAnswer = false;
-      }
+  private delivered(record: Extract<JournalRecord, { r: 'delivered' }>): void {
+    const head = this.actions.get(record.ids[0] ?? '');
+    const permit = head && this.permits.get(head.action.ticketNumber);
+    if (!head || !permit) return;
+    if (head.action.kind === 'issue') {
+      if (record.referenceId) addReference(permit, record.referenceId);
+      if (record.notStored) permit.copies = permit.copies.filter((copy) => copy.cleared);
+      return this.settle(record.ids);
     }
+    // An update or delete settles once it has reached every reference (a journal from before references
+    // were kept has none: it reached the only one).
+    const lives = this.liveAll(record.ids);
+    for (const live of lives) {
+      live.awaitingAnswer = false;
+      delete live.sending;
+      if (record.referenceId) live.reached = [...new Set([...(live.reached ?? []), record.referenceId])];
+    }
+    const done = record.referenceId === null || permit.references.every((ref) => head.reached?.includes(ref));
+    if (done) this.settle(record.ids);
+  }
+
+  /** An attempt whose answer was unclear: OPSCOM may hold what it sent, and a push may only be resent as it was. */
+  private mayHaveStored(live: LiveAction, why: string): void {
+    live.possibleDuplicate = true;
+    const sent = live.sending?.sent;
+    const permit = this.permits.get(live.action.ticketNumber);
+    if (live.action.kind !== 'issue' || !sent || !permit) return;
+    live.frozen = sent;
+    permit.copies.push({
+      at: live.sending?.at ?? live.lastAttemptAt ?? live.action.takenAt,
+      sent,
+      why,
+      cleared: false,
+    });
+  }
+
+  /** After replay: an attempt with no recorded answer may have reached OPSCOM. */
+  markUnansweredAsPossibleDuplicates(): LiveAction[] {
+    const unanswered = [...this.actions.values()].filter((live) => live.awaitingAnswer);
+    for (const live of unanswered) {
+      this.mayHaveStored(live, 'restart');
+      live.awaitingAnswer = false;
+      delete live.sending;
+    }
+    return unanswered;
   }
 
   /**
    * What to send next for a permit, coalescing what has not been sent: a pending issue takes the values of the
-   * extends behind it; an issue never sent followed by a cancel sends nothing; consecutive extends merge.
+   * extends behind it; an issue never sent followed by a cancel sends nothing; consecutive extends merge. A push
+   * that OPSCOM may already hold is never merged with anything: it is resent exactly as it first went.
    */
-  plan(ticketNumber: string): DeliveryPlan | null {
+  plan(ticketNumber: string, policy: RepeatedTicketPolicy = 'unknown'): DeliveryPlan | null {
     const permit = this.permits.get(ticketNumber);
     const head = permit && this.actions.get(permit.pending[0] ?? '');
     if (!permit || !head || head.state === 'attention') return null;
-    const following = this.followingExtends(permit, 1);
-    const last = following.at(-1) ?? head;
     switch (head.action.kind) {
-      case 'issue': {
-        const after = this.actions.get(permit.pending[1 + following.length] ?? '');
-        // Only a push that certainly never reached OPSCOM may be dropped; one that might have can't be undone.
-        const neverReached = !head.possibleDuplicate && !head.awaitingAnswer;
-        if (after?.action.kind === 'cancel' && after.state === 'pending' && neverReached) {
-          return { kind: 'void', ids: [head, ...following, after].map((live) => live.action.id) };
-        }
-        return { kind: 'push', ids: [head, ...following].map((live) => live.action.id), values: last.action.values };
+      case 'issue':
+        return this.planPush(permit, head, policy);
+      case 'extend': {
+        const following = this.followingExtends(permit, 1);
+        const ids = [head, ...following].map((live) => live.action.id);
+        const target = this.nextReference(permit, head);
+        if (target === undefined) return this.unreachable(permit, head, ids, 'extended');
+        return { kind: 'update', ids, values: (following.at(-1) ?? head).action.values, referenceId: target };
       }
-      case 'extend':
-        if (!permit.referenceId) return this.unknownReference(head, 'extended');
-        return {
-          kind: 'update',
-          ids: [head, ...following].map((live) => live.action.id),
-          values: last.action.values,
-          referenceId: permit.referenceId,
-        };
-      case 'cancel':
-        if (!permit.referenceId) return this.unknownReference(head, 'cancelled');
-        return { kind: 'delete', ids: [head.action.id], referenceId: permit.referenceId };
+      case 'cancel': {
+        const target = this.nextReference(permit, head);
+        if (target === undefined) return this.unreachable(permit, head, [head.action.id], 'cancelled');
+        return { kind: 'delete', ids: [head.action.id], referenceId: target };
+      }
     }
+  }
+
+  private planPush(permit: PermitEntry, head: LiveAction, policy: RepeatedTicketPolicy): DeliveryPlan {
+    const following = this.followingExtends(permit, 1);
+    const after = this.actions.get(permit.pending[1 + following.length] ?? '');
+    const cancelled = after?.action.kind === 'cancel' && after.state === 'pending';
+    if (cancelled) {
+      const ids = [head, ...following, after].map((live) => live.action.id);
+      // Only a push that certainly never reached OPSCOM may be dropped; one that might have can't be undone.
+      const neverReached = !head.possibleDuplicate && !head.awaitingAnswer && openCopies(permit).length === 0;
+      if (neverReached) return { kind: 'void', ids };
+      // Resending would only add a copy to remove, unless OPSCOM refuses repeated ticket numbers: then a resend
+      // is safe, and its answer says whether the first attempt was stored.
+      if (policy !== 'yes') return { kind: 'handover', ids, why: 'cancelled-after-unclear' };
+    }
+    if (head.frozen) return { kind: 'push', ids: [head.action.id], values: head.frozen };
+    const ids = [head, ...following].map((live) => live.action.id);
+    return { kind: 'push', ids, values: (following.at(-1) ?? head).action.values };
+  }
+
+  /** The first of the permit's references that this update or delete has not reached yet. */
+  private nextReference(permit: PermitEntry, head: LiveAction): string | undefined {
+    return permit.references.find((ref) => !head.reached?.includes(ref));
+  }
+
+  private unreachable(permit: PermitEntry, head: LiveAction, ids: string[], done: string): DeliveryPlan {
+    if (permit.held || openCopies(permit).length > 0 || permit.cleared) {
+      return { kind: 'handover', ids, why: 'no-reference' };
+    }
+    return {
+      kind: 'blocked',
+      id: head.action.id,
+      message: `OPSCOM never confirmed this permit, so it cannot be ${done} from the kiosk. Check it in OPSCOM.`,
+    };
   }
 
   /** Every pending action of this permit from `actionId` on (what a discard of an issue takes with it). */
@@ -227,6 +355,11 @@ export class OutboxState {
     return live.action.kind === 'issue' ? [...permit.pending] : [actionId];
   }
 
+  hasOpenCopies(ticketNumber: string): boolean {
+    const permit = this.permits.get(ticketNumber);
+    return permit !== undefined && openCopies(permit).length > 0;
+  }
+
   status(connection: OutboxStatus['connection'], paused: OutboxStatus['paused']): OutboxStatus {
     let oldest: string | null = null;
     for (const live of this.actions.values()) {
@@ -235,12 +368,14 @@ export class OutboxState {
         break;
       }
     }
+    const entries = this.reconciliation();
     return {
       connection,
       waiting: this.actions.size - this.attentionCount,
-      attention: this.attentionCount,
+      attention: this.attentionCount + entries.filter((entry) => entry.needsAttention).length,
       oldestWaitingSince: oldest,
       paused,
+      reconcile: entries.length,
     };
   }
 
@@ -258,6 +393,7 @@ export class OutboxState {
       }
       sync = 'waiting';
     }
+    const entry = this.reconcileEntry(permit);
     return {
       ticketNumber,
       ...permit.values,
@@ -268,10 +404,60 @@ export class OutboxState {
       revision: permit.revision,
       sync,
       syncMessage,
+      references: [...permit.references],
+      unreachableCopies: openCopies(permit).map(copyView),
+      heldWithoutReference: heldWithoutReference(permit),
+      reconcile: entry === null ? 'none' : entry.needsAttention ? 'attention' : 'listed',
+    };
+  }
+
+  /** Every permit whose state in OPSCOM the kiosk cannot vouch for, oldest first. */
+  reconciliation(): ReconcileEntry[] {
+    const entries: ReconcileEntry[] = [];
+    for (const permit of this.permits.values()) {
+      const entry = this.reconcileEntry(permit);
+      if (entry) entries.push(entry);
+    }
+    return entries.sort((a, b) => a.since.localeCompare(b.since));
+  }
+
+  isOnReconciliationList(ticketNumber: string): boolean {
+    const permit = this.permits.get(ticketNumber);
+    return permit !== undefined && this.reconcileEntry(permit) !== null;
+  }
+
+  private reconcileEntry(permit: PermitEntry): ReconcileEntry | null {
+    const open = openCopies(permit);
+    const gone = permit.cancelled || permit.discarded;
+    const cleared = permit.cleared;
+    let says: UnreachableCopy[];
+    if (open.length > 0) says = open.map(copyView);
+    else if (heldWithoutReference(permit) && cleared && changedSince(cleared, permit))
+      // What a supervisor set by hand is what OPSCOM's unreachable copy says now.
+      says = cleared.cancelled ? [] : [{ ...cleared.values, sentAt: cleared.at, why: 'set-by-supervisor' }];
+    else return null;
+    const pushStillOurs = permit.pending.some((id) => this.actions.get(id)?.action.kind === 'issue');
+    const differs = says.some((copy) => !sameValues(copy, permit.values));
+    let instruction: ReconcileInstruction;
+    if (gone) instruction = 'remove-all-copies';
+    else if (permit.references.length > 0 || pushStillOurs) instruction = 'remove-extra-copies';
+    else instruction = differs ? 'update-held-copy' : 'keep-held-copy';
+    return {
+      ticketNumber: permit.ticketNumber,
+      status: gone ? 'cancelled' : 'active',
+      intended: { ...permit.values },
+      references: [...permit.references],
+      copies: says,
+      heldWithoutReference: heldWithoutReference(permit),
+      needsAttention: gone || differs,
+      instruction,
+      since: open[0]?.at ?? cleared?.at ?? permit.issuedAt,
+      lastCleared: cleared ? { at: cleared.at, by: cleared.by } : null,
     };
   }
 
   item(live: LiveAction, sending: boolean): OutboxItem {
+    const permit = this.permits.get(live.action.ticketNumber);
     return {
       actionId: live.action.id,
       ticketNumber: live.action.ticketNumber,
@@ -284,6 +470,7 @@ export class OutboxState {
       lastError: live.lastError,
       lastAttemptAt: live.lastAttemptAt,
       possibleDuplicate: live.possibleDuplicate,
+      unreachableCopies: permit ? openCopies(permit).map(copyView) : [],
     };
   }
 
@@ -295,6 +482,10 @@ export class OutboxState {
       ticketNumber: action.ticketNumber,
       values: action.values,
       referenceId: null,
+      references: [],
+      copies: [],
+      held: false,
+      cleared: null,
       cancelled: false,
       discarded: false,
       issuedAt: action.takenAt,
@@ -338,6 +529,11 @@ export class OutboxState {
     this.attentionCount -= 1;
   }
 
+  private permitOf(actionId: string | undefined): PermitEntry | undefined {
+    const live = this.actions.get(actionId ?? '');
+    return live && this.permits.get(live.action.ticketNumber);
+  }
+
   private liveAll(ids: string[]): LiveAction[] {
     return ids.flatMap((id) => this.actions.get(id) ?? []);
   }
@@ -351,12 +547,56 @@ export class OutboxState {
     }
     return result;
   }
+}
 
-  private unknownReference(head: LiveAction, done: string): DeliveryPlan {
-    return {
-      kind: 'blocked',
-      id: head.action.id,
-      message: `OPSCOM never confirmed this permit, so it cannot be ${done} from the kiosk. Check it in OPSCOM.`,
-    };
-  }
+function openCopies(permit: PermitEntry): CopyRecord[] {
+  return permit.copies.filter((copy) => !copy.cleared);
+}
+
+/** OPSCOM holds the permit, yet the kiosk has no reference to reach it by. */
+function heldWithoutReference(permit: PermitEntry): boolean {
+  return permit.held && permit.references.length === 0;
+}
+
+function addReference(permit: PermitEntry, referenceId: string): void {
+  if (!permit.references.includes(referenceId)) permit.references.push(referenceId);
+  permit.referenceId ??= referenceId;
+}
+
+function copyView(copy: CopyRecord): UnreachableCopy {
+  return { ...copy.sent, sentAt: copy.at, why: copy.why };
+}
+
+/** Whether the permit changed after a supervisor last made OPSCOM's held copy match it. */
+function changedSince(cleared: NonNullable<PermitEntry['cleared']>, permit: PermitEntry): boolean {
+  return cleared.cancelled !== (permit.cancelled || permit.discarded) || !sameValues(cleared.values, permit.values);
+}
+
+function sameValues(a: PermitValues, b: PermitValues): boolean {
+  return (
+    a.plate === b.plate &&
+    a.zone === b.zone &&
+    a.startAt === b.startAt &&
+    a.endAt === b.endAt &&
+    a.amountCents === b.amountCents &&
+    a.currency === b.currency
+  );
+}
+
+/** A snapshot written before references and copies were kept. */
+function withDefaults(permit: PermitEntry): PermitEntry {
+  const references = permit.references ?? (permit.referenceId ? [permit.referenceId] : []);
+  return {
+    ...permit,
+    references,
+    copies: permit.copies ?? [],
+    held: permit.held ?? false,
+    cleared: permit.cleared ?? null,
+  };
+}
+
+function pick<T extends object, K extends keyof T>(source: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const result: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) result[key] = source[key];
+  return result;
 }

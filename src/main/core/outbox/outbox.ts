@@ -1,9 +1,26 @@
-import type { OutboxItem, OutboxStatus, Permit } from '../../../shared/domain';
+import type { OutboxItem, OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
 import { isAfter, toInstant, type Clock } from '../../../shared/time';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { Journal, journalFiles } from './journal';
 import { OutboxState, type DeliveryPlan, type LiveAction, type OutboxSnapshot } from './outbox-state';
-import type { JournalRecord, OutboxAction } from './records';
+import type { HandoverReason, JournalRecord, OutboxAction, PermitValues, RepeatedTicketPolicy } from './records';
+
+const HANDOVER_DETAIL: Record<HandoverReason, string> = {
+  'no-reference': 'OPSCOM holds this permit without a reference the kiosk knows: a supervisor must change it there.',
+  'cancelled-after-unclear':
+    'Cancelled after a push whose answer was unclear: not resent; a supervisor removes any copy in OPSCOM.',
+};
+
+/** What a permit says, in the audit log's columns (the start is in the detail of the accepted entry). */
+function auditValues(values: PermitValues): Pick<AuditEntry, 'plate' | 'zone' | 'endAt' | 'amountCents' | 'currency'> {
+  return {
+    plate: values.plate,
+    zone: values.zone,
+    endAt: values.endAt,
+    amountCents: values.amountCents,
+    currency: values.currency,
+  };
+}
 
 export interface OutboxOptions {
   dataDir: string;
@@ -45,8 +62,7 @@ export class Outbox {
       for (const record of first ? [first, ...rest] : []) this.state.apply(record);
     }
     this.skippedOnReplay = replay.skipped;
-    const unanswered = [...this.state.actions.values()].filter((live) => live.awaitingAnswer);
-    this.state.markUnansweredAsPossibleDuplicates();
+    const unanswered = this.state.markUnansweredAsPossibleDuplicates();
     this.audit(
       unanswered.map((live) =>
         this.entry('possible-duplicate', live.action, 'Sent before a restart and no answer was recorded.'),
@@ -114,8 +130,18 @@ export class Outbox {
     return [...tickets];
   }
 
-  plan(ticketNumber: string): DeliveryPlan | null {
-    return this.state.plan(ticketNumber);
+  plan(ticketNumber: string, policy?: RepeatedTicketPolicy): DeliveryPlan | null {
+    return this.state.plan(ticketNumber, policy);
+  }
+
+  /** Whether earlier attempts of this permit's push may have stored copies the kiosk cannot reach. */
+  hasOpenCopies(ticketNumber: string): boolean {
+    return this.state.hasOpenCopies(ticketNumber);
+  }
+
+  /** Every permit whose state in OPSCOM the kiosk cannot vouch for. */
+  reconciliation(): ReconcileEntry[] {
+    return this.state.reconciliation();
   }
 
   live(actionId: string): LiveAction | undefined {
@@ -124,33 +150,53 @@ export class Outbox {
 
   // --- what the courier records --------------------------------------------------------------------------
 
-  recordAttempt(ids: string[]): void {
+  recordAttempt(ids: string[], target: { sent?: PermitValues; referenceId?: string } = {}): void {
     const lives = ids.flatMap((id) => this.state.actions.get(id) ?? []);
-    const entries = lives.map((live) => this.entry('attempt', live.action, `attempt ${live.attempts + 1}`));
+    const to = target.referenceId ? ` to ${target.referenceId}` : '';
+    const entries = lives.map((live) => this.entry('attempt', live.action, `attempt ${live.attempts + 1}${to}`));
     const repeats = lives.filter((live) => live.action.kind === 'issue' && live.possibleDuplicate);
     entries.push(
       ...repeats.map((live) =>
         this.entry('possible-duplicate', live.action, 'Sending again a push that OPSCOM may already hold.'),
       ),
     );
-    this.commit([{ r: 'attempt', ids, at: this.now() }], entries, this.ticketsOf(ids));
+    this.commit([{ r: 'attempt', ids, at: this.now(), ...target }], entries, this.ticketsOf(ids));
   }
 
-  recordDelivered(ids: string[], referenceId: string | null, detail?: string): void {
+  recordDelivered(
+    ids: string[],
+    referenceId: string | null,
+    options: { detail?: string; notStored?: boolean } = {},
+  ): void {
     const lives = ids.flatMap((id) => this.state.actions.get(id) ?? []);
     const [head, ...folded] = lives;
-    const entries: AuditEntry[] = head ? [{ ...this.entry('delivered', head.action, detail), referenceId }] : [];
+    const entries: AuditEntry[] = head
+      ? [{ ...this.entry('delivered', head.action, options.detail), referenceId }]
+      : [];
     entries.push(...folded.map((live) => this.entry('coalesced', live.action, `sent within ${head?.action.id}`)));
-    const tickets = this.ticketsOf(ids);
-    this.commit([{ r: 'delivered', ids, at: this.now(), referenceId }], entries, tickets);
+    if (head && options.notStored && this.state.hasOpenCopies(head.action.ticketNumber)) {
+      const detail = 'OPSCOM refuses a repeated ticket number, so the earlier unclear attempts stored nothing.';
+      entries.push(this.entry('copies-not-stored', head.action, detail));
+    }
+    const record: JournalRecord = { r: 'delivered', ids, at: this.now(), referenceId };
+    if (options.notStored) record.notStored = true;
+    this.commit([record], entries, this.ticketsOf(ids));
   }
 
-  recordFailed(ids: string[], message: string, maybeStored: boolean): void {
+  recordFailed(ids: string[], message: string, maybeStored: boolean, reason?: string): void {
     const entries = ids.flatMap((id) => {
       const live = this.state.actions.get(id);
-      return live ? [this.entry('failed', live.action, message)] : [];
+      if (!live) return [];
+      const failed = this.entry('failed', live.action, message);
+      // A push that may have stored a copy we cannot reach: what it sent goes on the record, for the portal.
+      const copy = maybeStored && live.action.kind === 'issue' && live.sending?.sent;
+      return copy
+        ? [failed, { ...this.entry('copy-unreachable', live.action, message), ...auditValues(copy) }]
+        : [failed];
     });
-    this.commit([{ r: 'failed', ids, at: this.now(), message, maybeStored }], entries, this.ticketsOf(ids));
+    const record: JournalRecord = { r: 'failed', ids, at: this.now(), message, maybeStored };
+    if (reason !== undefined) record.reason = reason;
+    this.commit([record], entries, this.ticketsOf(ids));
   }
 
   recordParked(id: string, message: string, event: 'needs-attention' | 'duplicate' = 'needs-attention'): void {
@@ -169,6 +215,54 @@ export class Outbox {
       return live ? [this.entry('voided-before-sync', live.action, 'cancelled before it was ever sent')] : [];
     });
     this.commit([{ r: 'voided', ids, at: this.now() }], entries, this.ticketsOf(ids));
+  }
+
+  /** 9022 to a resent push: OPSCOM holds the permit from an attempt whose answer was lost. */
+  recordHeld(ids: string[], message: string, collapse: boolean): void {
+    const entries = ids.flatMap((id) => {
+      const live = this.state.actions.get(id);
+      return live ? [this.entry('held', live.action, message)] : [];
+    });
+    this.commit([{ r: 'held', ids, at: this.now(), message, collapse }], entries, this.ticketsOf(ids));
+  }
+
+  /** Actions that cannot be delivered without a reference: settled here, and left to a supervisor. */
+  recordHandedOver(ids: string[], why: HandoverReason): void {
+    const detail = HANDOVER_DETAIL[why];
+    const entries = ids.flatMap((id) => {
+      const live = this.state.actions.get(id);
+      return live ? [this.entry('handed-to-supervisor', live.action, detail)] : [];
+    });
+    this.commit([{ r: 'handed', ids, at: this.now(), why }], entries, this.ticketsOf(ids));
+  }
+
+  /** Pauses and resumptions of the whole outbox are audited: nothing was sent meanwhile, and this says why. */
+  recordPaused(reason: string): void {
+    this.audit([{ at: this.now(), event: 'paused', detail: reason }]);
+  }
+
+  recordResumed(why: string): void {
+    this.audit([{ at: this.now(), event: 'resumed', detail: why }]);
+  }
+
+  /** A supervisor found and fixed the copies of this permit in OPSCOM's portal. Returns false if not listed. */
+  clearReconciliation(ticketNumber: string, by: string | null, note?: string): boolean {
+    const entry = this.state.reconciliation().find((each) => each.ticketNumber === ticketNumber);
+    const permit = this.state.permits.get(ticketNumber);
+    if (!entry || !permit) return false;
+    const words = `${entry.instruction}; ${entry.copies.length} unreachable cop${entry.copies.length === 1 ? 'y' : 'ies'}`;
+    const audit: AuditEntry = {
+      at: this.now(),
+      event: 'cleared',
+      ticketNumber,
+      ...auditValues(permit.values),
+      attendant: by,
+      detail: note ? `${words}: ${note}` : words,
+    };
+    const record: JournalRecord = { r: 'cleared', ticketNumber, at: this.now(), by };
+    if (note) record.note = note;
+    this.commit([record], [audit], [ticketNumber]);
+    return true;
   }
 
   // --- what a person decides on a parked action ----------------------------------------------------------
@@ -232,7 +326,9 @@ export class Outbox {
     const cutoff = toInstant(new Date(this.options.clock.now().getTime() - this.keepEndedForMs));
     for (const [ticketNumber, permit] of this.state.permits) {
       const over = permit.cancelled || permit.discarded || !isAfter(permit.values.endAt, cutoff);
-      if (permit.pending.length === 0 && over) this.state.permits.delete(ticketNumber);
+      // A permit a supervisor still has to see to stays, however old: the list must not forget it.
+      const listed = this.state.isOnReconciliationList(ticketNumber);
+      if (permit.pending.length === 0 && over && !listed) this.state.permits.delete(ticketNumber);
     }
   }
 
@@ -247,11 +343,7 @@ export class Outbox {
       actionId: action.id,
       ticketNumber: action.ticketNumber,
       kind: action.kind,
-      plate: action.values.plate,
-      zone: action.values.zone,
-      endAt: action.values.endAt,
-      amountCents: action.values.amountCents,
-      currency: action.values.currency,
+      ...auditValues(action.values),
       attendant: action.attendant,
     };
     if (event === 'accepted' && action.chargedCents !== undefined) entry.chargedCents = action.chargedCents;

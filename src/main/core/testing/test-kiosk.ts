@@ -37,11 +37,19 @@ export interface TestKiosk {
 }
 
 export async function startTestKiosk(
-  options: { clock?: Clock; core?: KioskCoreOptions; sandbox?: RunningSandbox; token?: string; signIn?: boolean } = {},
+  options: {
+    clock?: Clock;
+    core?: KioskCoreOptions;
+    sandbox?: RunningSandbox;
+    token?: string;
+    signIn?: boolean;
+    /** Stored settings the kiosk starts with, as a supervisor would have saved them. */
+    settings?: Record<string, unknown>;
+  } = {},
 ): Promise<TestKiosk> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-test-'));
   const sandbox = options.sandbox ?? (await startSandbox({ port: 0, tokens: [TEST_TOKEN] }));
-  const settings: SettingsBacking = { store: {} };
+  const settings: SettingsBacking = { store: { ...options.settings } };
   const logLines: string[] = [];
   const log = createLogger((_level, line) => logLines.push(line));
   const network: TestNetwork = { online: true };
@@ -77,6 +85,7 @@ export async function startTestKiosk(
         env: {},
         probeIntervalMs: 0,
         backoff: { baseMs: 5, capMs: 20 },
+        unclearBackoff: { baseMs: 10, capMs: 40 },
         ...options.core,
       },
     );

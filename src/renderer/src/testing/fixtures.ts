@@ -59,6 +59,10 @@ export function permit(overrides: Partial<Permit> = {}): Permit {
     revision: 0,
     sync: 'sent',
     syncMessage: null,
+    references: [],
+    unreachableCopies: [],
+    heldWithoutReference: false,
+    reconcile: 'none',
     ...overrides,
   };
 }
@@ -77,6 +81,9 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     timeMode: 'utc',
     language: 'en-CA',
     outboxConcurrency: 4,
+    requestSoftTimeoutMs: 10_000,
+    requestHardTimeoutMs: 90_000,
+    repeatedTicketRefused: 'unknown',
     idleResetSeconds: 120,
     adminPinIsDefault: false,
     demoMode: false,
