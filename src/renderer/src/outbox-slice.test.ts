@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KioskError, OutboxItem, OutboxStatus } from '../../shared/domain';
+import type { KioskError, OutboxItem, OutboxStatus, ReconcileEntry } from '../../shared/domain';
 import { answer, callsTo, fail, ok, send } from './testing/fixtures';
 import { resetStore } from './testing/store-harness';
 
@@ -77,7 +77,7 @@ describe('queue list', () => {
   it('loads once more after a burst of changes, not once per change', async () => {
     const replies: ((value: unknown) => void)[] = [];
     send.mockImplementation(() => new Promise((resolve) => replies.push(resolve)));
-    useKiosk.setState({ screen: 'queue' });
+    useKiosk.setState({ screen: 'queue', outbox: status() });
     const first = useKiosk.getState().loadQueue();
     useKiosk.getState().applyOutbox(status());
     useKiosk.getState().applyOutbox(status());
@@ -91,7 +91,7 @@ describe('queue list', () => {
   });
 
   it('loads the list and closes any open field when the queue screen opens', () => {
-    answer({ 'outbox:list': () => ok({ items: [item()] }) });
+    answer({ 'outbox:list': () => ok({ items: [item()] }), 'reconcile:list': () => ok({ entries: [] }) });
     useKiosk.setState({ queueStep: { kind: 'discard', actionId: 'A-1' } });
     useKiosk.getState().goTo('queue');
     expect(useKiosk.getState().queueStep).toBeNull();
@@ -180,5 +180,69 @@ describe('audit export', () => {
     });
     expect(useKiosk.getState().error?.message).toBe('The audit file could not be saved.');
     expect(useKiosk.getState().inFlight.export).toBe(false);
+  });
+});
+
+describe('reconciliation list', () => {
+  const entry: ReconcileEntry = {
+    ticketNumber: 'T-9',
+    status: 'cancelled',
+    intended: {
+      plate: 'ABC123',
+      zone: 'Lot A',
+      startAt: '2026-01-01T12:00:00.000Z',
+      endAt: '2026-01-01T13:00:00.000Z',
+      amountCents: 450,
+      currency: 'CAD',
+    },
+    references: [],
+    copies: [],
+    heldWithoutReference: false,
+    needsAttention: true,
+    instruction: 'remove-all-copies',
+    since: '2026-01-01T12:01:00.000Z',
+    lastCleared: null,
+  };
+  const wrongPin: KioskError = { code: 'not-allowed', message: 'Wrong PIN. 4 tries left.', field: 'adminPin' };
+
+  it('loads with the queue screen and reloads when an event changes its counts', async () => {
+    answer({
+      'outbox:list': () => ok({ items: [] }),
+      'reconcile:list': () => ok({ entries: [entry] }),
+    });
+    useKiosk.getState().goTo('queue');
+    await vi.waitFor(() => expect(useKiosk.getState().reconciliation).toEqual([entry]));
+    useKiosk.getState().applyOutbox(status({ reconcile: 0 }));
+    await vi.waitFor(() => expect(callsTo('outbox:list')).toHaveLength(2));
+    useKiosk.getState().applyOutbox(status({ reconcile: 1, attention: 1 }));
+    await vi.waitFor(() => expect(callsTo('reconcile:list')).toHaveLength(2));
+  });
+
+  it('keeps the step open on a wrong PIN; clears with the PIN and the note, then says so', async () => {
+    answer({ 'reconcile:clear': () => fail(wrongPin) });
+    useKiosk.getState().openReconcileStep('T-9');
+    expect(await useKiosk.getState().clearReconciliation('T-9', '0000', 'Removed or changed in OPSCOM')).toBe(false);
+    expect(useKiosk.getState()).toMatchObject({ error: wrongPin, reconcileStep: 'T-9' });
+
+    answer({ 'reconcile:clear': () => ok({ entries: [] }) });
+    expect(await useKiosk.getState().clearReconciliation('T-9', '1234', 'Removed or changed in OPSCOM')).toBe(true);
+    expect(callsTo('reconcile:clear').at(-1)?.[1]).toEqual({
+      ticketNumber: 'T-9',
+      adminPin: '1234',
+      note: 'Removed or changed in OPSCOM',
+    });
+    expect(useKiosk.getState()).toMatchObject({
+      reconciliation: [],
+      reconcileStep: null,
+      notice: 'Ticket T-9 marked done in OPSCOM.',
+    });
+  });
+
+  it('exports the list as CSV and names the file', async () => {
+    answer({ 'reconcile:export-csv': () => ok({ fileName: 'reconciliation-K1.csv', csv: 'x\r\n' }) });
+    const save = vi.fn();
+    await useKiosk.getState().exportReconciliation(save);
+    expect(save).toHaveBeenCalledWith({ fileName: 'reconciliation-K1.csv', csv: 'x\r\n' });
+    expect(useKiosk.getState().notice).toBe('List saved as reconciliation-K1.csv.');
   });
 });

@@ -1,13 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { ResponseOf } from '../../shared/contract';
-import type { OutboxItem, OutboxStatus, Result } from '../../shared/domain';
+import type { OutboxItem, OutboxStatus, ReconcileEntry, Result } from '../../shared/domain';
 import { normalisePlate } from '../../shared/plate';
 import { call } from './call';
 import { catalogs } from './i18n/catalog';
 import type { KioskState } from './store';
 
 export type AuditFile = ResponseOf<'audit:export-csv'>;
-export type OutboxAction = 'outbox' | 'queue' | 'flush' | 'export';
+export type OutboxAction = 'outbox' | 'queue' | 'flush' | 'export' | 'reconcile' | 'reconcileExport' | 'reconcileClear';
 /** The one inline field open on the queue screen (a corrected plate or the admin PIN). */
 export interface QueueStep {
   kind: 'correct' | 'discard';
@@ -25,6 +25,11 @@ export interface OutboxSlice {
   queueLoaded: boolean;
   queueStep: QueueStep | null;
   queueWork: QueueWork | null;
+  /** Permits whose copies in OPSCOM the kiosk cannot vouch for; loaded with the queue. */
+  reconciliation: ReconcileEntry[];
+  reconciliationLoaded: boolean;
+  /** The ticket whose "Done in OPSCOM" step is open (one at a time). */
+  reconcileStep: string | null;
 
   loadOutbox(): Promise<void>;
   /** For `outbox:changed` events. */
@@ -39,6 +44,12 @@ export interface OutboxSlice {
   discard(actionId: string, adminPin: string): Promise<boolean>;
   /** `save` does the download; kept out of the store so it runs without a DOM in tests. */
   exportAudit(save: (file: AuditFile) => void): Promise<void>;
+  loadReconciliation(): Promise<void>;
+  openReconcileStep(ticketNumber: string): void;
+  closeReconcileStep(): void;
+  /** A supervisor did it in OPSCOM's portal; resolves true when main took the PIN. */
+  clearReconciliation(ticketNumber: string, adminPin: string, note: string): Promise<boolean>;
+  exportReconciliation(save: (file: AuditFile) => void): Promise<void>;
 }
 
 export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = (set, get) => {
@@ -61,12 +72,38 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     return result.ok;
   };
 
+  /** Fetches a CSV from main and hands it to `save`; the notice names the file, a failure says so. */
+  const exportFile = async (
+    action: 'export' | 'reconcileExport',
+    fetchFile: () => Promise<Result<AuditFile>>,
+    save: (file: AuditFile) => void,
+    savedNotice: (file: AuditFile) => string,
+    notSaved: string = words().fileNotSaved,
+  ) => {
+    if (get().inFlight[action]) return;
+    set({ ...flag(action, true), error: null, notice: null });
+    const result = await fetchFile();
+    if (!result.ok) {
+      set({ ...flag(action, false), error: result.error });
+      return;
+    }
+    try {
+      save(result.value);
+      set({ ...flag(action, false), notice: savedNotice(result.value) });
+    } catch {
+      set({ ...flag(action, false), error: { code: 'internal', message: notSaved } });
+    }
+  };
+
   return {
     outbox: null,
     queue: [],
     queueLoaded: false,
     queueStep: null,
     queueWork: null,
+    reconciliation: [],
+    reconciliationLoaded: false,
+    reconcileStep: null,
 
     async loadOutbox() {
       if (get().inFlight.outbox) return;
@@ -79,8 +116,15 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
 
     applyOutbox(status) {
       eventsSeen += 1;
+      const before = get().outbox;
       set({ outbox: status });
-      if (get().screen === 'queue') void get().loadQueue();
+      if (get().screen === 'queue') {
+        void get().loadQueue();
+        // The list changes far less often than the queue: only when its counts say so.
+        if (before?.reconcile !== status.reconcile || before.attention !== status.attention) {
+          void get().loadReconciliation();
+        }
+      }
       get().refreshShiftSummary();
     },
 
@@ -148,19 +192,58 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     },
 
     async exportAudit(save) {
-      if (get().inFlight.export) return;
-      set({ ...flag('export', true), error: null, notice: null });
-      const result = await call('audit:export-csv', {});
+      await exportFile(
+        'export',
+        () => call('audit:export-csv', {}),
+        save,
+        (file) => words().noticeAuditSaved(file.fileName),
+        words().auditNotSaved,
+      );
+    },
+
+    async loadReconciliation() {
+      if (get().inFlight.reconcile) return;
+      set(flag('reconcile', true));
+      const result = await call('reconcile:list', {});
+      set(
+        result.ok
+          ? { ...flag('reconcile', false), reconciliation: result.value.entries, reconciliationLoaded: true }
+          : { ...flag('reconcile', false), error: result.error },
+      );
+    },
+
+    openReconcileStep(ticketNumber) {
+      set({ reconcileStep: ticketNumber, notice: null });
+    },
+
+    closeReconcileStep() {
+      set({ reconcileStep: null });
+    },
+
+    async clearReconciliation(ticketNumber, adminPin, note) {
+      if (!adminPin || get().inFlight.reconcileClear) return false;
+      set({ ...flag('reconcileClear', true), error: null, notice: null });
+      const result = await call('reconcile:clear', { ticketNumber, adminPin, note });
       if (!result.ok) {
-        set({ ...flag('export', false), error: result.error });
-        return;
+        set({ ...flag('reconcileClear', false), error: result.error });
+        return false;
       }
-      try {
-        save(result.value);
-        set({ ...flag('export', false), notice: words().noticeAuditSaved(result.value.fileName) });
-      } catch {
-        set({ ...flag('export', false), error: { code: 'internal', message: words().auditNotSaved } });
-      }
+      set({
+        ...flag('reconcileClear', false),
+        reconciliation: result.value.entries,
+        reconcileStep: null,
+        notice: words().noticeReconcileCleared(ticketNumber),
+      });
+      return true;
+    },
+
+    async exportReconciliation(save) {
+      await exportFile(
+        'reconcileExport',
+        () => call('reconcile:export-csv', {}),
+        save,
+        (file) => words().noticeReconcileSaved(file.fileName),
+      );
     },
   };
 };

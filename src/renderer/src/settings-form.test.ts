@@ -64,6 +64,24 @@ describe('settings form', () => {
     expect(errors.newAdminPin).toBe('A PIN is 4 to 8 digits.');
   });
 
+  it('sends request timeouts in milliseconds and the repeated-ticket answer, and refuses a hard below the soft', () => {
+    const draft = {
+      ...draftFrom(view),
+      requestSoftTimeoutSeconds: '15',
+      requestHardTimeoutSeconds: '120',
+      repeatedTicketRefused: 'yes' as const,
+    };
+    expect(draftFrom(view)).toMatchObject({ requestSoftTimeoutSeconds: '10', requestHardTimeoutSeconds: '90' });
+    expect(buildChanges(view, draft, t)).toEqual({
+      changes: { requestSoftTimeoutMs: 15_000, requestHardTimeoutMs: 120_000, repeatedTicketRefused: 'yes' },
+      errors: {},
+    });
+    const backwards = { ...draftFrom(view), requestSoftTimeoutSeconds: '60', requestHardTimeoutSeconds: '30' };
+    expect(buildChanges(view, backwards, t).errors).toEqual({ requestHardTimeoutMs: t.hardBelowSoft });
+    const tooLong = { ...draftFrom(view), requestHardTimeoutSeconds: '900' };
+    expect(buildChanges(view, tooLong, t).errors).toEqual({ requestHardTimeoutMs: 'At most 10 minutes.' });
+  });
+
   it('reads durations as whole minutes', () => {
     expect(parseMinutes('30 60;90')).toEqual([30, 60, 90]);
     expect(parseMinutes('30 1.5')).toBeNull();

@@ -1,5 +1,7 @@
 import { channels } from '../../shared/contract';
 import type { Language, SettingsView, ZoneRate } from '../../shared/domain';
+
+type RepeatedTicketRefused = SettingsView['repeatedTicketRefused'];
 import type { SettingsChanges } from './admin-slice';
 import type { Catalog } from './i18n/catalog';
 
@@ -28,6 +30,10 @@ export interface SettingsDraft {
   timeMode: 'utc' | 'local';
   language: Language;
   outboxConcurrency: string;
+  /** Seconds as typed; main keeps milliseconds. */
+  requestSoftTimeoutSeconds: string;
+  requestHardTimeoutSeconds: string;
+  repeatedTicketRefused: RepeatedTicketRefused;
   idleResetSeconds: string;
   /** Empty means "keep the current PIN". */
   newAdminPin: string;
@@ -63,6 +69,9 @@ export function draftFrom(view: SettingsView): SettingsDraft {
     timeMode: view.timeMode,
     language: view.language,
     outboxConcurrency: String(view.outboxConcurrency),
+    requestSoftTimeoutSeconds: String(Math.round(view.requestSoftTimeoutMs / 1000)),
+    requestHardTimeoutSeconds: String(Math.round(view.requestHardTimeoutMs / 1000)),
+    repeatedTicketRefused: view.repeatedTicketRefused,
     idleResetSeconds: String(view.idleResetSeconds),
     newAdminPin: '',
   };
@@ -111,6 +120,16 @@ export function buildChanges(
   };
   whole('outboxConcurrency', draft.outboxConcurrency, view.outboxConcurrency, (n) => (changes.outboxConcurrency = n));
   whole('idleResetSeconds', draft.idleResetSeconds, view.idleResetSeconds, (n) => (changes.idleResetSeconds = n));
+  if (draft.repeatedTicketRefused !== view.repeatedTicketRefused) {
+    changes.repeatedTicketRefused = draft.repeatedTicketRefused;
+  }
+  const soft = parseWhole(draft.requestSoftTimeoutSeconds);
+  const hard = parseWhole(draft.requestHardTimeoutSeconds);
+  if (soft === null) errors.requestSoftTimeoutMs = t.wholeNumber;
+  else if (soft * 1000 !== view.requestSoftTimeoutMs) changes.requestSoftTimeoutMs = soft * 1000;
+  if (hard === null) errors.requestHardTimeoutMs = t.wholeNumber;
+  else if (hard * 1000 !== view.requestHardTimeoutMs) changes.requestHardTimeoutMs = hard * 1000;
+  if (soft !== null && hard !== null && hard < soft) errors.requestHardTimeoutMs = t.hardBelowSoft;
 
   const zones: ZoneRate[] = [];
   draft.zones.forEach((zone, index) => {

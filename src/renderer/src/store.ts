@@ -119,6 +119,9 @@ const idle: Record<Action, boolean> = {
   queue: false,
   flush: false,
   export: false,
+  reconcile: false,
+  reconcileExport: false,
+  reconcileClear: false,
   shift: false,
   shiftStart: false,
   shiftSummary: false,
@@ -360,6 +363,7 @@ export const useKiosk = create<KioskState>()((set, get, api) => {
         screen,
         pending: null,
         queueStep: null,
+        reconcileStep: null,
         issueStep: null,
         shiftStep: null,
         notice: null,
@@ -368,7 +372,10 @@ export const useKiosk = create<KioskState>()((set, get, api) => {
       });
       // Events keep the lists current; a refresh on entry also covers any the kiosk missed.
       if (screen === 'permits') void get().loadPermits();
-      if (screen === 'queue') void get().loadQueue();
+      if (screen === 'queue') {
+        void get().loadQueue();
+        void get().loadReconciliation();
+      }
       if (screen === 'shift') void get().loadShiftSummary();
       if (screen === 'occupancy') void get().loadOccupancy(false);
     },
@@ -471,6 +478,7 @@ export const useKiosk = create<KioskState>()((set, get, api) => {
         issueStep: null,
         pending: null,
         queueStep: null,
+        reconcileStep: null,
         shiftStep: null,
         attendantDraft: '',
         settings: null,

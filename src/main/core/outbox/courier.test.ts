@@ -150,7 +150,7 @@ describe('outbox delivery', () => {
       return forward();
     };
     const permit = await issue(kiosk, 'DUP1');
-    await vi.waitFor(async () => expect((await status(kiosk!)).reconcile).toBe(1));
+    await vi.waitFor(async () => expect((await status(kiosk!)).reconcile).toBe(1), 10_000);
     expect(sandbox.permits()).toHaveLength(1);
     // Settled: OPSCOM holds it, with what was sent, and nothing is resent.
     expect(await status(kiosk)).toMatchObject({ waiting: 0, attention: 0, reconcile: 1 });

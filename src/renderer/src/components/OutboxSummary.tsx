@@ -21,7 +21,7 @@ function OldestAge({ since }: { since: string }) {
  */
 export function OutboxSummary({ outbox, onOpenQueue }: { outbox: OutboxStatus; onOpenQueue: () => void }) {
   const { t } = useT();
-  const { waiting, attention, oldestWaitingSince } = outbox;
+  const { waiting, attention, oldestWaitingSince, reconcile } = outbox;
   return (
     <div className="outbox-summary">
       {/* Count over age, like name over id, so the bar stays two rows at 1024 px. */}
@@ -30,6 +30,11 @@ export function OutboxSummary({ outbox, onOpenQueue }: { outbox: OutboxStatus; o
           {t.outboxWaiting(waiting)}
         </span>
         {waiting > 0 && oldestWaitingSince && <OldestAge since={oldestWaitingSince} />}
+        {reconcile > 0 && (
+          <span className="outbox-summary__reconcile" data-testid="outbox-reconcile">
+            {t.outboxToCheck(reconcile)}
+          </span>
+        )}
       </div>
       <button
         type="button"

@@ -3,6 +3,7 @@ import { useT } from '../i18n/useT';
 import { CANCEL_REASONS, useKiosk } from '../store';
 import { RadioButtons } from './RadioButtons';
 import { SyncBadge } from './SyncBadge';
+import { ExtraCopiesNote } from './UnreachableCopies';
 
 interface Props {
   permit: Permit;
@@ -125,6 +126,7 @@ export function PermitCard({ permit, extendChoices, canChange, now }: Props) {
       {permit.sync === 'attention' && permit.syncMessage && (
         <p className="permit-card__sync-message">{permit.syncMessage}</p>
       )}
+      <ExtraCopiesNote copies={permit.unreachableCopies} heldWithoutReference={permit.heldWithoutReference} />
       <dl className="details details--compact">
         <div className="detail-row">
           <dt>{t.zone}</dt>

@@ -3,6 +3,7 @@ import { QUEUE_KIND_LABEL, QUEUE_STATE_LABEL } from '../i18n/labels';
 import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
 import { CorrectPlateForm, DiscardForm } from './QueueStepForms';
+import { ExtraCopiesNote } from './UnreachableCopies';
 
 function Detail({ label, wide, children }: { label: string; wide?: boolean; children: string }) {
   return (
@@ -70,6 +71,7 @@ export function QueueRow({ item }: { item: OutboxItem }) {
           {t.possibleDuplicate}
         </p>
       )}
+      <ExtraCopiesNote copies={item.unreachableCopies} heldWithoutReference={false} />
       <dl className="details details--compact queue-row__details">
         <Detail label={t.zone}>{item.zone}</Detail>
         <Detail label={t.ticket}>{item.ticketNumber}</Detail>

@@ -7,6 +7,30 @@ import type { Language } from '../../../shared/domain';
  *
  * Main's error messages are shown as main sends them (English).
  */
+/** Why an answer was unclear (the outbox's reason codes), for the copies OPSCOM may hold. */
+const COPY_WHY_EN: Record<string, string> = {
+  timeout: 'no answer in time',
+  'connection-lost': 'the connection broke',
+  'server-error': 'a server error',
+  busy: 'OPSCOM was busy',
+  unreadable: 'an unreadable answer',
+  'unexpected-status': 'an unexpected answer',
+  unauthorised: 'credentials refused',
+  restart: 'the kiosk restarted before the answer',
+  'set-by-supervisor': 'as a supervisor set it',
+};
+const COPY_WHY_FR: Record<string, string> = {
+  timeout: 'aucune réponse à temps',
+  'connection-lost': 'la connexion a été coupée',
+  'server-error': 'une erreur du serveur',
+  busy: 'OPSCOM était occupé',
+  unreadable: 'une réponse illisible',
+  'unexpected-status': 'une réponse inattendue',
+  unauthorised: 'identifiants refusés',
+  restart: 'le kiosque a redémarré avant la réponse',
+  'set-by-supervisor': 'telle qu’un superviseur l’a réglée',
+};
+
 const en = {
   // Common
   documentTitle: 'OPSCOM Permit Kiosk',
@@ -188,6 +212,45 @@ const en = {
   fileNotSaved: 'The file could not be saved.',
   auditNotSaved: 'The audit file could not be saved.',
 
+  // Copies OPSCOM may hold that the kiosk cannot reach, and the reconciliation list
+  extraCopies: (count: number) =>
+    count === 1 ? 'OPSCOM may hold 1 extra copy' : `OPSCOM may hold ${count} extra copies`,
+  heldWithoutReference:
+    'OPSCOM holds this permit but never gave the kiosk its reference: a supervisor makes changes to it in OPSCOM.',
+  copyAsSent: (n: number) => `Copy ${n}, as sent`,
+  copyWhy: (why: string) => COPY_WHY_EN[why] ?? why,
+  sentAt: (time: string) => `sent ${time}`,
+  reconcileTitle: 'To check in OPSCOM',
+  reconcileIntro:
+    'OPSCOM may hold copies of these permits that the kiosk cannot reach. Do what each one says in OPSCOM’s portal, then mark it done with the admin PIN.',
+  reconcileEmpty: 'Nothing to check in OPSCOM.',
+  reconcileNotLoaded: 'The list of permits to check could not be loaded.',
+  exportReconcile: 'Export list CSV',
+  noticeReconcileSaved: (fileName: string) => `List saved as ${fileName}.`,
+  reconcileNeedsSupervisor: 'A supervisor must act',
+  reconcileToCheck: 'To check',
+  instructionRemoveExtra: 'Remove these extra copies from OPSCOM. The kiosk keeps its own copy up to date.',
+  instructionRemoveAll: 'This permit was cancelled. Remove every copy below from OPSCOM.',
+  instructionUpdateHeld:
+    'OPSCOM’s copy cannot be reached by the kiosk. Change it in OPSCOM to what the driver paid for.',
+  instructionKeepHeld:
+    'OPSCOM holds this permit but the kiosk has no reference for it: make any later change in OPSCOM’s portal.',
+  driverPaidFor: 'What the driver paid for',
+  opscomMayHold: 'What OPSCOM may hold',
+  kioskReferences: (refs: string) => `Kiosk’s copy in OPSCOM: ${refs}`,
+  noKioskReference: 'The kiosk has no copy of its own it can reach.',
+  statusCancelled: 'Cancelled',
+  statusActive: 'Active',
+  markDone: 'Done in OPSCOM',
+  markDonePrompt: (ticket: string) =>
+    `What was done in OPSCOM for ticket ${ticket}? A supervisor enters the admin PIN.`,
+  doneFixed: 'Removed or changed in OPSCOM',
+  doneNoCopy: 'Checked: no such copy in OPSCOM',
+  confirmDone: 'Confirm',
+  savingDone: 'Saving…',
+  noticeReconcileCleared: (ticket: string) => `Ticket ${ticket} marked done in OPSCOM.`,
+  outboxToCheck: (count: number) => `${count} to check in OPSCOM`,
+
   // Shift
   shiftTitle: 'Shift',
   shiftRunning: 'Running totals of the open shift',
@@ -265,6 +328,14 @@ const en = {
   languageSetting: 'Language',
   outboxConcurrency: 'Actions sent at the same time',
   idleReset: 'Back to Issue after this many idle seconds (0 = never)',
+  requestSoftTimeout: 'Send other permits while waiting after this many seconds',
+  requestHardTimeout: 'Stop waiting for an answer after this many seconds',
+  hardBelowSoft: 'Stop waiting only after the first delay.',
+  repeatedTicketRefused: 'OPSCOM refuses a repeated ticket number with 9022',
+  repeatedTicketHint: 'Run “npm run conformance -- --allow-writes” against your controller to find out.',
+  answerUnknown: 'Unknown',
+  answerYes: 'Yes',
+  answerNo: 'No',
   newAdminPin: 'New admin PIN, 4 to 8 digits',
   newAdminPinHint: 'Leave empty to keep the current PIN.',
   save: 'Save',
@@ -453,6 +524,44 @@ const fr: Catalog = {
   fileNotSaved: 'Le fichier n’a pas pu être enregistré.',
   auditNotSaved: 'Le fichier d’audit n’a pas pu être enregistré.',
 
+  extraCopies: (count) =>
+    count === 1 ? 'OPSCOM a peut-être 1 copie en trop' : `OPSCOM a peut-être ${count} copies en trop`,
+  heldWithoutReference:
+    'OPSCOM détient ce permis mais n’a jamais donné sa référence au kiosque : un superviseur le modifie dans OPSCOM.',
+  copyAsSent: (n) => `Copie ${n}, telle qu’envoyée`,
+  copyWhy: (why) => COPY_WHY_FR[why] ?? why,
+  sentAt: (time) => `envoyée à ${time}`,
+  reconcileTitle: 'À vérifier dans OPSCOM',
+  reconcileIntro:
+    'OPSCOM détient peut-être des copies de ces permis que le kiosque ne peut pas atteindre. Faites ce qui est indiqué dans le portail d’OPSCOM, puis marquez-le comme fait avec le NIP administrateur.',
+  reconcileEmpty: 'Rien à vérifier dans OPSCOM.',
+  reconcileNotLoaded: 'La liste des permis à vérifier n’a pas pu être chargée.',
+  exportReconcile: 'Exporter la liste (CSV)',
+  noticeReconcileSaved: (fileName) => `Liste enregistrée sous ${fileName}.`,
+  reconcileNeedsSupervisor: 'Un superviseur doit agir',
+  reconcileToCheck: 'À vérifier',
+  instructionRemoveExtra: 'Supprimez ces copies en trop dans OPSCOM. Le kiosque tient sa propre copie à jour.',
+  instructionRemoveAll: 'Ce permis a été annulé. Supprimez chaque copie ci-dessous dans OPSCOM.',
+  instructionUpdateHeld:
+    'Le kiosque ne peut pas atteindre la copie d’OPSCOM. Modifiez-la dans OPSCOM selon ce que le conducteur a payé.',
+  instructionKeepHeld:
+    'OPSCOM détient ce permis mais le kiosque n’en a pas la référence : faites tout changement ultérieur dans le portail d’OPSCOM.',
+  driverPaidFor: 'Ce que le conducteur a payé',
+  opscomMayHold: 'Ce qu’OPSCOM détient peut-être',
+  kioskReferences: (refs) => `Copie du kiosque dans OPSCOM : ${refs}`,
+  noKioskReference: 'Le kiosque n’a aucune copie qu’il peut atteindre.',
+  statusCancelled: 'Annulé',
+  statusActive: 'Actif',
+  markDone: 'Fait dans OPSCOM',
+  markDonePrompt: (ticket) =>
+    `Qu’a-t-on fait dans OPSCOM pour le billet ${ticket}? Un superviseur entre le NIP administrateur.`,
+  doneFixed: 'Supprimée ou modifiée dans OPSCOM',
+  doneNoCopy: 'Vérifié : aucune copie dans OPSCOM',
+  confirmDone: 'Confirmer',
+  savingDone: 'Enregistrement…',
+  noticeReconcileCleared: (ticket) => `Billet ${ticket} marqué comme fait dans OPSCOM.`,
+  outboxToCheck: (count) => `${count} à vérifier dans OPSCOM`,
+
   shiftTitle: 'Quart',
   shiftRunning: 'Totaux en cours du quart ouvert',
   attendant: 'Préposé',
@@ -530,6 +639,14 @@ const fr: Catalog = {
   languageSetting: 'Langue',
   outboxConcurrency: 'Actions envoyées en même temps',
   idleReset: 'Retour à Émettre après ce nombre de secondes d’inactivité (0 = jamais)',
+  requestSoftTimeout: 'Envoyer les autres permis pendant l’attente après ce nombre de secondes',
+  requestHardTimeout: 'Cesser d’attendre une réponse après ce nombre de secondes',
+  hardBelowSoft: 'Cessez d’attendre seulement après le premier délai.',
+  repeatedTicketRefused: 'OPSCOM refuse un numéro de billet répété (9022)',
+  repeatedTicketHint: 'Lancez « npm run conformance -- --allow-writes » avec votre contrôleur pour le savoir.',
+  answerUnknown: 'Inconnu',
+  answerYes: 'Oui',
+  answerNo: 'Non',
   newAdminPin: 'Nouveau NIP administrateur, 4 à 8 chiffres',
   newAdminPinHint: 'Laissez vide pour garder le NIP actuel.',
   save: 'Enregistrer',

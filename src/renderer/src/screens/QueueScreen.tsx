@@ -1,4 +1,5 @@
 import { QueueRow } from '../components/QueueRow';
+import { ReconcileCard } from '../components/ReconcileCard';
 import { downloadText } from '../download';
 import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
@@ -49,6 +50,47 @@ export function QueueScreen() {
           ))}
         </ul>
       )}
+      <ReconcileSection />
     </main>
+  );
+}
+
+/** The reconciliation list: permits whose copies in OPSCOM the kiosk cannot vouch for, for a supervisor. */
+function ReconcileSection() {
+  const { t } = useT();
+  const entries = useKiosk((s) => s.reconciliation);
+  const loaded = useKiosk((s) => s.reconciliationLoaded);
+  const loading = useKiosk((s) => s.inFlight.reconcile);
+  const exporting = useKiosk((s) => s.inFlight.reconcileExport);
+  const exportList = useKiosk((s) => s.exportReconciliation);
+  return (
+    <section className="reconcile-section" aria-labelledby="reconcile-title" data-testid="reconcile-section">
+      <h2 className="section-title" id="reconcile-title">
+        {t.reconcileTitle}
+      </h2>
+      {entries.length === 0 ? (
+        <p className="empty">{loaded ? t.reconcileEmpty : loading ? t.loading : t.reconcileNotLoaded}</p>
+      ) : (
+        <>
+          <p className="hint">{t.reconcileIntro}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-busy={exporting}
+              disabled={exporting}
+              onClick={() => void exportList((file) => downloadText(file.fileName, file.csv))}
+            >
+              {exporting ? t.exporting : t.exportReconcile}
+            </button>
+          </div>
+          <ul className="queue-list">
+            {entries.map((entry) => (
+              <ReconcileCard key={entry.ticketNumber} entry={entry} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }

@@ -399,6 +399,34 @@ function SettingsForm({ view }: { view: SettingsView }) {
             onChange={(outboxConcurrency) => update({ outboxConcurrency })}
           />
           <Field
+            label={t.requestSoftTimeout}
+            value={draft.requestSoftTimeoutSeconds}
+            inputMode="numeric"
+            className="field--short"
+            error={errorFor(shown, 'requestSoftTimeoutMs')}
+            onChange={(requestSoftTimeoutSeconds) => update({ requestSoftTimeoutSeconds })}
+          />
+          <Field
+            label={t.requestHardTimeout}
+            value={draft.requestHardTimeoutSeconds}
+            inputMode="numeric"
+            className="field--short"
+            error={errorFor(shown, 'requestHardTimeoutMs')}
+            onChange={(requestHardTimeoutSeconds) => update({ requestHardTimeoutSeconds })}
+          />
+          <p className="field-label">{t.repeatedTicketRefused}</p>
+          <RadioButtons<SettingsView['repeatedTicketRefused']>
+            label={t.repeatedTicketRefused}
+            options={[
+              { value: 'unknown', label: t.answerUnknown },
+              { value: 'yes', label: t.answerYes },
+              { value: 'no', label: t.answerNo },
+            ]}
+            selected={draft.repeatedTicketRefused}
+            onSelect={(repeatedTicketRefused) => update({ repeatedTicketRefused })}
+          />
+          <p className="hint">{t.repeatedTicketHint}</p>
+          <Field
             label={t.idleReset}
             value={draft.idleResetSeconds}
             inputMode="numeric"

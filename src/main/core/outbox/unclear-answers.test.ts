@@ -1,0 +1,304 @@
+/**
+ * Delivery when OPSCOM's answer is unclear, end to end through the core against the sandbox's answer styles:
+ * nothing is voided that may be stored, every copy is counted, resends wait, a late answer is awaited, and what
+ * the kiosk cannot reach is put in front of a supervisor.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FaultInput } from '../../../sandbox/faults';
+import { startSandbox } from '../../../sandbox/server';
+import type { OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
+import { startTestKiosk, TEST_TOKEN, value, type TestKiosk } from '../testing/test-kiosk';
+
+let kiosk: TestKiosk | undefined;
+afterEach(async () => {
+  await kiosk?.close();
+  kiosk = undefined;
+});
+
+async function kioskWith(
+  faults: FaultInput[],
+  options: { policy?: 'unknown' | 'yes' | 'no'; rejectsRepeats?: boolean; settings?: Record<string, unknown> } = {},
+  core: NonNullable<Parameters<typeof startTestKiosk>[0]>['core'] = {},
+): Promise<TestKiosk> {
+  const sandbox = await startSandbox({
+    port: 0,
+    tokens: [TEST_TOKEN],
+    faults,
+    rejectDuplicatePermitNo: options.rejectsRepeats ?? false,
+  });
+  kiosk = await startTestKiosk({
+    sandbox,
+    settings: { repeatedTicketRefused: options.policy ?? 'unknown', ...options.settings },
+    core,
+  });
+  return kiosk;
+}
+
+const issue = async (k: TestKiosk, plate: string) =>
+  value<Permit>(
+    await k.core.dispatch('permits:issue', {
+      requestId: crypto.randomUUID(),
+      plate,
+      zone: 'Lot 1',
+      durationMinutes: 60,
+    }),
+  );
+const extend = async (k: TestKiosk, ticketNumber: string) =>
+  value<Permit>(await k.core.dispatch('permits:extend', { requestId: crypto.randomUUID(), ticketNumber, minutes: 30 }));
+const cancel = async (k: TestKiosk, ticketNumber: string) =>
+  value<Permit>(await k.core.dispatch('permits:cancel', { requestId: crypto.randomUUID(), ticketNumber }));
+const status = async (k: TestKiosk) => value<OutboxStatus>(await k.core.dispatch('outbox:status', {}));
+const view = async (k: TestKiosk, ticketNumber: string) =>
+  value<Permit>(await k.core.dispatch('permits:get', { ticketNumber }));
+const reconciliation = async (k: TestKiosk) =>
+  value<{ entries: ReconcileEntry[] }>(await k.core.dispatch('reconcile:list', {})).entries;
+const drained = (k: TestKiosk) => vi.waitFor(async () => expect((await status(k)).waiting).toBe(0), 10_000);
+const live = (k: TestKiosk, ticketNumber: string) =>
+  k.sandbox.permits().filter((record) => record.permitNo === ticketNumber && !record.deleted);
+async function auditEvents(k: TestKiosk): Promise<Array<{ event: string; ticketNumber?: string; attendant?: string }>> {
+  const text = await readFile(path.join(k.dataDir, 'audit.jsonl'), 'utf8');
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { event: string });
+}
+
+describe('a push answered unclearly is never taken for "not stored"', () => {
+  it.each(['store-then-truncate', 'store-then-500', 'store-then-reset', 'store-then-drop'] as const)(
+    '%s, then a cancel: no void; the copy OPSCOM holds is on the reconciliation list to remove',
+    async (kind) => {
+      const k = await kioskWith(
+        [{ endpoint: 'push', kind, count: 1 }],
+        {},
+        { backoff: { baseMs: 5_000, capMs: 5_000 } },
+      );
+      const permit = await issue(k, 'UNCLR1');
+      await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1));
+      await cancel(k, permit.ticketNumber);
+      await drained(k);
+      expect(live(k, permit.ticketNumber)).toHaveLength(1); // the cancelled permit is still live in OPSCOM…
+      const [entry] = await reconciliation(k); // …and a supervisor is told exactly what to remove
+      expect(entry).toMatchObject({
+        ticketNumber: permit.ticketNumber,
+        status: 'cancelled',
+        needsAttention: true,
+        instruction: 'remove-all-copies',
+        copies: [{ plate: 'UNCLR1', zone: 'Lot 1', endAt: permit.endAt, amountCents: permit.amountCents }],
+      });
+      expect(await status(k)).toMatchObject({ attention: 1, reconcile: 1 });
+      const events = (await auditEvents(k)).map((entry) => entry.event);
+      expect(events).not.toContain('voided-before-sync');
+      expect(events).toContain('handed-to-supervisor');
+    },
+  );
+
+  it('a refused connection, then a cancel: certainly never stored, so both are voided and nothing is listed', async () => {
+    const k = await kioskWith([]);
+    k.network.online = false;
+    const permit = await issue(k, 'VOID2');
+    await k.core.idle();
+    await cancel(k, permit.ticketNumber);
+    await drained(k);
+    expect(k.sandbox.permits()).toEqual([]);
+    expect(await reconciliation(k)).toEqual([]);
+  });
+});
+
+describe('every copy counted', () => {
+  it('three unclear answers that each stored a copy, then success: OPSCOM holds 4 and the kiosk counts 4', async () => {
+    const k = await kioskWith([{ endpoint: 'push', kind: 'store-then-truncate', count: 3 }]);
+    const permit = await issue(k, 'MULTI1');
+    await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).references).toHaveLength(1), 10_000);
+    const seen = await view(k, permit.ticketNumber);
+    expect(live(k, permit.ticketNumber)).toHaveLength(4);
+    expect(seen.references.length + seen.unreachableCopies.length).toBe(4);
+    expect(seen.reconcile).toBe('listed'); // same values: shown, not yet a job for a supervisor
+
+    // An extend reaches the known copy; the three it cannot reach now say something else: a supervisor must act.
+    await extend(k, permit.ticketNumber);
+    await drained(k);
+    const [entry] = await reconciliation(k);
+    expect(entry).toMatchObject({
+      instruction: 'remove-extra-copies',
+      needsAttention: true,
+      references: seen.references,
+    });
+    expect(entry?.copies).toHaveLength(3);
+    const updated = k.sandbox.permits().find((record) => record.referenceId === seen.references[0]);
+    expect(updated?.endTime).toBe((await view(k, permit.ticketNumber)).endAt.slice(0, 19));
+  });
+
+  it('a late answer after the soft timeout is awaited: its reference is learned and no copy is counted', async () => {
+    const k = await kioskWith(
+      [{ endpoint: 'push', kind: 'store-then-hang', ms: 400, count: 1 }],
+      {},
+      { requestTimeouts: { softMs: 50, hardMs: 5_000 } },
+    );
+    const permit = await issue(k, 'LATE1');
+    await drained(k);
+    const seen = await view(k, permit.ticketNumber);
+    expect(seen.references).toEqual([live(k, permit.ticketNumber)[0]?.referenceId]);
+    expect(seen.unreachableCopies).toEqual([]);
+    expect(k.sandbox.requestLog().filter((request) => request.path.endsWith('/push'))).toHaveLength(1);
+  });
+
+  it('past the soft timeout the slot goes to the next permit; the slow one is not sent twice', async () => {
+    const k = await kioskWith(
+      [{ endpoint: 'push', kind: 'latency', ms: 600, count: 1 }],
+      { settings: { outboxConcurrency: 1 } },
+      { requestTimeouts: { softMs: 50, hardMs: 5_000 } },
+    );
+    const slow = await issue(k, 'SLOW1');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const quick = await issue(k, 'QUICK1');
+    await extend(k, slow.ticketNumber);
+    k.core.networkChanged(true); // "Send now" while the slow push is still open
+    await vi.waitFor(async () => expect((await view(k, quick.ticketNumber)).sync).toBe('sent'), 2_000);
+    expect((await view(k, slow.ticketNumber)).sync).toBe('waiting');
+    await drained(k);
+    const paths = k.sandbox.requestLog().map((request) => request.path.split('/').pop());
+    expect(paths.filter((name) => name === 'push')).toHaveLength(2);
+    expect(live(k, slow.ticketNumber)).toHaveLength(1);
+    expect((await view(k, slow.ticketNumber)).unreachableCopies).toEqual([]);
+  });
+
+  it('numeric references and InternalReferenceID-only answers are read, so extend and cancel reach the permit', async () => {
+    for (const kind of ['reference-number', 'reference-internal-only', 'success-variant'] as const) {
+      const k = await kioskWith([{ endpoint: '*', kind }]);
+      const permit = await issue(k, 'REF1');
+      await extend(k, permit.ticketNumber);
+      await drained(k);
+      await cancel(k, permit.ticketNumber);
+      await drained(k);
+      expect(live(k, permit.ticketNumber), kind).toEqual([]);
+      expect(await reconciliation(k), kind).toEqual([]);
+      await k.close();
+      kiosk = undefined;
+    }
+  });
+
+  it('stats totals sent as numbers still reach Occupancy', async () => {
+    const k = await kioskWith([{ endpoint: 'stats', kind: 'totals-number' }]);
+    await issue(k, 'OCC1');
+    await drained(k);
+    const occupancy = value<{ rows: unknown[]; error: string | null }>(
+      await k.core.dispatch('occupancy:get', { refresh: true }),
+    );
+    expect(occupancy).toMatchObject({ error: null, rows: [{ zone: 'Lot 1', total: 1 }] });
+  });
+});
+
+describe('retry discipline', () => {
+  it('resends after an unclear answer only after a growing wait, even when "Send now" is pressed', async () => {
+    const k = await kioskWith(
+      [{ endpoint: 'push', kind: 'truncated-json-200', count: 4 }],
+      {},
+      { unclearBackoff: { baseMs: 100, capMs: 400 }, backoff: { baseMs: 1, capMs: 1 } },
+    );
+    await issue(k, 'WAIT1');
+    const nudging = setInterval(() => k.core.networkChanged(true), 5);
+    try {
+      await drained(k);
+    } finally {
+      clearInterval(nudging);
+    }
+    const times = k.sandbox
+      .requestLog()
+      .filter((request) => request.path.endsWith('/push'))
+      .map((request) => Date.parse(request.at));
+    expect(times).toHaveLength(5);
+    // Equal jitter: at least half of 100, 200, 400, 400 ms (less a little for timer rounding).
+    const floors = [50, 100, 200, 200];
+    times.slice(1).forEach((at, i) => expect(at - times[i]!).toBeGreaterThanOrEqual(floors[i]! - 5));
+  });
+});
+
+describe('9022 after a lost answer', () => {
+  it('held: not resent with other values; an extend goes to a supervisor beside what OPSCOM holds', async () => {
+    const k = await kioskWith([{ endpoint: 'push', kind: 'store-then-reset', count: 1 }], { rejectsRepeats: true });
+    const permit = await issue(k, 'HELD1');
+    await drained(k);
+    expect(await view(k, permit.ticketNumber)).toMatchObject({ heldWithoutReference: true, reconcile: 'listed' });
+    await extend(k, permit.ticketNumber);
+    await drained(k);
+    const [entry] = await reconciliation(k);
+    const extended = await view(k, permit.ticketNumber);
+    expect(entry).toMatchObject({
+      instruction: 'update-held-copy',
+      needsAttention: true,
+      intended: { endAt: extended.endAt, amountCents: extended.amountCents },
+      copies: [{ endAt: permit.endAt, amountCents: permit.amountCents }],
+    });
+    // Every push carried the values of the first attempt; no update was sent without a reference.
+    const sent = k.sandbox.requestLog().filter((request) => request.path.endsWith('/push'));
+    expect(new Set(sent.map((request) => JSON.stringify(request.body))).size).toBe(1);
+    expect(k.sandbox.requestLog().some((request) => request.path.endsWith('/update'))).toBe(false);
+    expect(live(k, permit.ticketNumber)).toMatchObject([{ endTime: permit.endAt.slice(0, 19) }]);
+  });
+
+  it('when OPSCOM refuses repeated ticket numbers: a resend is safe, and an accepted one proves no copy', async () => {
+    const k = await kioskWith([{ endpoint: 'push', kind: 'status-503', count: 1 }], {
+      policy: 'yes',
+      rejectsRepeats: true,
+    });
+    const permit = await issue(k, 'SAFE1');
+    await drained(k);
+    expect(await view(k, permit.ticketNumber)).toMatchObject({ unreachableCopies: [], reconcile: 'none' });
+    expect((await auditEvents(k)).map((entry) => entry.event)).toContain('copies-not-stored');
+    // …and a cancel after an unclear push is resent first, then deleted: nothing left for a supervisor.
+    k.sandbox.setFaults([{ endpoint: 'push', kind: 'store-then-500', count: 1 }]);
+    const second = await issue(k, 'SAFE2');
+    await vi.waitFor(async () => expect((await view(k, second.ticketNumber)).unreachableCopies).toHaveLength(1));
+    await cancel(k, second.ticketNumber);
+    await drained(k);
+    expect(live(k, second.ticketNumber)).toHaveLength(1); // the resend got 9022: OPSCOM holds the first copy
+    expect(await reconciliation(k)).toMatchObject([
+      { ticketNumber: second.ticketNumber, instruction: 'remove-all-copies', copies: [{ plate: 'SAFE2' }] },
+    ]);
+  });
+});
+
+describe('a supervisor clears what was fixed in the portal', () => {
+  it('needs the admin PIN, is audited with the note, and exports the list as CSV first', async () => {
+    const k = await kioskWith([{ endpoint: 'push', kind: 'store-then-truncate', count: 1 }], {}, {});
+    const permit = await issue(k, 'CLR1');
+    await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1));
+    await cancel(k, permit.ticketNumber);
+    await drained(k);
+
+    const csv = value<{ fileName: string; csv: string }>(await k.core.dispatch('reconcile:export-csv', {}));
+    expect(csv.fileName).toMatch(/^reconciliation-.+\.csv$/);
+    const [header, row] = csv.csv.trim().split('\r\n');
+    expect(header).toContain('ticketNumber,status,needsAttention,instruction');
+    expect(row).toContain(`${permit.ticketNumber},cancelled,yes,remove-all-copies,CLR1,Lot 1`);
+
+    const wrong = await k.core.dispatch('reconcile:clear', { ticketNumber: permit.ticketNumber, adminPin: '0000' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await reconciliation(k)).toHaveLength(1);
+    const cleared = await k.core.dispatch('reconcile:clear', {
+      ticketNumber: permit.ticketNumber,
+      adminPin: '1234',
+      note: 'Removed in the portal',
+    });
+    expect(cleared).toEqual({ ok: true, value: { entries: [] } });
+    const again = await k.core.dispatch('reconcile:clear', { ticketNumber: permit.ticketNumber, adminPin: '1234' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    const audit = await auditEvents(k);
+    expect(audit.find((entry) => entry.event === 'cleared')).toMatchObject({
+      ticketNumber: permit.ticketNumber,
+      detail: expect.stringContaining('Removed in the portal'),
+    });
+  });
+
+  it('keeps the list across a restart', async () => {
+    const k = await kioskWith([{ endpoint: 'push', kind: 'store-then-500', count: 1 }]);
+    const permit = await issue(k, 'KEEP9');
+    await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1));
+    await cancel(k, permit.ticketNumber);
+    await drained(k);
+    await k.restart();
+    expect(await reconciliation(k)).toMatchObject([{ ticketNumber: permit.ticketNumber }]);
+  });
+});
