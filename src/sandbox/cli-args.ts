@@ -22,6 +22,12 @@ export const USAGE = `Usage: npx tsx src/sandbox/cli.ts [options]
                                 kind: latency (ms=, jitter=), reset, store-then-drop, status-500, status-502,
                                   status-503, rate-limit (429; retryAfter=<s> adds Retry-After), hang,
                                   html-200, truncated-json-200
+                                stored, then answered badly: store-then-reset (RST), store-then-hang (no
+                                  answer; ms=<n> sends it n ms late), store-then-truncate (body cut in half),
+                                  store-then-500
+                                answered in an undocumented style: reference-internal-only (no reference_id),
+                                  reference-number (numeric ids), totals-number (stats totals as numbers),
+                                  success-variant ("SUCCESS" plus a "message")
                                 every kind takes p=<0..1> (a share of requests) or count=<N> (the next N);
                                 with neither it applies to every request until cleared. Examples:
                                   --fault "push:store-then-drop:count=1"  --fault "*:latency:ms=50,jitter=20"

@@ -4,9 +4,24 @@
  * A fault names an endpoint (push, update, delete, stats or * for all) and a kind. It applies to every
  * matching request until cleared, or to a share of them (`probability` 0..1), or to the next N of them
  * (`count`). `latency` adds to whatever else happens; of the other kinds, the first one that fires wins.
+ * Three families besides latency: the request never gets handled (reset, hang, a status instead of the answer);
+ * it is handled and stored but the answer goes wrong (store-then-*); or it is answered in a style the vendor page
+ * does not document (ANSWER_STYLES), which a client must cope with all the same.
  * The server asks `FaultRegistry.decide()` what happens to each API request; this file knows no HTTP.
  */
 import { z } from 'zod';
+
+/**
+ * Undocumented ways of answering a request that succeeded (errors are never restyled). The controller words
+ * its success this way; see controller.ts.
+ */
+export const ANSWER_STYLES = [
+  'reference-internal-only',
+  'reference-number',
+  'totals-number',
+  'success-variant',
+] as const;
+export type AnswerStyle = (typeof ANSWER_STYLES)[number];
 
 export const FAULT_KINDS = [
   'latency',
@@ -19,6 +34,11 @@ export const FAULT_KINDS = [
   'hang',
   'html-200',
   'truncated-json-200',
+  'store-then-reset',
+  'store-then-hang',
+  'store-then-truncate',
+  'store-then-500',
+  ...ANSWER_STYLES,
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -61,8 +81,15 @@ export const FaultSchema = FaultObject.superRefine((fault, ctx) => {
   if (fault.kind === 'latency') {
     if (fault.ms === undefined && fault.jitter === undefined)
       problem('latency needs ms and/or jitter, e.g. ms=200 or ms=50,jitter=20.');
+  } else if (fault.kind === 'store-then-hang') {
+    // Here ms is how late the real answer comes, not a delay before handling; jitter has no meaning.
+    if (fault.jitter !== undefined)
+      problem('jitter belongs to latency, not store-then-hang; store-then-hang takes only ms=<n> (answer n ms late).');
   } else if (fault.ms !== undefined || fault.jitter !== undefined) {
-    problem(`ms and jitter belong to latency, not ${fault.kind}; add a separate latency fault to slow it down.`);
+    problem(
+      `ms and jitter belong to latency, not ${fault.kind}; add a separate latency fault to slow it down` +
+        ' (only store-then-hang also takes ms, for an answer that comes late).',
+    );
   }
   if (fault.retryAfter !== undefined && fault.kind !== 'rate-limit')
     problem(`retryAfter belongs to rate-limit, not ${fault.kind}.`);
@@ -168,6 +195,19 @@ export type FaultAction =
   | { type: 'reset' }
   /** Handle (and store) the request, then destroy the connection without answering. */
   | { type: 'store-then-drop' }
+  /** Handle (and store) the request, then reset the connection (RST) without answering. */
+  | { type: 'store-then-reset' }
+  /**
+   * Handle (and store) the request, then answer nothing while the connection stays open; with `lateMs`, send
+   * the real answer that many milliseconds later.
+   */
+  | { type: 'store-then-hang'; lateMs: number | null }
+  /** Handle (and store) the request, then send its real status with the JSON body cut roughly in half. */
+  | { type: 'store-then-truncate' }
+  /** Handle (and store) the request, then answer with this instead of its real answer. */
+  | { type: 'store-then-reply'; status: number; headers: Record<string, string>; text: string }
+  /** Handle the request as usual, but word a success in this undocumented style. */
+  | { type: 'answer-style'; style: AnswerStyle }
   /** Never answer; the connection stays open until the client gives up or the sandbox closes. */
   | { type: 'hang' }
   /** Answer with this instead of handling the request: nothing stored. */
@@ -242,13 +282,16 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function plain(status: number, headers: Record<string, string> = {}): FaultAction {
+function plainText(status: number, headers: Record<string, string> = {}) {
   return {
-    type: 'reply',
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
     text: STATUS_TEXT[status] ?? '',
   };
+}
+
+function plain(status: number, headers: Record<string, string> = {}): FaultAction {
+  return { type: 'reply', ...plainText(status, headers) };
 }
 
 function actionFor(fault: Fault): FaultAction {
@@ -258,7 +301,18 @@ function actionFor(fault: Fault): FaultAction {
     case 'reset':
     case 'store-then-drop':
     case 'hang':
+    case 'store-then-reset':
+    case 'store-then-truncate':
       return { type: fault.kind };
+    case 'store-then-hang':
+      return { type: 'store-then-hang', lateMs: fault.ms ?? null };
+    case 'store-then-500':
+      return { type: 'store-then-reply', ...plainText(500) };
+    case 'reference-internal-only':
+    case 'reference-number':
+    case 'totals-number':
+    case 'success-variant':
+      return { type: 'answer-style', style: fault.kind };
     case 'status-500':
       return plain(500);
     case 'status-502':

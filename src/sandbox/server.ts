@@ -16,6 +16,7 @@ import {
   RefuseBodySchema,
   SettingsBodySchema,
   type ActiveFault,
+  type AnswerStyle,
   type FaultDecision,
   type FaultInput,
 } from './faults';
@@ -60,11 +61,15 @@ export interface SandboxRequest {
   path: string;
   body: unknown;
   /**
-   * The status answered. For store-then-drop, the status the request earned but never got (it was handled
-   * and stored); null when no answer was ever formed (reset, hang).
+   * The status answered. For every store-then-* fault, the status the request earned (it was handled and
+   * stored), whatever the client got instead: nothing, a reset, a late or cut answer, or a 500. Null when no
+   * answer was ever formed (reset, hang).
    */
   status: number | null;
-  /** The body answered (a string for a fault's non-JSON answer); null with a null status. */
+  /**
+   * The body answered (a string for a fault's non-JSON answer), or for store-then-* the body earned; null with
+   * a null status.
+   */
   response: unknown;
   /** Present when a fault applied, e.g. 'reset', 'latency', 'latency+store-then-drop'. */
   fault?: string;
@@ -153,12 +158,18 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
    * 404/405/413 are fixed whatever `errorStatus` says: they come from the web-server layer (wrong path, wrong
    * method, body too big) before the controller runs, so only controller errors follow the chosen style.
    */
-  function answerApi(method: string, action: ApiAction | undefined, read: ReadBody, parsed: ParsedBody): Reply {
+  function answerApi(
+    method: string,
+    action: ApiAction | undefined,
+    read: ReadBody,
+    parsed: ParsedBody,
+    style?: AnswerStyle,
+  ): Reply {
     if (action === undefined) return { status: 404, body: errorBody(9003) };
     if (method !== 'POST') return { status: 405, body: errorBody(9003), headers: { allow: 'POST' } };
     if (read.tooLarge) return { status: 413, body: errorBody(9003) };
     if (!parsed.ok) return errorReply(9003);
-    const outcome = handleApi(action, parsed.value, ctx);
+    const outcome = handleApi(action, parsed.value, ctx, style);
     return outcome.ok ? { status: 200, body: outcome.body } : errorReply(outcome.code);
   }
 
@@ -276,8 +287,40 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         req.socket.destroy();
         return;
       }
-      case 'none': {
+      case 'store-then-reset': {
         const reply = answerApi(method, action, read, parsed);
+        record(reply.status, reply.body);
+        if (!req.socket.destroyed) req.socket.resetAndDestroy();
+        return;
+      }
+      case 'store-then-hang': {
+        const reply = answerApi(method, action, read, parsed);
+        record(reply.status, reply.body);
+        if (fault.action.lateMs === null) return;
+        // close() cuts the wait short (the abort lands in the catch below, which ends the connection).
+        await sleep(fault.action.lateMs, undefined, { signal: closed.signal });
+        // A client that gave up meanwhile gets nothing; writing to its closed socket would only raise errors.
+        if (!res.destroyed && !req.socket.destroyed) send(res, reply);
+        return;
+      }
+      case 'store-then-truncate': {
+        const reply = answerApi(method, action, read, parsed);
+        record(reply.status, reply.body);
+        // Half of a JSON object always lacks its closing brace, so the body can never parse.
+        const text = JSON.stringify(reply.body);
+        sendText(res, reply.status, { ...JSON_HEADERS, ...reply.headers }, text.slice(0, Math.floor(text.length / 2)));
+        return;
+      }
+      case 'store-then-reply': {
+        const reply = answerApi(method, action, read, parsed);
+        record(reply.status, reply.body);
+        sendText(res, fault.action.status, fault.action.headers, fault.action.text);
+        return;
+      }
+      case 'answer-style':
+      case 'none': {
+        const style = fault.action.type === 'answer-style' ? fault.action.style : undefined;
+        const reply = answerApi(method, action, read, parsed, style);
         record(reply.status, reply.body);
         send(res, reply);
       }
@@ -515,13 +558,10 @@ function readBody(req: IncomingMessage): Promise<ReadBody> {
   });
 }
 
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
+
 function send(res: ServerResponse, reply: Reply): void {
-  sendText(
-    res,
-    reply.status,
-    { 'content-type': 'application/json; charset=utf-8', ...reply.headers },
-    JSON.stringify(reply.body),
-  );
+  sendText(res, reply.status, { ...JSON_HEADERS, ...reply.headers }, JSON.stringify(reply.body));
 }
 
 function sendText(res: ServerResponse, status: number, headers: Record<string, string>, text: string): void {

@@ -32,9 +32,19 @@ export type StatsCounts = 'all' | 'active';
 /** OPSCOM's stats know "standard" and "temp"; a permit pushed through the API is a temporary one. */
 const PUSHED_PERMIT_TYPE = 'temp';
 
+/** How push makes a reference id: a UUID as documented, or all digits (the reference-number fault). */
+export type ReferenceKind = 'uuid' | 'number';
+/**
+ * Numeric ids count up from here: 9 digits at once, 13 only after some 900 billion pushes, and always far below
+ * MAX_SAFE_INTEGER, so they survive a trip through a JSON number. A UUID always has dashes: no collision.
+ */
+const FIRST_NUMERIC_REFERENCE = 100_000_001;
+
 export class PermitStore {
   // A Map keeps insertion order, so views list permits oldest first.
   private readonly records = new Map<string, StoredPermit>();
+  /** Not rewound by reset(), so a client that kept an old number cannot find a different permit under it. */
+  private nextNumericReference = FIRST_NUMERIC_REFERENCE;
 
   constructor(
     private readonly knownZones: ReadonlySet<string>,
@@ -44,11 +54,12 @@ export class PermitStore {
   /**
    * Always a new record: OPSCOM has no idempotency key, so pushing the same permitNo twice stores two permits.
    * A "disconnected" zone (not one OPSCOM knows) is still stored, as the docs say, but flagged.
+   * The id is always kept as a string, so update/delete find a numeric one sent back as "100000001".
    */
-  push(input: PushInput): SandboxPermit {
+  push(input: PushInput, reference: ReferenceKind = 'uuid'): SandboxPermit {
     const at = this.now().toISOString();
     const record: StoredPermit = {
-      referenceId: randomUUID(),
+      referenceId: reference === 'number' ? String(this.nextNumericReference++) : randomUUID(),
       ...input,
       zoneConnected: input.zone !== null && this.knownZones.has(input.zone),
       type: PUSHED_PERMIT_TYPE,
