@@ -13,6 +13,8 @@
  *   code; another ErrorCode is informational, a success is a FAIL.
  * - false: the docs are silent and `expect` is the sandbox's choice. Any other well-formed answer is
  *   informational, so an integrator can tell us and the sandbox can follow the real controller.
+ * A fourth kind, a probe (`finds`), asks something the docs leave open and the kiosk needs as a setting: either
+ * of its two answers is INFO, and the run's findings say what to set.
  * An answer that is not JSON with an ErrorCode or the documented success body is always a FAIL.
  */
 import type { ErrorCode } from '../sandbox/errors';
@@ -35,7 +37,7 @@ export interface CaseContext {
 /** `stats: true` = the stats body `{"data":[{type, zone, total}]}` with `total` a string of digits. */
 export type Expectation = { success: true; stats?: true } | { errorCode: ErrorCode };
 
-export interface ConformanceCase {
+interface CaseBase {
   /** Stable, dot-separated, starts with the endpoint: `--only push.alias` selects by prefix. */
   id: string;
   title: string;
@@ -46,11 +48,49 @@ export interface ConformanceCase {
   needs?: 'permit' | 'deleted-permit';
   /** The JSON body as an object, or a raw string sent as-is (for malformed bodies). */
   body: (ctx: CaseContext) => Record<string, unknown> | string;
+}
+
+/** A case judged against the docs, or against the sandbox's choice where they are silent. */
+export interface CheckCase extends CaseBase {
   expect: Expectation;
   documented?: 'refusal' | false;
   /** For 'refusal' and undocumented rows: what the docs leave open, and what the sandbox chose. */
   why?: string;
+  finds?: undefined;
 }
+
+/** A kiosk setting, as the Settings screen names it (keep `label` in step with that screen). */
+export interface KioskSetting {
+  key: 'repeatedTicketRefused';
+  label: string;
+}
+export type SettingValue = 'yes' | 'no' | 'unknown';
+
+export const REPEATED_TICKET_REFUSED: KioskSetting = {
+  key: 'repeatedTicketRefused',
+  label: 'OPSCOM refuses a repeated ticket number with 9022',
+};
+
+/** An answer that settles a setting, and what it means in plain words (the row's `got` says it). */
+export interface ProbeAnswer {
+  answer: Expectation;
+  means: string;
+}
+
+/**
+ * A case whose answer the kiosk needs as a setting. A check row would PASS one answer and INFO the other, as if
+ * the docs preferred one; here both are INFO and the run reports the setting's value. Any other JSON answer
+ * leaves it 'unknown'.
+ */
+export interface ProbeCase extends CaseBase {
+  finds: { setting: KioskSetting; yes: ProbeAnswer; no: ProbeAnswer };
+  /** What the docs leave open. */
+  why: string;
+  expect?: undefined;
+  documented?: undefined;
+}
+
+export type ConformanceCase = CheckCase | ProbeCase;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -530,15 +570,18 @@ const TABLE: readonly ConformanceCase[] = [
   },
   {
     id: 'push.repeat.permitNo',
-    title: 'Push the same ticket number again (the first permit still exists)',
+    title: 'Push the same body again, same ticket number (the first permit still exists)',
     endpoint: 'push',
     writes: true,
     needs: 'permit',
-    // The permit pushed for this case is examplePush(ctx): same ticket number, same plate.
+    // The permit pushed for this case is examplePush(ctx): this sends the very same body a second time.
     body: examplePush,
-    expect: { success: true },
-    documented: false,
-    why: 'Whether 9022 ("A record already exists") fires on a repeated push is untested. The sandbox stores a second permit.',
+    finds: {
+      setting: REPEATED_TICKET_REFUSED,
+      yes: { answer: { errorCode: 9022 }, means: 'refused as already stored' },
+      no: { answer: { success: true }, means: 'accepted again, not refused' },
+    },
+    why: 'The docs do not say whether a repeated push is refused with 9022 ("A record already exists"); the answer is the value of a kiosk setting, printed at the end. The sandbox stores the repeat unless started with rejectDuplicatePermitNo.',
   },
 
   // --- update

@@ -11,6 +11,7 @@ import {
   columnsFor,
   count,
   formatCleanup,
+  formatFindings,
   formatHints,
   formatNotes,
   formatRow,
@@ -84,6 +85,12 @@ async function main(): Promise<number> {
   for (const line of LEGEND) out(line);
   out();
   for (const line of formatCleanup(run.cleanup)) out(line);
+  // After the cleanup, so the setting to change is what the integrator reads last, just above the counts.
+  const findings = formatFindings(run.findings);
+  if (findings.length > 0) {
+    out();
+    for (const line of findings) out(line);
+  }
   if (interrupted) out(`Interrupted: ${cases.length - run.results.length} cases were not run.`);
   out(closingLine(run.results));
   if (interrupted) return 130;

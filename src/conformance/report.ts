@@ -1,6 +1,13 @@
 /** The conformance tool's printed report: a table streamed row by row, notes, cleanup, and one closing line. */
-import type { ConformanceCase } from './cases';
-import { describeExpectation, SKIPPED_TEXT, type CaseResult, type CleanupReport, type Verdict } from './runner';
+import type { ConformanceCase, SettingValue } from './cases';
+import {
+  describeExpectation,
+  SKIPPED_TEXT,
+  type CaseResult,
+  type CleanupReport,
+  type Finding,
+  type Verdict,
+} from './runner';
 
 export interface Columns {
   id: number;
@@ -35,6 +42,7 @@ export const LEGEND = [
   'expected "any error (N)": the docs say the request is refused, not with which code; N is the sandbox\'s code.',
   'expected "N (sandbox)": the docs are silent; N is what the kiosk\'s sandbox answers.',
   'In both, another JSON answer is INFO, not FAIL: please pass it on so the sandbox can follow OPSCOM.',
+  'expected "A or B": the docs are silent and either is fine (INFO); which came back sets a kiosk setting, named at the end.',
 ];
 
 /** One line per FAIL and INFO: the case in plain words and what the docs say or leave open. */
@@ -78,6 +86,22 @@ export function formatCleanup(cleanup: CleanupReport): string[] {
     );
   }
   return lines;
+}
+
+/** How the Settings screen shows each value. */
+const SHOWN: Record<SettingValue, string> = { yes: 'Yes', no: 'No', unknown: 'Unknown' };
+
+/** One line per finding, starting with what to do: the setting as the Settings screen names it, and its key. */
+export function formatFindings(findings: readonly Finding[]): string[] {
+  return findings.map(({ caseId, setting, value, status, got }) => {
+    const as = (v: SettingValue): string => `${SHOWN[v]} (settings key ${setting.key}: "${v}")`;
+    if (value !== 'unknown') return `Set “${setting.label}” to ${as(value)}.`;
+    const leave = `Leave “${setting.label}” at ${as('unknown')}`;
+    const check = `run again with --allow-writes --only ${caseId} to find out.`;
+    if (status === 'skipped') return `${leave}: it was not checked, as that pushes test permits; ${check}`;
+    if (status === 'not-run') return `${leave}: it was not checked, as the run stopped before ${caseId}; ${check}`;
+    return `${leave}: ${caseId} could not tell — ${got ?? 'no result'}.`;
+  });
 }
 
 export function count(results: readonly CaseResult[], verdict: Verdict): number {

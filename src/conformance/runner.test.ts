@@ -1,6 +1,6 @@
 /** The runner's own rules (classification, verdicts, timeouts, cleanup) with stub controllers; no sandbox. */
 import { describe, expect, it } from 'vitest';
-import { CASES, selectCases, type ConformanceCase } from './cases';
+import { CASES, mayWrite, selectCases, type ConformanceCase } from './cases';
 import { classify, controllerBase, judge, runConformance, type Outcome } from './runner';
 
 const TOKEN = 'STUB-TOKEN-1';
@@ -57,10 +57,22 @@ describe('judge', () => {
   });
 
   it('undocumented cases: any well-formed answer is informational', () => {
-    const c = byId('push.repeat.permitNo');
+    const c = byId('push.currency.other');
     expect(judge(c, success).result).toBe('PASS');
-    expect(judge(c, error(9022))).toMatchObject({ result: 'INFO', expected: 'success (sandbox)' });
+    expect(judge(c, error(9033))).toMatchObject({ result: 'INFO', expected: 'success (sandbox)' });
     expect(judge(c, { kind: 'unexpected', status: 500, text: 'boom' }).result).toBe('FAIL');
+    expect(judge(c, { kind: 'no-answer', reason: 'nothing within 10 s' }).result).toBe('FAIL');
+  });
+
+  it('probes: both answers are informational and say what happened; no JSON answer still fails', () => {
+    const c = byId('push.repeat.permitNo');
+    expect(judge(c, { kind: 'error', status: 409, code: 9022 })).toMatchObject({
+      result: 'INFO',
+      expected: '9022 or success',
+      got: '9022 (HTTP 409): refused as already stored',
+    });
+    expect(judge(c, success)).toMatchObject({ result: 'INFO', got: 'success (HTTP 200): accepted again, not refused' });
+    expect(judge(c, error(9033))).toMatchObject({ result: 'INFO', got: '9033 (HTTP 400): neither 9022 nor success' });
     expect(judge(c, { kind: 'no-answer', reason: 'nothing within 10 s' }).result).toBe('FAIL');
   });
 });
@@ -72,7 +84,15 @@ describe('the table', () => {
   });
 
   it('explains every case the docs do not fully settle', () => {
-    for (const c of CASES.filter((candidate) => candidate.documented !== undefined)) expect(c.why).toBeTruthy();
+    const unsettled = CASES.filter((c) => c.documented !== undefined || c.finds !== undefined);
+    for (const c of unsettled) expect(c.why).toBeTruthy();
+  });
+
+  it('has one probe, for the repeated ticket number, which only runs with --allow-writes', () => {
+    const probes = CASES.filter((c) => c.finds !== undefined);
+    expect(probes.map((c) => [c.id, c.finds?.setting.key, mayWrite(c)])).toEqual([
+      ['push.repeat.permitNo', 'repeatedTicketRefused', true],
+    ]);
   });
 
   it('selects by id prefix', () => {

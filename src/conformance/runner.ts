@@ -1,10 +1,22 @@
 /**
  * Sends the protocol cases to a controller, one raw POST each, and judges each answer against the table.
  * Request → response only: nothing is read back afterwards. Every permit a push created (whether the case
- * expected it or not) is deleted at the end, and the cleanup says which could not be.
+ * expected it or not) is deleted at the end, and the cleanup says which could not be. Probe cases also yield a
+ * finding: the value to give a kiosk setting on this controller.
  */
 import { randomInt } from 'node:crypto';
-import { CASES, examplePush, mayWrite, type CaseContext, type ConformanceCase, type Endpoint } from './cases';
+import {
+  CASES,
+  examplePush,
+  mayWrite,
+  type CaseContext,
+  type ConformanceCase,
+  type Endpoint,
+  type Expectation,
+  type KioskSetting,
+  type ProbeCase,
+  type SettingValue,
+} from './cases';
 
 export const API_PATH = '/api/OC-TOMA/v1/permits/';
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -66,9 +78,22 @@ export interface CleanupReport {
   failed: Array<{ referenceId: string; got: string }>;
 }
 
+/** What a probe case found out, for each probe among the cases run (whether it could run or not). */
+export interface Finding {
+  caseId: string;
+  setting: KioskSetting;
+  /** The value to set; 'unknown' unless the probe ran and got one of its two answers. */
+  value: SettingValue;
+  /** 'skipped': it needs --allow-writes. 'not-run': the run stopped before it. */
+  status: 'checked' | 'skipped' | 'not-run';
+  /** The probe's `got`, when it ran. */
+  got?: string;
+}
+
 export interface ConformanceRun {
   results: CaseResult[];
   cleanup: CleanupReport;
+  findings: Finding[];
 }
 
 /** Four letters and digits, upper case: short enough for a plate, distinct enough to find a run's permits. */
@@ -172,7 +197,9 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRu
   }
 
   const cleanup = await cleanUp();
-  return { results, cleanup };
+  const probes = cases.filter((c): c is ProbeCase => c.finds !== undefined);
+  const findings = probes.map((c) => findingOf(c, results));
+  return { results, cleanup, findings };
 
   async function cleanUp(): Promise<CleanupReport> {
     const report: CleanupReport = { deleted: [], alreadyGone: [], failed: [] };
@@ -191,12 +218,17 @@ function skipped(c: ConformanceCase): CaseResult {
   return finish(c, 'SKIP', SKIPPED_TEXT);
 }
 
-/** The expectation in the report's words: `9021`, `any error (9033)`, `9033 (sandbox)`. */
+/** The expectation in the report's words: `9021`, `any error (9033)`, `9033 (sandbox)`, `9022 or success`. */
 export function describeExpectation(c: ConformanceCase): string {
-  const plain = 'errorCode' in c.expect ? String(c.expect.errorCode) : c.expect.stats === true ? 'stats' : 'success';
+  if (c.finds !== undefined) return `${plainExpectation(c.finds.yes.answer)} or ${plainExpectation(c.finds.no.answer)}`;
+  const plain = plainExpectation(c.expect);
   if (c.documented === 'refusal') return `any error (${plain})`;
   if (c.documented === false) return `${plain} (sandbox)`;
   return plain;
+}
+
+function plainExpectation(expect: Expectation): string {
+  return 'errorCode' in expect ? String(expect.errorCode) : expect.stats === true ? 'stats' : 'success';
 }
 
 export function describe(outcome: Outcome): string {
@@ -214,23 +246,19 @@ export function describe(outcome: Outcome): string {
   }
 }
 
-function matches(c: ConformanceCase, outcome: Outcome): boolean {
-  if ('errorCode' in c.expect) return outcome.kind === 'error' && outcome.code === c.expect.errorCode;
-  return outcome.kind === (c.expect.stats === true ? 'stats' : 'success');
+const NOT_JSON = 'Every answer should be JSON: an ErrorCode, or the documented success body.';
+
+function matches(expect: Expectation, outcome: Outcome): boolean {
+  if ('errorCode' in expect) return outcome.kind === 'error' && outcome.code === expect.errorCode;
+  return outcome.kind === (expect.stats === true ? 'stats' : 'success');
 }
 
 /** PASS when it matches; otherwise FAIL or INFO depending on what the docs settle (see cases.ts). */
 export function judge(c: ConformanceCase, outcome: Outcome): CaseResult {
+  if (c.finds !== undefined) return judgeProbe(c, outcome);
   const got = describe(outcome);
-  if (matches(c, outcome)) return finish(c, 'PASS', got, outcome);
-  if (outcome.kind === 'unexpected' || outcome.kind === 'no-answer')
-    return finish(
-      c,
-      'FAIL',
-      got,
-      outcome,
-      'Every answer should be JSON: an ErrorCode, or the documented success body.',
-    );
+  if (matches(c.expect, outcome)) return finish(c, 'PASS', got, outcome);
+  if (outcome.kind === 'unexpected' || outcome.kind === 'no-answer') return finish(c, 'FAIL', got, outcome, NOT_JSON);
   if (c.documented === false) return finish(c, 'INFO', got, outcome, c.why);
   if (c.documented === 'refusal' && outcome.kind === 'error') return finish(c, 'INFO', got, outcome, c.why);
   const note =
@@ -238,6 +266,33 @@ export function judge(c: ConformanceCase, outcome: Outcome): CaseResult {
       ? `The docs say this request is refused. ${c.why ?? ''}`.trim()
       : `The docs say: ${describeExpectation(c)}.`;
   return finish(c, 'FAIL', got, outcome, note);
+}
+
+/** 'yes' or 'no' when the answer is one of the probe's two; otherwise nothing is settled. */
+export function settingValue(c: ProbeCase, outcome: Outcome | undefined): SettingValue {
+  if (outcome === undefined) return 'unknown';
+  if (matches(c.finds.yes.answer, outcome)) return 'yes';
+  if (matches(c.finds.no.answer, outcome)) return 'no';
+  return 'unknown';
+}
+
+/** Either of a probe's answers, or another ErrorCode, is INFO; no answer or a non-JSON one FAILs as anywhere. */
+function judgeProbe(c: ProbeCase, outcome: Outcome): CaseResult {
+  const value = settingValue(c, outcome);
+  const said = describe(outcome);
+  if (value !== 'unknown') return finish(c, 'INFO', `${said}: ${c.finds[value].means}`, outcome, c.why);
+  const neither = `neither ${plainExpectation(c.finds.yes.answer)} nor ${plainExpectation(c.finds.no.answer)}`;
+  if (outcome.kind === 'error') return finish(c, 'INFO', `${said}: ${neither}`, outcome, c.why);
+  return finish(c, 'FAIL', said, outcome, NOT_JSON);
+}
+
+function findingOf(c: ProbeCase, results: readonly CaseResult[]): Finding {
+  const result = results.find((r) => r.id === c.id);
+  const base = { caseId: c.id, setting: c.finds.setting, value: 'unknown' } as const;
+  if (result === undefined) return { ...base, status: 'not-run' };
+  if (result.result === 'SKIP') return { ...base, status: 'skipped' };
+  // A probe whose first push failed has no outcome: unknown, and `got` says why.
+  return { ...base, value: settingValue(c, result.outcome), status: 'checked', got: result.got };
 }
 
 function finish(c: ConformanceCase, result: Verdict, got: string, outcome?: Outcome, note?: string): CaseResult {
