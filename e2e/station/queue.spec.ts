@@ -1,4 +1,5 @@
-import { issueByKeyboard, openScreen } from '../support/actions';
+import type { Page } from '@playwright/test';
+import { issueByKeyboard, openScreen, permitRow } from '../support/actions';
 import { expect, setFaults, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
@@ -12,20 +13,36 @@ async function sandboxSettings(sandboxUrl: string, settings: Record<string, unkn
   if (!response.ok) throw new Error(`The sandbox refused the settings: ${await response.text()}`);
 }
 
-test('Queue: an action that needs attention (lost answer, then 9022) and one waiting for the controller', async ({
+/** A supervisor sets "OPSCOM refuses a repeated ticket number with 9022" on the Settings screen. */
+async function setRepeatedTicketAnswer(page: Page, answer: 'Unknown' | 'Yes' | 'No'): Promise<void> {
+  await openScreen(page, 'Settings');
+  const keys = page.getByRole('group', { name: 'PIN keys' });
+  for (const digit of '1234') await keys.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Open settings' }).click();
+  const setting = page.getByRole('radiogroup', { name: 'OPSCOM refuses a repeated ticket number with 9022' });
+  await setting.getByRole('radio', { name: answer, exact: true }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await expect(setting.getByRole('radio', { name: answer, exact: true })).toHaveAttribute('aria-checked', 'true');
+}
+
+test('Queue: an action OPSCOM refused (9022 where repeats are allowed) and one waiting for the controller', async ({
   page,
   station,
   sandbox,
 }) => {
   await page.goto(station.url);
   await signIn(page);
+  // The supervisor says this OPSCOM accepts repeated ticket numbers: a 9022 is then a real conflict.
+  await setRepeatedTicketAnswer(page, 'No');
 
-  // The first push is stored but its answer is lost; the retry is refused as a duplicate ticket number (9022),
-  // which parks the action for a person.
+  // The first push is stored but its answer is lost; the resend is refused as a duplicate (9022), which parks
+  // the action for a person. The lost answer's copy is counted and shown.
   await sandboxSettings(sandbox.url, { rejectDuplicatePermitNo: true });
   await setFaults(sandbox.url, [{ endpoint: 'push', kind: 'store-then-drop', count: 1 }]);
   const parked = await issueByKeyboard(page, 'KXW366');
   await expect(page.getByTestId('outbox-attention')).toHaveText('1 needs attention', { timeout: 30_000 });
+  await expect(page.getByTestId('outbox-reconcile')).toHaveText('1 to check in OPSCOM');
   expect((await sandbox.permits()).map((p) => p.permitNo)).toEqual([parked]);
 
   // Then the controller goes away: the next permit waits.
@@ -39,12 +56,18 @@ test('Queue: an action that needs attention (lost answer, then 9022) and one wai
   const attention = rows.filter({ hasText: parked });
   await expect(attention.getByTestId('queue-state')).toHaveText('Needs attention');
   await expect(attention).toContainText('9022');
+  await expect(attention.getByTestId('extra-copies')).toContainText('OPSCOM may hold 1 extra copy');
   for (const name of ['Retry', 'Correct plate', 'Discard']) {
     await expect(attention.getByRole('button', { name, exact: true })).toBeVisible();
   }
   const queued = rows.filter({ hasText: waiting });
   await expect(queued.getByTestId('queue-state')).toHaveText(/Waiting|Sending/);
   await expect(queued.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  // The copies the lost answer and the resets may have left are on the list to check; not yet urgent, as they say
+  // what was paid for.
+  const entry = page.locator(`[data-testid="reconcile-row"][data-ticket="${parked}"]`);
+  await expect(entry).toContainText('To check');
+  await expect(page.locator(`[data-testid="reconcile-row"][data-ticket="${waiting}"]`)).toContainText('To check');
   await checkScreen(page, 'queue');
 
   // The controller is back: the waiting one is delivered, the parked one stays for a person.
@@ -55,4 +78,36 @@ test('Queue: an action that needs attention (lost answer, then 9022) and one wai
   await expect
     .poll(async () => (await sandbox.permits()).map((p) => p.permitNo).sort())
     .toEqual([parked, waiting].sort());
+});
+
+test('9022 after a lost answer, where the answer is unknown: OPSCOM holds it; an extend then goes to a supervisor', async ({
+  page,
+  station,
+  sandbox,
+}) => {
+  await page.goto(station.url);
+  await signIn(page);
+  await sandboxSettings(sandbox.url, { rejectDuplicatePermitNo: true });
+  await setFaults(sandbox.url, [{ endpoint: 'push', kind: 'store-then-reset', count: 1 }]);
+  const ticket = await issueByKeyboard(page, 'KXW743');
+  await expect(page.getByTestId('outbox-reconcile')).toHaveText('1 to check in OPSCOM', { timeout: 30_000 });
+  await expect(page.getByTestId('outbox-attention')).toHaveText('0 need attention');
+
+  await openScreen(page, 'Active permits');
+  const row = permitRow(page, ticket);
+  await expect(row.getByTestId('extra-copies')).toContainText('never gave the kiosk its reference');
+  await row.getByRole('button', { name: 'Extend +30 min' }).click();
+  await row.getByRole('button', { name: 'Confirm extend' }).click();
+  await expect(page.getByTestId('outbox-attention')).toHaveText('1 needs attention', { timeout: 20_000 });
+
+  await openScreen(page, 'Queue');
+  const entry = page.getByTestId('reconcile-row');
+  await expect(entry.getByTestId('reconcile-instruction')).toHaveText(
+    'OPSCOM’s copy cannot be reached by the kiosk. Change it in OPSCOM to what the driver paid for.',
+  );
+  await expect(entry).toContainText('A supervisor must act');
+  // Nothing was sent with other values, and OPSCOM still holds the first one.
+  const stored = await sandbox.permits();
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ permitNo: ticket, deleted: false, amount: '4.50' });
 });

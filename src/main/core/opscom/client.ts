@@ -150,23 +150,48 @@ export class OpscomClient {
   ): Promise<OpscomOutcome<T>> {
     const url = `${this.baseUrl}${OPSCOM_PATHS[endpoint]}`;
     const slowTimer = options.onSlow ? setTimeout(options.onSlow, this.softTimeoutMs) : undefined;
-    const limit = AbortSignal.timeout(options.limitMs);
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.fetchImpl(url, {
+    // The limit is a race we own, not only an abort: fetch follows its signal through weak references, and
+    // under memory pressure an abort can go unheard (nodejs/node#55428), which would leave a permit in flight
+    // forever. The abort still tries to close the connection.
+    const abort = new AbortController();
+    let limitTimer: NodeJS.Timeout | undefined;
+    let onStop: (() => void) | undefined;
+    const giveUp = new Promise<Error>((resolve) => {
+      const end = (reason: Error) => {
+        abort.abort(reason);
+        resolve(reason);
+      };
+      limitTimer = setTimeout(
+        () => end(new DOMException(`No answer within ${options.limitMs} ms.`, 'TimeoutError')),
+        options.limitMs,
+      );
+      onStop = () => end(new DOMException('The kiosk is stopping.', 'AbortError'));
+      if (options.signal?.aborted) onStop();
+      else options.signal?.addEventListener('abort', onStop, { once: true });
+    });
+    const exchange = async (): Promise<{ response: Response; text: string }> => {
+      const response = await this.fetchImpl(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(body),
-        signal: options.signal ? AbortSignal.any([limit, options.signal]) : limit,
+        signal: abort.signal,
       });
-      text = await response.text();
+      return { response, text: await response.text() };
+    };
+    let response: Response;
+    let text: string;
+    try {
+      const answered = await Promise.race([exchange(), giveUp]);
+      if (answered instanceof Error) throw answered;
+      ({ response, text } = answered);
     } catch (error) {
       const outcome = networkFailure(error, options.limitMs);
       this.options.log.warn(`OPSCOM ${endpoint}: ${outcome.message}`);
       return outcome;
     } finally {
       clearTimeout(slowTimer);
+      clearTimeout(limitTimer);
+      if (onStop) options.signal?.removeEventListener('abort', onStop);
     }
     const outcome = classify(response, text, successSchema, toValue, this.now());
     if (outcome.kind !== 'success') {

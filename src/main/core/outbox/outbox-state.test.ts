@@ -283,19 +283,29 @@ describe('outbox planning and coalescing', () => {
     expect(state.plan('K-1')).toMatchObject({ kind: 'blocked', id: extend.id });
   });
 
-  it('marks an action sent without a recorded answer as a possible duplicate after replay', () => {
+  it('counts a copy for an attempt whose answer was never recorded, however often the journal is replayed', () => {
     const issue = action('issue');
     const records: JournalRecord[] = [
       { r: 'accept', action: issue },
       { r: 'attempt', ids: [issue.id], at, sent: issue.values },
+      // The kiosk stopped mid-send, restarted, and sent again: the first attempt may have stored a copy.
+      { r: 'attempt', ids: [issue.id], at, sent: issue.values },
+      { r: 'delivered', ids: [issue.id], at, referenceId: 'ref-2' },
     ];
     const state = new OutboxState();
     for (const record of records) state.apply(record);
-    state.markUnansweredAsPossibleDuplicates();
-    expect(state.actions.get(issue.id)).toMatchObject({ possibleDuplicate: true, attempts: 1, state: 'pending' });
-    // The crash may have come after OPSCOM stored it: that copy is counted, and the push resent as it went.
-    expect(state.permitView('K-1')?.unreachableCopies).toMatchObject([{ why: 'restart', plate: 'ABC123' }]);
-    expect(state.actions.get(issue.id)?.frozen).toEqual(issue.values);
+    expect(state.permitView('K-1')).toMatchObject({
+      references: ['ref-2'],
+      unreachableCopies: [{ why: 'restart', plate: 'ABC123' }],
+    });
+    const pending = new OutboxState();
+    for (const record of records.slice(0, 2)) pending.apply(record);
+    expect(pending.unanswered().map((live) => live.action.id)).toEqual([issue.id]);
+    // What the outbox writes at start-up for it: the push is then resent exactly as it went.
+    pending.apply({ r: 'failed', ids: [issue.id], at, message: 'stopped', maybeStored: true, reason: 'restart' });
+    expect(pending.actions.get(issue.id)).toMatchObject({ possibleDuplicate: true, attempts: 1, state: 'pending' });
+    expect(pending.plan('K-1')).toEqual({ kind: 'push', ids: [issue.id], values: issue.values });
+    expect(pending.permitView('K-1')?.unreachableCopies).toHaveLength(1);
   });
 
   it('applies a repeated accept once (the same tap twice)', () => {

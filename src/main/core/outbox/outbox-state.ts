@@ -162,7 +162,8 @@ export class OutboxState {
         for (const live of this.liveAll(record.ids)) {
           live.attempts += 1;
           live.lastAttemptAt = record.at;
-          if (live.awaitingAnswer) live.possibleDuplicate = true;
+          // The previous attempt never got an answer on record (the kiosk stopped mid-send): it may have stored.
+          if (live.awaitingAnswer) this.mayHaveStored(live, 'restart');
           live.awaitingAnswer = true;
           live.sending = { at: record.at, ...pick(record, 'sent', 'referenceId') };
         }
@@ -275,15 +276,9 @@ export class OutboxState {
     });
   }
 
-  /** After replay: an attempt with no recorded answer may have reached OPSCOM. */
-  markUnansweredAsPossibleDuplicates(): LiveAction[] {
-    const unanswered = [...this.actions.values()].filter((live) => live.awaitingAnswer);
-    for (const live of unanswered) {
-      this.mayHaveStored(live, 'restart');
-      live.awaitingAnswer = false;
-      delete live.sending;
-    }
-    return unanswered;
+  /** After replay: attempts with no recorded answer (the kiosk stopped mid-send). */
+  unanswered(): LiveAction[] {
+    return [...this.actions.values()].filter((live) => live.awaitingAnswer);
   }
 
   /**

@@ -94,6 +94,39 @@ describe('durable outbox', () => {
     expect(again.permit('K-waiting')).toMatchObject({ sync: 'waiting', referenceId: null });
   });
 
+  it('keeps a cancelled permit a day after its cancel, and one on the reconciliation list for as long as it is', () => {
+    const dir = tempDir();
+    let now = new Date('2026-11-30T14:00:00.000Z');
+    const outbox = new Outbox({
+      dataDir: dir,
+      audit: AuditLog.inDataDir(dir),
+      clock: { now: () => now },
+      compactAfter: 5,
+    });
+    const settleCancelled = (ticket: string, unclear: boolean) => {
+      const action = { ...issue(ticket), takenAt: now.toISOString() };
+      outbox.accept(action);
+      outbox.recordAttempt([action.id], { sent: action.values });
+      if (unclear) outbox.recordFailed([action.id], 'unreadable', true, 'unreadable');
+      else outbox.recordDelivered([action.id], `ref-${ticket}`);
+      const cancel = { ...issue(ticket), kind: 'cancel' as const, takenAt: now.toISOString() };
+      outbox.accept(cancel);
+      if (unclear) outbox.recordHandedOver([action.id, cancel.id], 'cancelled-after-unclear');
+      else outbox.recordDelivered([cancel.id], `ref-${ticket}`);
+    };
+    settleCancelled('C-clean', false);
+    settleCancelled('C-listed', true);
+    for (let i = 0; i < 10; i += 1) settleCancelled(`C-${i}`, false); // compacts several times
+    expect(outbox.permit('C-clean')?.status).toBe('cancelled');
+    now = new Date('2026-12-01T14:30:00.000Z'); // a day and a half later
+    for (let i = 10; i < 20; i += 1) settleCancelled(`C-${i}`, false);
+    outbox.close();
+    const again = open(dir);
+    expect(again.permit('C-clean')).toBeUndefined();
+    expect(again.permit('C-listed')).toMatchObject({ status: 'cancelled', reconcile: 'attention' });
+    expect(again.permit('C-19')?.status).toBe('cancelled');
+  });
+
   it('skips a journal already folded into the snapshot (a crash between snapshot and truncation)', () => {
     const dir = tempDir();
     const outbox = open(dir, 20);

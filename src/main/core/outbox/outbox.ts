@@ -62,12 +62,11 @@ export class Outbox {
       for (const record of first ? [first, ...rest] : []) this.state.apply(record);
     }
     this.skippedOnReplay = replay.skipped;
-    const unanswered = this.state.markUnansweredAsPossibleDuplicates();
-    this.audit(
-      unanswered.map((live) =>
-        this.entry('possible-duplicate', live.action, 'Sent before a restart and no answer was recorded.'),
-      ),
-    );
+    // Written down, not only concluded in memory: the next replay must count the same copies.
+    for (const live of this.state.unanswered()) {
+      this.audit([this.entry('possible-duplicate', live.action, 'Sent before a restart and no answer was recorded.')]);
+      this.recordFailed([live.action.id], 'No answer was recorded before the kiosk stopped.', true, 'restart');
+    }
   }
 
   close(): void {
@@ -325,7 +324,10 @@ export class Outbox {
   private pruneSettledPermits(): void {
     const cutoff = toInstant(new Date(this.options.clock.now().getTime() - this.keepEndedForMs));
     for (const [ticketNumber, permit] of this.state.permits) {
-      const over = permit.cancelled || permit.discarded || !isAfter(permit.values.endAt, cutoff);
+      // A cancelled permit stays as long after its cancel as an ended one after its end, so it can still be
+      // looked up (and a repeated request id recognised) for a day.
+      const lastDay = permit.cancelled || permit.discarded ? permit.updatedAt : permit.values.endAt;
+      const over = !isAfter(lastDay, cutoff);
       // A permit a supervisor still has to see to stays, however old: the list must not forget it.
       const listed = this.state.isOnReconciliationList(ticketNumber);
       if (permit.pending.length === 0 && over && !listed) this.state.permits.delete(ticketNumber);

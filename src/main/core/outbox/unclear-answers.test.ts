@@ -72,7 +72,8 @@ describe('a push answered unclearly is never taken for "not stored"', () => {
       const k = await kioskWith(
         [{ endpoint: 'push', kind, count: 1 }],
         {},
-        { backoff: { baseMs: 5_000, capMs: 5_000 } },
+        // Long waits, so the cancel is taken before any resend: the kiosk then holds no reference at all.
+        { backoff: { baseMs: 60_000, capMs: 60_000 }, unclearBackoff: { baseMs: 60_000, capMs: 60_000 } },
       );
       const permit = await issue(k, 'UNCLR1');
       await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1));
@@ -290,6 +291,26 @@ describe('a supervisor clears what was fixed in the portal', () => {
       ticketNumber: permit.ticketNumber,
       detail: expect.stringContaining('Removed in the portal'),
     });
+  });
+
+  it('a copy left by a restart mid-send stays counted through every later restart', async () => {
+    const k = await kioskWith(
+      [{ endpoint: 'push', kind: 'store-then-hang', count: 1 }],
+      {},
+      {
+        requestTimeouts: { softMs: 1_000, hardMs: 60_000 },
+      },
+    );
+    const permit = await issue(k, 'CRASH2');
+    await vi.waitFor(() => expect(k.sandbox.permits()).toHaveLength(1)); // stored, answer never comes
+    await k.restart(); // mid-send: the answer is never recorded
+    await drained(k);
+    const counted = (view: Permit) => view.references.length + view.unreachableCopies.length;
+    expect(counted(await view(k, permit.ticketNumber))).toBe(2);
+    await k.restart();
+    await k.restart();
+    expect(await view(k, permit.ticketNumber)).toMatchObject({ unreachableCopies: [{ why: 'restart' }] });
+    expect(live(k, permit.ticketNumber)).toHaveLength(2);
   });
 
   it('keeps the list across a restart', async () => {
