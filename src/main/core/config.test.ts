@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, resolveControllerConfig } from './config';
+import { SettingsRepository } from './settings';
 
 const none = { flags: {}, env: {}, stored: {} };
 
@@ -34,5 +35,12 @@ describe('controller configuration', () => {
     expect(() =>
       resolveControllerConfig({ ...none, flags: { url: 'https://x.example', token: 'bad token!' } }),
     ).toThrow(/letters, digits and dashes/);
+  });
+});
+
+describe('stored settings', () => {
+  it('read the single request timeout of older versions as the soft one', () => {
+    const repo = new SettingsRepository({ store: { requestTimeoutMs: 15_000 } });
+    expect(repo.read()).toMatchObject({ requestSoftTimeoutMs: 15_000, requestHardTimeoutMs: 90_000 });
   });
 });

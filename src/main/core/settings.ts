@@ -43,7 +43,12 @@ export class SettingsRepository {
   constructor(private readonly backing: SettingsBacking) {}
 
   read(): Settings {
-    const parsed = SettingsSchema.safeParse(this.backing.store);
+    const stored = { ...this.backing.store };
+    // Before soft and hard timeouts there was one, and it meant what the soft one means now.
+    if (stored.requestSoftTimeoutMs === undefined && stored.requestTimeoutMs !== undefined) {
+      stored.requestSoftTimeoutMs = stored.requestTimeoutMs;
+    }
+    const parsed = SettingsSchema.safeParse(stored);
     // A hand-edited or older file must not stop a kiosk from starting: fall back to defaults for bad values.
     return parsed.success ? parsed.data : SettingsSchema.parse({});
   }

@@ -345,3 +345,48 @@ describe('reading every documented success', () => {
     });
   });
 });
+
+describe('answers that look like errors, or point elsewhere', () => {
+  async function pushAnswered(status: number, text: string, headers: http.OutgoingHttpHeaders = {}) {
+    const fake = await fakeController((_req, res) => res.writeHead(status, headers).end(text));
+    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    return client.push(permit);
+  }
+
+  it('an empty ErrorCode (0, "", null) beside a success is not an error', async () => {
+    for (const code of ['0', '""', 'null', 'false']) {
+      expect(await pushAnswered(200, `{"status":"success","reference_id":"R-1","ErrorCode":${code}}`)).toEqual({
+        kind: 'success',
+        value: { referenceId: 'R-1' },
+      });
+    }
+  });
+
+  it('an ErrorCode OPSCOM does not document is shown to a person, and may have stored it', async () => {
+    expect(await pushAnswered(500, '{"ErrorCode":5000,"ErrorMessage":"Oops"}')).toMatchObject({
+      kind: 'rejected',
+      errorCode: 5000,
+      certainty: 'may-be-stored',
+    });
+    expect(await pushAnswered(400, '{"ErrorCode":"9021","ErrorMessage":"Too long"}')).toMatchObject({
+      kind: 'rejected',
+      errorCode: 9021,
+      certainty: 'not-received',
+    });
+  });
+
+  it('a reference written with an exponent or a fraction is not a reference', async () => {
+    expect(await pushAnswered(200, '{"status":"success","reference_id":1e5}')).toMatchObject({ reason: 'unreadable' });
+    expect(await pushAnswered(200, '{"status":"success","reference_id":-3}')).toMatchObject({ reason: 'unreadable' });
+  });
+
+  it('never follows a redirect: the token is not sent on, and the answer says so', async () => {
+    const elsewhere = await fakeController((_req, res) => res.writeHead(200).end('{"reference_id":"STOLEN"}'));
+    for (const status of [301, 302, 307, 308]) {
+      const outcome = await pushAnswered(status, '', { Location: `${elsewhere.url}/api/OC-TOMA/v1/permits/push` });
+      expect(outcome).toMatchObject({ kind: 'transient', reason: 'redirect', httpStatus: status });
+      expect(outcome.kind === 'transient' && outcome.message).toContain(new URL(elsewhere.url).host);
+    }
+    expect(elsewhere.bodies).toEqual([]);
+  });
+});

@@ -28,7 +28,15 @@ export type Certainty = 'not-received' | 'may-be-stored';
 
 /** Why a call ended without a usable answer, for the outbox's table of outcomes and the screen's words. */
 export type TransientReason =
-  'unreachable' | 'timeout' | 'connection-lost' | 'server-error' | 'busy' | 'unreadable' | 'unexpected-status';
+  | 'unreachable'
+  | 'timeout'
+  | 'connection-lost'
+  | 'server-error'
+  | 'busy'
+  | 'unreadable'
+  | 'unexpected-status'
+  /** A 3xx: never followed (the body carries the token), and a wrong address will not fix itself. */
+  | 'redirect';
 
 /**
  * Every call ends in exactly one of these; the client never throws at its callers. An ErrorCode answer means
@@ -37,7 +45,15 @@ export type TransientReason =
  */
 export type OpscomOutcome<T> =
   | { kind: 'success'; value: T }
-  | { kind: 'rejected'; errorCode: number; message: string; controllerMessage: string; field?: string }
+  | {
+      kind: 'rejected';
+      errorCode: number;
+      message: string;
+      controllerMessage: string;
+      field?: string;
+      /** An undocumented ErrorCode does not say OPSCOM turned the request away: it may have stored it. */
+      certainty: Certainty;
+    }
   | {
       kind: 'unauthorised';
       errorCode: number | null;
@@ -174,6 +190,8 @@ export class OpscomClient {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(body),
+        // The body carries the API token: it goes only to the address a supervisor set, never where a 3xx says.
+        redirect: 'manual',
         signal: abort.signal,
       });
       return { response, text: await response.text() };
@@ -266,23 +284,38 @@ export function classify<S extends z.ZodType, T>(
 ): OpscomOutcome<T> {
   const json = parseOpscomJson(text);
   const error = ErrorBodySchema.safeParse(json);
+  const status = response.status;
   if (error.success) {
-    const info = describeErrorCode(error.data.ErrorCode);
-    const controllerMessage = error.data.ErrorMessage ?? '';
     const errorCode = error.data.ErrorCode;
+    const controllerMessage = error.data.ErrorMessage ?? '';
+    const info = describeErrorCode(errorCode);
+    if (!info) {
+      // Not a code OPSCOM documents: shown to a person, and counted as a copy OPSCOM may hold.
+      const message = `OPSCOM answered with an error code it does not document (${errorCode}).`;
+      return { kind: 'rejected', errorCode, message, controllerMessage, certainty: 'may-be-stored' };
+    }
     const message = info.plain;
     switch (info.kind) {
       case 'rejected':
         return info.field
-          ? { kind: 'rejected', errorCode, message, controllerMessage, field: info.field }
-          : { kind: 'rejected', errorCode, message, controllerMessage };
+          ? { kind: 'rejected', errorCode, message, controllerMessage, field: info.field, certainty: 'not-received' }
+          : { kind: 'rejected', errorCode, message, controllerMessage, certainty: 'not-received' };
       case 'unauthorised':
         return { kind: 'unauthorised', errorCode, message, controllerMessage, certainty: 'not-received' };
       default:
         return { kind: info.kind, errorCode, message, controllerMessage };
     }
   }
-  const status = response.status;
+  if (status >= 300 && status < 400) {
+    const location = response.headers.get('location');
+    const where = location ? ` to ${redirectHost(location)}` : '';
+    return transient(
+      'redirect',
+      `OPSCOM answered with a redirect${where} (HTTP ${status}). The kiosk does not follow redirects, so the ` +
+        'token stays here: ask a supervisor to check the controller URL.',
+      status,
+    );
+  }
   if (status >= 200 && status < 300) {
     const success = successSchema.safeParse(json);
     if (success.success) return { kind: 'success', value: toValue(success.data) };
@@ -303,6 +336,15 @@ export function classify<S extends z.ZodType, T>(
   }
   const reason = status >= 500 ? 'server-error' : 'unexpected-status';
   return transient(reason, `OPSCOM answered with HTTP ${status}.`, status, retryAfterMs(response.headers, nowMs));
+}
+
+/** The host a redirect points at, for the message; the rest of the URL may carry anything. */
+function redirectHost(location: string): string {
+  try {
+    return new URL(location).host || 'another address';
+  } catch {
+    return 'another address';
+  }
 }
 
 /** `Retry-After` is either seconds or an HTTP date. */

@@ -32,6 +32,7 @@ export const OPSCOM_ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   9033: { kind: 'rejected', plain: 'OPSCOM says a field has a value it does not accept.' },
 };
 
-export function describeErrorCode(code: number): ErrorCodeInfo {
-  return OPSCOM_ERROR_CODES[code] ?? { kind: 'rejected', plain: `OPSCOM refused the request (error ${code}).` };
+/** A documented code, or undefined: an undocumented one does not say whether OPSCOM acted on the request. */
+export function describeErrorCode(code: number): ErrorCodeInfo | undefined {
+  return Object.hasOwn(OPSCOM_ERROR_CODES, code) ? OPSCOM_ERROR_CODES[code] : undefined;
 }

@@ -69,10 +69,11 @@ export function statsBody(apiToken: string, zones?: readonly string[]): Body {
 export const REFERENCE_PATTERN = /^[A-Za-z0-9-]{1,50}$/;
 
 /**
- * Reference fields that arrive as JSON numbers are turned into strings before parsing, digit for digit:
- * `JSON.parse` would round a number past 2^53, and a rounded reference points at someone else's permit.
+ * Reference fields that arrive as whole JSON numbers are turned into strings before parsing, digit for digit:
+ * `JSON.parse` would round a number past 2^53, and a rounded reference points at someone else's permit. Any other
+ * number (1e5, 1.5, -3) stays a number, which no reference is: the answer is then unreadable, "may be stored".
  */
-const NUMERIC_REFERENCE = /("(?:reference_id|InternalReferenceID)"\s*:\s*)(-?\d[\d.eE+-]*)/g;
+const NUMERIC_REFERENCE = /("(?:reference_id|InternalReferenceID)"\s*:\s*)(\d+)(?=\s*[,}])/g;
 
 export function parseOpscomJson(text: string): unknown {
   try {
@@ -111,9 +112,19 @@ export const StatsBodySchema = z.object({
   data: z.array(z.object({ type: z.string(), zone: z.string(), total: Total })),
 });
 
+/**
+ * An error answer: `ErrorCode` a whole number (or its digits as a string), never 0, "" or null, which some
+ * servers put beside a success. Whether the code is one OPSCOM documents is the client's question.
+ */
 export const ErrorBodySchema = z.object({
-  ErrorCode: z.coerce.number().int(),
-  ErrorMessage: z.string().optional(),
+  ErrorCode: z.union([
+    z.number().int().positive(),
+    z
+      .string()
+      .regex(/^[1-9]\d{0,8}$/)
+      .transform(Number),
+  ]),
+  ErrorMessage: z.string().optional().catch(undefined),
 });
 
 export interface StatsRow {

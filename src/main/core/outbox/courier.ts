@@ -73,6 +73,13 @@ export class Courier {
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
     for (const ticket of options.outbox.ticketsWithWork()) this.ready.add(ticket);
+    // A restart must not cut short the wait after an unclear answer (a crash loop would resend in a tight loop).
+    for (const { ticketNumber, streak, lastAttemptAt } of options.outbox.unclearHeads()) {
+      const delay = unclearRetryDelayMs(streak, this.unclearBackoff, this.random);
+      // Never later than a full wait from now, whatever clock wrote the journal.
+      const notBefore = Math.min(Date.parse(lastAttemptAt) + delay, this.now() + delay);
+      this.unclear.set(ticketNumber, { streak, notBefore });
+    }
     this.unsubscribe = options.outbox.subscribe(({ tickets }) => {
       for (const ticket of tickets) {
         if (this.inFlight.has(ticket)) continue;
@@ -228,7 +235,8 @@ export class Courier {
     const { outbox } = this.options;
     const head = plan.ids[0] ?? '';
     this.options.onOutcome?.(outcome);
-    if (outcome.kind !== 'transient') this.unclear.delete(ticket);
+    // An answer that settles the question ends the permit's wait; one that leaves it open keeps it.
+    if (outcome.kind !== 'transient' && outcome.kind !== 'unauthorised') this.unclear.delete(ticket);
     switch (outcome.kind) {
       case 'success':
         this.consecutiveFailures = 0;
@@ -239,15 +247,14 @@ export class Courier {
         const maybeStored = outcome.certainty === 'may-be-stored';
         outbox.recordFailed(plan.ids, outcome.message, maybeStored, outcome.reason);
         if (maybeStored) this.waitAfterUnclear(ticket, outcome.retryAfterMs);
+        // A redirect means the address is wrong: resending cannot help, a supervisor must fix the URL.
+        if (outcome.reason === 'redirect') return this.pause(outcome.message);
         return this.failed(outcome.retryAfterMs);
       }
       case 'unauthorised':
         outbox.recordFailed(plan.ids, outcome.message, outcome.certainty === 'may-be-stored', 'unauthorised');
-        this.pausedReason = outcome.message;
-        this.options.log.warn(`Outbox paused: ${outcome.message}`);
-        outbox.recordPaused(outcome.message);
-        this.options.onStateChange?.();
-        return;
+        if (outcome.certainty === 'may-be-stored') this.waitAfterUnclear(ticket, null);
+        return this.pause(outcome.message);
       case 'duplicate':
         // 9022 to a resend of a push whose earlier answer was unclear: OPSCOM already holds that earlier copy.
         if (plan.kind === 'push' && outbox.hasOpenCopies(ticket) && this.policy() !== 'no') {
@@ -264,6 +271,10 @@ export class Courier {
           'duplicate',
         );
       case 'rejected':
+        // An undocumented code does not say OPSCOM turned it away: count the copy, then ask a person.
+        if (outcome.certainty === 'may-be-stored') {
+          outbox.recordFailed(plan.ids, outcome.message, true, 'undocumented-error');
+        }
         return outbox.recordParked(
           head,
           outcome.controllerMessage ? `${outcome.message} (${outcome.controllerMessage})` : outcome.message,
@@ -277,6 +288,13 @@ export class Courier {
         }
         return outbox.recordParked(head, `${outcome.message} It may have been removed in OPSCOM.`);
     }
+  }
+
+  private pause(reason: string): void {
+    this.pausedReason = reason;
+    this.options.log.warn(`Outbox paused: ${reason}`);
+    this.options.outbox.recordPaused(reason);
+    this.options.onStateChange?.();
   }
 
   private policy(): RepeatedTicketPolicy {

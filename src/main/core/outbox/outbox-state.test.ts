@@ -331,3 +331,17 @@ describe('outbox planning and coalescing', () => {
     expect(copy.permitView('K-2')).toEqual(state.permitView('K-2'));
   });
 });
+
+describe('journals written before attempts carried their values', () => {
+  it('still count the copy an unclear push may have left, with the action’s values', () => {
+    const issue = action('issue');
+    const cancel = action('cancel');
+    const state = stateWith(issue);
+    state.apply({ r: 'attempt', ids: [issue.id], at });
+    state.apply({ r: 'failed', ids: [issue.id], at, message: 'timeout', maybeStored: true });
+    state.apply({ r: 'accept', action: cancel });
+    expect(state.plan('K-1')).toMatchObject({ kind: 'handover' });
+    state.apply({ r: 'handed', ids: [issue.id, cancel.id], at, why: 'cancelled-after-unclear' });
+    expect(state.reconciliation()).toMatchObject([{ instruction: 'remove-all-copies', copies: [{ plate: 'ABC123' }] }]);
+  });
+});

@@ -48,6 +48,10 @@ export interface PermitEntry {
   held: boolean;
   /** What a supervisor last confirmed OPSCOM holds for a held permit (after fixing it in the portal). */
   cleared: { at: string; by: string | null; values: PermitValues; cancelled: boolean } | null;
+  /** What OPSCOM confirmed its known copies say: the values of the last push or update it accepted. */
+  confirmed?: PermitValues;
+  /** A change was discarded after being sent: someone checks OPSCOM's copy says what the kiosk shows. */
+  checkAfterDiscard?: string;
   cancelled: boolean;
   /** Its issue was discarded by an admin: it never reaches OPSCOM and is not shown as active. */
   discarded: boolean;
@@ -206,6 +210,7 @@ export class OutboxState {
         const permit = this.permits.get(record.ticketNumber);
         if (!permit) return;
         for (const copy of permit.copies) copy.cleared = true;
+        delete permit.checkAfterDiscard;
         permit.cleared = {
           at: record.at,
           by: record.by,
@@ -235,6 +240,12 @@ export class OutboxState {
         const first = this.actions.get(record.ids[0] ?? '');
         const permit = first && this.permits.get(first.action.ticketNumber);
         if (permit && first.action.kind === 'issue') permit.discarded = true;
+        else if (permit && first) {
+          // Back to what OPSCOM last confirmed, and a person checks OPSCOM agrees: the change may have got there.
+          permit.values = permit.confirmed ?? permit.values;
+          permit.cancelled = false;
+          permit.checkAfterDiscard = record.at;
+        }
         return this.settle(record.ids);
       }
     }
@@ -245,6 +256,7 @@ export class OutboxState {
     const permit = head && this.permits.get(head.action.ticketNumber);
     if (!head || !permit) return;
     if (head.action.kind === 'issue') {
+      permit.confirmed = head.sending?.sent ?? head.action.values;
       if (record.referenceId) addReference(permit, record.referenceId);
       if (record.notStored) permit.copies = permit.copies.filter((copy) => copy.cleared);
       return this.settle(record.ids);
@@ -258,13 +270,15 @@ export class OutboxState {
       if (record.referenceId) live.reached = [...new Set([...(live.reached ?? []), record.referenceId])];
     }
     const done = record.referenceId === null || permit.references.every((ref) => head.reached?.includes(ref));
+    if (done && head.action.kind === 'extend') permit.confirmed = lives.at(-1)?.action.values ?? permit.confirmed;
     if (done) this.settle(record.ids);
   }
 
   /** An attempt whose answer was unclear: OPSCOM may hold what it sent, and a push may only be resent as it was. */
   private mayHaveStored(live: LiveAction, why: string): void {
     live.possibleDuplicate = true;
-    const sent = live.sending?.sent;
+    // A journal written before attempts carried their values: the action's own values are the best account.
+    const sent = live.sending?.sent ?? live.action.values;
     const permit = this.permits.get(live.action.ticketNumber);
     if (live.action.kind !== 'issue' || !sent || !permit) return;
     live.frozen = sent;
@@ -294,7 +308,8 @@ export class OutboxState {
       case 'issue':
         return this.planPush(permit, head, policy);
       case 'extend': {
-        const following = this.followingExtends(permit, 1);
+        // Once an update has reached one reference, later extends wait: merged, the first would never get them.
+        const following = head.reached?.length ? [] : this.followingExtends(permit, 1);
         const ids = [head, ...following].map((live) => live.action.id);
         const target = this.nextReference(permit, head);
         if (target === undefined) return this.unreachable(permit, head, ids, 'extended');
@@ -342,12 +357,18 @@ export class OutboxState {
     };
   }
 
+  /** The permit's next action, if any. */
+  head(ticketNumber: string): LiveAction | undefined {
+    return this.actions.get(this.permits.get(ticketNumber)?.pending[0] ?? '');
+  }
+
   /** Every pending action of this permit from `actionId` on (what a discard of an issue takes with it). */
   discardSet(actionId: string): string[] {
     const live = this.actions.get(actionId);
     const permit = live && this.permits.get(live.action.ticketNumber);
     if (!live || !permit) return [];
-    return live.action.kind === 'issue' ? [...permit.pending] : [actionId];
+    // Later actions build on this one, so they go with it.
+    return permit.pending.slice(permit.pending.indexOf(actionId));
   }
 
   hasOpenCopies(ticketNumber: string): boolean {
@@ -430,11 +451,13 @@ export class OutboxState {
     else if (heldWithoutReference(permit) && cleared && changedSince(cleared, permit))
       // What a supervisor set by hand is what OPSCOM's unreachable copy says now.
       says = cleared.cancelled ? [] : [{ ...cleared.values, sentAt: cleared.at, why: 'set-by-supervisor' }];
+    else if (permit.checkAfterDiscard) says = [];
     else return null;
     const pushStillOurs = permit.pending.some((id) => this.actions.get(id)?.action.kind === 'issue');
     const differs = says.some((copy) => !sameValues(copy, permit.values));
     let instruction: ReconcileInstruction;
-    if (gone) instruction = 'remove-all-copies';
+    if (permit.checkAfterDiscard && open.length === 0) instruction = 'check-after-discard';
+    else if (gone) instruction = 'remove-all-copies';
     else if (permit.references.length > 0 || pushStillOurs) instruction = 'remove-extra-copies';
     else instruction = differs ? 'update-held-copy' : 'keep-held-copy';
     return {
@@ -444,9 +467,9 @@ export class OutboxState {
       references: [...permit.references],
       copies: says,
       heldWithoutReference: heldWithoutReference(permit),
-      needsAttention: gone || differs,
+      needsAttention: gone || differs || instruction === 'check-after-discard',
       instruction,
-      since: open[0]?.at ?? cleared?.at ?? permit.issuedAt,
+      since: open[0]?.at ?? permit.checkAfterDiscard ?? cleared?.at ?? permit.issuedAt,
       lastCleared: cleared ? { at: cleared.at, by: cleared.by } : null,
     };
   }

@@ -138,6 +138,18 @@ export class Outbox {
     return this.state.hasOpenCopies(ticketNumber);
   }
 
+  /** Permits whose next action's last answer was unclear: how many tries, and when the last one went. */
+  unclearHeads(): Array<{ ticketNumber: string; streak: number; lastAttemptAt: string }> {
+    const heads: Array<{ ticketNumber: string; streak: number; lastAttemptAt: string }> = [];
+    for (const ticketNumber of this.ticketsWithWork()) {
+      const head = this.state.head(ticketNumber);
+      if (head?.possibleDuplicate && head.lastAttemptAt) {
+        heads.push({ ticketNumber, streak: head.attempts, lastAttemptAt: head.lastAttemptAt });
+      }
+    }
+    return heads;
+  }
+
   /** Every permit whose state in OPSCOM the kiosk cannot vouch for. */
   reconciliation(): ReconcileEntry[] {
     return this.state.reconciliation();

@@ -323,3 +323,74 @@ describe('a supervisor clears what was fixed in the portal', () => {
     expect(await reconciliation(k)).toMatchObject([{ ticketNumber: permit.ticketNumber }]);
   });
 });
+
+describe('answers a vendor-doc server may also give', () => {
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+  it('an undocumented ErrorCode after storing: the copy is counted and a person is asked', async () => {
+    const k = await kioskWith([]);
+    k.network.intercept = async (apiPath, _body, forward) => {
+      const answer = await forward(); // stored
+      return apiPath.endsWith('/push') ? json(500, { ErrorCode: 5000, ErrorMessage: 'Oops' }) : answer;
+    };
+    const permit = await issue(k, 'ODD1');
+    await vi.waitFor(async () => expect((await status(k)).attention).toBe(1));
+    expect(await view(k, permit.ticketNumber)).toMatchObject({
+      sync: 'attention',
+      unreachableCopies: [{ why: 'undocumented-error' }],
+    });
+    expect(live(k, permit.ticketNumber)).toHaveLength(1);
+  });
+
+  it('a redirect is not followed: the outbox pauses for a supervisor, and the copy is counted', async () => {
+    const k = await kioskWith([]);
+    k.network.intercept = async (apiPath, _body, forward) => {
+      if (!apiPath.endsWith('/push')) return forward();
+      await forward();
+      return new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/push' } });
+    };
+    const permit = await issue(k, 'REDIR1');
+    await vi.waitFor(async () => expect((await status(k)).paused?.reason).toMatch(/redirect to elsewhere\.example/));
+    expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1);
+    expect(k.sandbox.requestLog().filter((request) => request.path.endsWith('/push'))).toHaveLength(1);
+  });
+
+  it('a restart does not cut short the wait after an unclear answer', async () => {
+    const k = await kioskWith(
+      [{ endpoint: 'push', kind: 'store-then-500' }],
+      {},
+      {
+        unclearBackoff: { baseMs: 60_000, capMs: 120_000 },
+      },
+    );
+    await issue(k, 'LOOP1');
+    await vi.waitFor(() => expect(k.sandbox.permits()).toHaveLength(1));
+    for (let i = 0; i < 3; i += 1) {
+      await k.restart();
+      await k.core.idle();
+    }
+    expect(k.sandbox.requestLog().filter((request) => request.path.endsWith('/push'))).toHaveLength(1);
+  });
+
+  it('discarding a refused cancel puts the permit back as OPSCOM last confirmed it, and asks for a check', async () => {
+    const k = await kioskWith([]);
+    const permit = await issue(k, 'DISC1');
+    await drained(k);
+    k.network.intercept = async (apiPath, _body, forward) =>
+      apiPath.endsWith('/delete') ? json(400, { ErrorCode: 9003, ErrorMessage: 'Could not parse.' }) : forward();
+    await extend(k, permit.ticketNumber);
+    await cancel(k, permit.ticketNumber);
+    await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).sync).toBe('attention'));
+    const [parked] = value<{ items: Array<{ actionId: string }> }>(await k.core.dispatch('outbox:list', {})).items;
+    const discarded = await k.core.dispatch('outbox:discard', { actionId: parked!.actionId, adminPin: '1234' });
+    expect(discarded).toMatchObject({ ok: true });
+    const after = await view(k, permit.ticketNumber);
+    const extended = live(k, permit.ticketNumber)[0];
+    expect(after).toMatchObject({ status: 'active', reconcile: 'attention' });
+    expect(extended?.endTime).toBe(after.endAt.slice(0, 19)); // the extend OPSCOM accepted still stands
+    expect(await reconciliation(k)).toMatchObject([
+      { ticketNumber: permit.ticketNumber, instruction: 'check-after-discard', needsAttention: true },
+    ]);
+  });
+});

@@ -12,6 +12,7 @@ const INSTRUCTION = {
   'remove-all-copies': 'instructionRemoveAll',
   'update-held-copy': 'instructionUpdateHeld',
   'keep-held-copy': 'instructionKeepHeld',
+  'check-after-discard': 'instructionCheckAfterDiscard',
 } as const satisfies Record<ReconcileInstruction, keyof Catalog>;
 
 /** What the supervisor did, for the audit log; sent in English whatever the screen says, so reports agree. */
