@@ -586,7 +586,7 @@ describe('answer styles, more closely', () => {
   it('reference-number never reuses a number, even after POST /__sandbox/reset', async () => {
     const sandbox = await start({ faults: [{ endpoint: 'push', kind: 'reference-number' }] });
     const first = answered(await exchange(sandbox, 'push', MINIMAL_PUSH)).text;
-    await raw(sandbox, '/__sandbox/reset', { method: 'POST' });
+    await raw(sandbox, '/__sandbox/reset', { method: 'POST', headers: { 'content-type': 'application/json' } });
     const second = answered(await exchange(sandbox, 'push', MINIMAL_PUSH)).text;
     expect(first).not.toBe(second);
   });

@@ -1,11 +1,12 @@
 /** Turns the sandbox CLI's flags into SandboxOptions, or a plain-words reason they are wrong. */
 import { parseArgs } from 'node:util';
+import { DEMO_TOKEN } from '../shared/demo';
+import { isLoopbackBindHost } from '../shared/loopback';
 import { parseFaultSpec, type Fault } from './faults';
-import { isLoopbackHost } from './loopback';
 import type { SandboxOptions } from './server';
 import { isValidToken } from './validation';
 
-export const DEMO_TOKEN = 'DEMO-KIOSK-TOKEN';
+export { DEMO_TOKEN };
 /** A fixed default so `npm run sandbox` lands where the kiosk's demo setup expects it. */
 export const DEFAULT_CLI_PORT = 18080;
 
@@ -77,7 +78,7 @@ export function parseSandboxArgs(argv: string[]): CliParse {
   }
 
   const host = values.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host))
+  if (!isLoopbackBindHost(host))
     return { kind: 'error', message: `--host must be a loopback address (127.x.x.x or ::1), not "${host}".` };
 
   const tokens = values.token ?? [DEMO_TOKEN];

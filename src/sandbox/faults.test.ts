@@ -213,7 +213,13 @@ describe('faults in the running sandbox', () => {
     await expect(call(sandbox, 'push', MINIMAL_PUSH)).rejects.toThrow();
     expect(sandbox.permits()).toEqual([]);
     expect(sandbox.requestLog()).toMatchObject([
-      { path: '/api/OC-TOMA/v1/permits/push', body: MINIMAL_PUSH, status: null, response: null, fault: 'reset' },
+      {
+        path: '/api/OC-TOMA/v1/permits/push',
+        body: { ...MINIMAL_PUSH, apiToken: '[redacted]' },
+        status: null,
+        response: null,
+        fault: 'reset',
+      },
     ]);
     await pushOk(sandbox, MINIMAL_PUSH);
     expect(sandbox.requestLog()[1]).not.toHaveProperty('fault');
@@ -491,7 +497,7 @@ describe('admin endpoints', () => {
   it('POST /__sandbox/reset clears permits and the log but keeps the faults', async () => {
     const sandbox = await start({ faults: [{ endpoint: 'stats', kind: 'status-500' }] });
     await pushOk(sandbox, MINIMAL_PUSH);
-    await raw(sandbox, '/__sandbox/reset', { method: 'POST' });
+    await raw(sandbox, '/__sandbox/reset', { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(sandbox.permits()).toEqual([]);
     expect(sandbox.faults()).toHaveLength(1);
   });

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
+import { hostForUrl, isLoopbackAddress, isLoopbackBindHost, isOwnHost } from '../shared/loopback';
 import { handleApi, isApiAction, type ApiAction, type ControllerContext } from './controller';
 import { errorBody, httpStatusFor, type ErrorCode } from './errors';
 import {
@@ -20,7 +21,6 @@ import {
   type FaultDecision,
   type FaultInput,
 } from './faults';
-import { hostForUrl, isLoopbackAddress, isLoopbackHost } from './loopback';
 import { PermitStore, type SandboxPermit, type StatsCounts } from './store';
 import { TOKEN_PATTERN } from './validation';
 
@@ -59,6 +59,7 @@ export interface SandboxRequest {
   at: string;
   method: string;
   path: string;
+  /** The body as sent (or its text, when it is not JSON), with every API token replaced by "[redacted]". */
   body: unknown;
   /**
    * The status answered. For every store-then-* fault, the status the request earned (it was handled and
@@ -108,6 +109,8 @@ const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
 const REOPEN_ATTEMPTS = 20;
 const REOPEN_RETRY_MS = 100;
 const NO_FAULT: FaultDecision = { delayMs: 0, action: { type: 'none' }, label: null };
+/** What an API token becomes in the request log. */
+export const REDACTED = '[redacted]';
 
 interface Reply {
   status: number;
@@ -135,7 +138,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   };
   const faults = new FaultRegistry(options.random);
   faults.set(options.faults ?? []);
-  // Raw bodies, token included: tests need to see what was sent. This log is never printed.
+  // Bodies as sent, minus API tokens: the log is served at /__sandbox/requests, and in demo mode the sandbox
+  // runs inside a kiosk on a public machine. Tests read what was sent; none needs the token itself.
   let log: SandboxRequest[] = [];
   /** Aborted by close(), so a request waiting out a latency fault stops waiting. */
   const closed = new AbortController();
@@ -217,7 +221,19 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     },
   };
 
+  /**
+   * The admin endpoints read the log and change faults and settings, so they take more care than the API:
+   * - the Host must be this sandbox's own loopback host:port (421 otherwise), so a page whose DNS name now
+   *   points at 127.0.0.1 (DNS rebinding) cannot read the log;
+   * - a POST must say Content-Type: application/json (415 otherwise). A cross-origin page can only send a form
+   *   or text/plain without asking first; a JSON post needs a CORS preflight, which the sandbox never grants.
+   */
   function answerAdmin(method: string, path: string, read: ReadBody, req: IncomingMessage): Reply {
+    const self = { host: settings.host, port: listener.port };
+    if (!isOwnHost(req.headers.host, self)) {
+      const own = `${hostForUrl(self.host)}:${self.port}`;
+      return { status: 421, body: { error: `The sandbox's test endpoints only answer requests addressed to ${own}.` } };
+    }
     const name = path.slice(ADMIN_PREFIX.length);
     const route = Object.hasOwn(adminRoutes, name) ? adminRoutes[name] : undefined;
     if (route === undefined) return { status: 404, body: { error: `No sandbox endpoint ${path}.` } };
@@ -230,6 +246,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         headers: { allow: allowed.join(', ') },
       };
     }
+    if (method === 'POST' && !isJsonContentType(req.headers['content-type']))
+      return { status: 415, body: { error: `Send ${path} a JSON body with Content-Type: application/json.` } };
     return handler(parseJson(read), req);
   }
 
@@ -259,7 +277,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         at: now().toISOString(),
         method,
         path,
-        body: parsed.ok ? parsed.value : read.tooLarge || read.text === '' ? null : read.text,
+        body: loggedBody(read, parsed),
         status,
         response,
         ...(fault.label === null ? {} : { fault: fault.label }),
@@ -495,7 +513,7 @@ interface Settings {
 /** Refuses a bad setup up front, in plain words, rather than serving something that can never answer right. */
 function checkOptions(options: SandboxOptions): Settings {
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host))
+  if (!isLoopbackBindHost(host))
     throw new Error(`The sandbox only listens on a loopback address (127.x.x.x or ::1), not "${host}"; use 127.0.0.1.`);
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -556,6 +574,37 @@ function readBody(req: IncomingMessage): Promise<ReadBody> {
     req.on('close', () => resolve({ text: '', tooLarge: true }));
     req.on('error', reject);
   });
+}
+
+/** What the log keeps of a body: the JSON, else its text (null if empty or too large), tokens redacted either way. */
+function loggedBody(read: ReadBody, parsed: ParsedBody): unknown {
+  if (parsed.ok) return redactTokens(parsed.value);
+  return read.tooLarge || read.text === '' ? null : redactTokenText(read.text);
+}
+
+/** `application/json`, with or without parameters such as `; charset=utf-8`. */
+function isJsonContentType(header: string | undefined): boolean {
+  return header?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** The sandbox reads the token only from `apiToken`; any spelling of the name is hidden, in case a client errs. */
+const isTokenKey = (key: string): boolean => key.toLowerCase() === 'apitoken';
+
+/** A copy of a parsed body with every token field, at any depth, replaced by REDACTED. */
+function redactTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactTokens);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, isTokenKey(key) ? REDACTED : redactTokens(item)]),
+  );
+}
+
+/** `"apiToken": <string, even cut off, or any bare value>` in a body that is not JSON. */
+const TOKEN_IN_TEXT = /("apitoken"\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]]+)/gi;
+
+/** The same for a body kept as text (not JSON, or cut off): the token is the value after an apiToken key. */
+function redactTokenText(text: string): string {
+  return text.replace(TOKEN_IN_TEXT, `$1"${REDACTED}"`);
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
