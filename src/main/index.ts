@@ -1,23 +1,23 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, powerSaveBlocker } from 'electron';
 import Store from 'electron-store';
+import { makePrivate } from './core/data-dir';
 import { startKioskCore, type KioskCore } from './core/kiosk-core';
 import { createLogger } from './core/log';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc';
+import { currentLaunch } from './electron/launch';
+import { parseLaunchFlags, tokenFromFlags } from './electron/launch-flags';
 import { watchOnline } from './electron/online-watch';
 import { safeStorageSecretStore } from './electron/secret-store';
 import { createKioskWindow, preloadPath } from './electron/window';
 
 /** The Electron shell: a thin adapter that gives the core its data folder, settings, secrets and a window. */
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
-const { values: flags } = parseArgs({
-  args: process.argv.slice(app.isPackaged ? 1 : 2),
-  options: { kiosk: { type: 'boolean', default: false }, url: { type: 'string' }, token: { type: 'string' } },
-  strict: false,
-});
+const flags = parseLaunchFlags(process.argv.slice(app.isPackaged ? 1 : 2));
+// Packaged: the dev server (ELECTRON_RENDERER_URL) is ignored, DevTools and the menu are gone.
+const launch = currentLaunch();
 
 if (process.env.KIOSK_DATA_DIR) app.setPath('userData', path.resolve(process.env.KIOSK_DATA_DIR));
 registerAppScheme();
@@ -33,7 +33,11 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
+      const { token, warning } = await tokenFromFlags(flags);
+      if (warning) console.warn(warning);
       const dataDir = app.getPath('userData');
+      // Before electron-store writes a byte: the folder 0700, the files in it 0600.
+      await makePrivate(dataDir);
       serveRenderer(path.join(mainDir, '../renderer'));
       core = await startKioskCore(
         {
@@ -44,27 +48,25 @@ if (!app.requestSingleInstanceLock()) {
               if (!window) return done(false);
               window.webContents.print({ silent: false, printBackground: true }, (ok) => done(ok));
             }),
-          settings: new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir }),
+          settings: new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 }),
           secrets: safeStorageSecretStore(dataDir),
           log: createLogger(),
         },
         {
-          flags: { url: stringFlag(flags.url), token: stringFlag(flags.token) },
+          flags: { url: flags.url, token },
           env: process.env,
         },
       );
-      const kiosk = flags.kiosk === true;
-      const window = createKioskWindow({ preloadPath: preloadPath(mainDir), kiosk });
-      registerIpc(core, window);
+      const kiosk = flags.kiosk;
+      const window = createKioskWindow({ preloadPath: preloadPath(mainDir), kiosk, launch });
+      registerIpc(core, window, launch);
       watchOnline(core);
       if (kiosk) powerSaveBlocker.start('prevent-display-sleep');
     })
     .catch((error: unknown) => {
-      dialog.showErrorBox('The kiosk could not start', error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`The kiosk could not start: ${message}`);
+      dialog.showErrorBox('The kiosk could not start', message);
       app.exit(1);
     });
-}
-
-function stringFlag(value: string | boolean | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

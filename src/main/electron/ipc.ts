@@ -1,24 +1,34 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/contract';
 import type { KioskCore } from '../core/kiosk-core';
-import { APP_ORIGIN } from './app-protocol';
+import { currentLaunch } from './launch';
+import { ipcSenderVerdict, type Launch } from './policy';
+
+const REFUSED = {
+  ok: false,
+  error: { code: 'not-allowed', message: 'Refused: not the kiosk page.' },
+} as const;
 
 /**
- * One ipcMain handler per contract channel, all through the core's validating dispatcher. A message from any
- * frame other than our window's own page is refused.
+ * One ipcMain handler per contract channel, all through the core's validating dispatcher. A message from anything
+ * but our window's own main frame, showing our own origin (compared as parsed origins), is refused.
  */
-export function registerIpc(core: KioskCore, window: BrowserWindow): () => void {
+export function registerIpc(core: KioskCore, window: BrowserWindow, launch: Launch = currentLaunch()): () => void {
   const isTrusted = (event: IpcMainInvokeEvent): boolean => {
     const frame = event.senderFrame;
-    if (!frame || event.sender !== window.webContents || frame !== window.webContents.mainFrame) return false;
-    const origin = new URL(frame.url).origin;
-    return origin === APP_ORIGIN || (process.env.ELECTRON_RENDERER_URL?.startsWith(origin) ?? false);
+    const verdict = ipcSenderVerdict(
+      {
+        fromOurWindow: frame !== null && event.sender === window.webContents,
+        isMainFrame: frame !== null && frame === window.webContents.mainFrame,
+        frameUrl: frameUrlOf(frame),
+      },
+      launch,
+    );
+    return verdict === 'allowed';
   };
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, request: unknown) =>
-      isTrusted(event)
-        ? core.dispatch(channel, request)
-        : { ok: false, error: { code: 'unknown-channel', message: 'Refused: not the kiosk page.' } },
+      isTrusted(event) ? core.dispatch(channel, request) : REFUSED,
     );
   }
   const unsubscribe = core.events.subscribe((event, payload) => {
@@ -28,4 +38,13 @@ export function registerIpc(core: KioskCore, window: BrowserWindow): () => void 
     unsubscribe();
     for (const channel of channelNames) ipcMain.removeHandler(channel);
   };
+}
+
+/** A frame that navigated away or was destroyed throws on access: then there is no URL to trust. */
+function frameUrlOf(frame: { url: string } | null): string | undefined {
+  try {
+    return frame?.url;
+  } catch {
+    return undefined;
+  }
 }

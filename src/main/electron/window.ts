@@ -1,49 +1,51 @@
 import path from 'node:path';
-import { BrowserWindow, session } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { BrowserWindow, Menu, session } from 'electron';
+import { currentLaunch } from './launch';
+import { isAllowedUrl, isDevToolsShortcut, isLockedDown, rendererEntryUrl, windowOptions, type Launch } from './policy';
 
 /**
  * The one kiosk window, locked down per Electron's security checklist: isolated, sandboxed, no Node, no
- * navigation away, no new windows, no permissions (Electron grants them all unless told otherwise).
+ * navigation or redirect away from our own origin, no new windows, no permissions (Electron grants them all unless
+ * told otherwise). Packaged (or in `--kiosk` mode): no DevTools, no application menu, DevTools keys swallowed.
+ * The decisions live in policy.ts; this only wires them to Electron.
  */
-export function createKioskWindow(options: { preloadPath: string; kiosk: boolean }): BrowserWindow {
+export function createKioskWindow(options: { preloadPath: string; kiosk: boolean; launch?: Launch }): BrowserWindow {
+  const launch = options.launch ?? currentLaunch();
+  const lockedDown = isLockedDown({ packaged: launch.packaged, kiosk: options.kiosk });
+
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  if (lockedDown) Menu.setApplicationMenu(null);
 
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    kiosk: options.kiosk,
-    fullscreen: options.kiosk,
-    autoHideMenuBar: true,
-    backgroundColor: '#0b1220',
-    show: false,
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnPage(url)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('render-process-gone', () => window.reload());
+  const window = new BrowserWindow(
+    windowOptions({ packaged: launch.packaged, kiosk: options.kiosk, preload: options.preloadPath }),
+  );
+  const contents = window.webContents;
+
+  // will-navigate: the main frame; will-frame-navigate: any frame (the page has none of its own);
+  // will-redirect: a server redirect during any navigation, including the first load.
+  const guard = (event: { url: string; preventDefault: () => void }): void => {
+    if (!isAllowedUrl(event.url, launch)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event) => guard(event));
+  contents.on('will-frame-navigate', (event) => guard(event));
+  contents.on('will-redirect', (event) => guard(event));
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+
+  if (lockedDown) {
+    contents.on('before-input-event', (event, input) => {
+      if (isDevToolsShortcut(input)) event.preventDefault();
+    });
+    contents.on('devtools-opened', () => contents.closeDevTools());
+  }
+
+  contents.on('render-process-gone', () => window.reload());
   // A kiosk surface does not pinch-zoom: a stray two-finger touch must not leave the screen magnified.
-  void window.webContents.setVisualZoomLevelLimits(1, 1);
+  void contents.setVisualZoomLevelLimits(1, 1);
   window.once('ready-to-show', () => window.show());
 
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  void window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);
+  void window.loadURL(rendererEntryUrl(launch));
   return window;
-}
-
-function isOwnPage(url: string): boolean {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  return url.startsWith(`${APP_ORIGIN}/`) || (devServer !== undefined && url.startsWith(devServer));
 }
 
 export function preloadPath(mainDir: string): string {
