@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { hashPin } from '../../src/main/core/admin-pin';
 import type { SandboxPermit } from '../../src/sandbox/server';
 import { startProcess, tempDataDir } from './processes';
 
@@ -46,9 +49,26 @@ export interface LaunchedStation {
   crash: () => Promise<void>;
 }
 
-/** `npm run station` on a fresh data folder (or the given one), with these controller settings. */
-export async function launchStation(env: Record<string, string>, dataDir?: string): Promise<LaunchedStation> {
+/** The admin PIN every e2e kiosk was set up with, as a supervisor does on a new kiosk's first screen. */
+export const ADMIN_PIN = '1234';
+let adminPinHash: Promise<string> | undefined;
+
+/**
+ * `npm run station` on a fresh data folder (or the given one), with these controller settings. A fresh folder
+ * gets the admin PIN already set (ADMIN_PIN) unless `firstStart` asks for a kiosk that has none yet.
+ */
+export async function launchStation(
+  env: Record<string, string>,
+  dataDir?: string,
+  options: { firstStart?: boolean } = {},
+): Promise<LaunchedStation> {
   const data = dataDir ? { dir: dataDir, remove: async () => undefined } : await tempDataDir();
+  if (!dataDir && !options.firstStart) {
+    adminPinHash ??= hashPin(ADMIN_PIN);
+    await writeFile(path.join(data.dir, 'settings.json'), JSON.stringify({ adminPinHash: await adminPinHash }), {
+      mode: 0o600,
+    });
+  }
   const station = await startProcess(
     'npm',
     ['run', '--silent', 'station', '--', '--port', '0', '--no-open'],

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ControllerUrlSchema } from './controller-url';
 import { PlateInputSchema } from './plate';
+import { freeText } from './text';
 import {
   ConnectionStateSchema,
   DurationPriceSchema,
@@ -27,6 +29,7 @@ import {
 /** A fresh id per attendant action, so a repeated tap or a retried call is recognised and done once. */
 const RequestId = z.uuid({ error: 'Each action needs its own request id.' });
 const AdminPin = z.string({ error: 'Enter the admin PIN.' }).min(1, 'Enter the admin PIN.').max(32);
+const NewAdminPin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
 const ActionId = z.string().min(1, 'Choose an action.').max(100);
 const TicketNumber = z.string().min(1, 'Choose a permit.').max(50, 'A ticket number has at most 50 characters.');
 const Minutes = z
@@ -78,7 +81,7 @@ export const channels = {
       requestId: RequestId,
       ticketNumber: TicketNumber,
       /** Recorded in the audit log. */
-      reason: z.string().trim().max(200, 'A reason has at most 200 characters.').optional(),
+      reason: freeText({ max: 200, tooLong: 'A reason has at most 200 characters.' }).optional(),
     }),
     response: PermitSchema,
   },
@@ -98,11 +101,12 @@ export const channels = {
   },
   'shift:start': {
     request: z.strictObject({
-      attendant: z
-        .string({ error: 'Enter your name or badge number.' })
-        .trim()
-        .min(1, 'Enter your name or badge number.')
-        .max(60, 'A name or badge number has at most 60 characters.'),
+      attendant: freeText({
+        min: 1,
+        tooShort: 'Enter your name or badge number.',
+        max: 60,
+        tooLong: 'A name or badge number has at most 60 characters.',
+      }),
     }),
     response: ShiftSchema,
   },
@@ -127,9 +131,14 @@ export const channels = {
     request: z.strictObject({
       adminPin: AdminPin,
       changes: z.strictObject({
-        controllerUrl: z
-          .url({ protocol: /^https?$/, error: 'The controller URL must start with http:// or https://.' })
-          .optional(),
+        controllerUrl: ControllerUrlSchema.optional(),
+        /**
+         * A new controller address gets the API token again in the same save, or this: the new address's host,
+         * as the screen showed it, to send the stored token there.
+         */
+        useStoredTokenFor: z.string().max(300).optional(),
+        /** Where the computer has no keyring: a supervisor accepts that the token is only obscured at rest. */
+        acceptObscuredToken: z.literal(true).optional(),
         /** Write-only: never read back. */
         apiToken: z
           .string()
@@ -139,7 +148,12 @@ export const channels = {
           .string()
           .regex(/^[A-Z0-9]{1,20}$/, 'A kiosk id is 1 to 20 capital letters and digits.')
           .optional(),
-        kioskName: z.string().trim().min(1, 'Give the kiosk a name.').max(60).optional(),
+        kioskName: freeText({
+          min: 1,
+          tooShort: 'Give the kiosk a name.',
+          max: 60,
+          tooLong: 'A kiosk name has at most 60 characters.',
+        }).optional(),
         zones: z.array(ZoneRateSchema).min(1, 'Keep at least one zone.').max(20).optional(),
         timeMode: z.enum(['utc', 'local']).optional(),
         language: LanguageSchema.optional(),
@@ -158,13 +172,15 @@ export const channels = {
           .optional(),
         repeatedTicketRefused: RepeatedTicketRefusedSchema.optional(),
         idleResetSeconds: z.number().int().min(0).max(3600, 'At most one hour.').optional(),
-        newAdminPin: z
-          .string()
-          .regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.')
-          .optional(),
+        newAdminPin: NewAdminPin.optional(),
       }),
     }),
     response: SettingsViewSchema,
+  },
+  /** The very first admin PIN, on a kiosk that has none yet (outside demo mode); refused once one is set. */
+  'settings:set-first-pin': {
+    request: z.strictObject({ newAdminPin: NewAdminPin }),
+    response: KioskInfoSchema,
   },
   /** A stats call with the settings in force: success, or OPSCOM's answer in plain words. */
   'settings:test-connection': {
@@ -211,7 +227,7 @@ export const channels = {
     request: z.strictObject({
       ticketNumber: TicketNumber,
       adminPin: AdminPin,
-      note: z.string().trim().max(200, 'A note has at most 200 characters.').optional(),
+      note: freeText({ max: 200, tooLong: 'A note has at most 200 characters.' }).optional(),
     }),
     response: z.object({ entries: z.array(ReconcileEntrySchema) }),
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './text';
 
 /** What a permit says: the values a push or update sends. Times are UTC instants; money is integer cents. */
 export const PermitValuesSchema = z.object({
@@ -59,13 +60,15 @@ export type Permit = z.infer<typeof PermitSchema>;
  * - remove-extra-copies: the kiosk keeps its own copy right; the unreachable copies are extra;
  * - remove-all-copies: the permit was cancelled, so every copy left in OPSCOM must go;
  * - update-held-copy: OPSCOM's only copy cannot be reached; change it to what the driver paid for;
- * - keep-held-copy: OPSCOM's copy matches, but later changes to it must be made in the portal.
+ * - keep-held-copy: OPSCOM's copy matches, but later changes to it must be made in the portal;
+ * - check-after-discard: a change OPSCOM refused was discarded; check OPSCOM's copy says what the kiosk shows.
  */
 export const ReconcileInstructionSchema = z.enum([
   'remove-extra-copies',
   'remove-all-copies',
   'update-held-copy',
   'keep-held-copy',
+  'check-after-discard',
 ]);
 export type ReconcileInstruction = z.infer<typeof ReconcileInstructionSchema>;
 
@@ -144,6 +147,8 @@ export const KioskInfoSchema = z.object({
   language: z.enum(['en-CA', 'fr-CA']),
   /** After this long without a touch the kiosk goes back to the Issue screen and clears a half-typed plate. */
   idleResetSeconds: z.number().int().nonnegative(),
+  /** not-set: a supervisor must choose the admin PIN before anything is sold; demo: the known demo PIN. */
+  adminPin: z.enum(['set', 'not-set', 'demo']),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 export const LanguageSchema = z.enum(['en-CA', 'fr-CA']);
@@ -151,7 +156,12 @@ export type Language = z.infer<typeof LanguageSchema>;
 
 /** A zone's rates as a supervisor edits them: integer cents, durations in minutes. */
 export const ZoneRateSchema = z.object({
-  name: z.string().trim().min(1, 'A zone needs a name.').max(200, 'A zone name has at most 200 characters.'),
+  name: freeText({
+    min: 1,
+    tooShort: 'A zone needs a name.',
+    max: 200,
+    tooLong: 'A zone name has at most 200 characters.',
+  }),
   currency: z
     .string()
     .trim()
@@ -182,6 +192,8 @@ export const SettingsViewSchema = z.object({
   tokenSet: z.boolean(),
   tokenLast4: z.string().nullable(),
   tokenStorage: z.string(),
+  /** keyring, obscured (no keyring: saved only once a supervisor accepts it), file (the station) or memory. */
+  tokenProtection: z.enum(['keyring', 'obscured', 'file', 'memory']),
   kioskId: z.string(),
   kioskName: z.string(),
   zones: z.array(ZoneRateSchema),
@@ -193,7 +205,8 @@ export const SettingsViewSchema = z.object({
   requestHardTimeoutMs: z.number().int(),
   repeatedTicketRefused: RepeatedTicketRefusedSchema,
   idleResetSeconds: z.number().int(),
-  adminPinIsDefault: z.boolean(),
+  /** Demo mode: the admin PIN is the known demo PIN, shown on screen. */
+  adminPinIsDemo: z.boolean(),
   demoMode: z.boolean(),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;

@@ -1,54 +1,163 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import path from 'node:path';
 import type { Clock } from '../../shared/time';
+import { readFileIfExists, writeFileDurably } from './durable-file';
 
 /**
- * The supervisor's PIN, which guards irreversible choices (discarding a queued action). Stored only as a salted
- * scrypt hash; five wrong tries lock it for five minutes, so a PIN cannot be guessed at the counter.
+ * The supervisor's PIN, which guards settings and irreversible choices. There is no default outside demo mode:
+ * the first start asks for one before anything can be sold. Demo mode uses a PIN everybody knows, shown on screen.
+ *
+ * Stored only as a salted scrypt hash: N = 2^15, r = 8, p = 1, a 32-byte key and a 16-byte salt, about 32 MiB and
+ * a tenth of a second per check on a kiosk PC. The check runs on Node's thread pool (async scrypt), never on the
+ * event loop, and one at a time, so parallel guesses cannot slip past the count of wrong tries.
+ *
+ * Wrong tries are counted on disk, so a restart does not reset them: five in a row lock the PIN for 5 minutes,
+ * and each lock-out after that doubles (10, 20, 40 min…, at most 24 h) until the right PIN is entered.
  */
-export const DEFAULT_ADMIN_PIN = '1234';
 const MAX_TRIES = 5;
-const LOCK_MS = 5 * 60_000;
+const FIRST_LOCK_MS = 5 * 60_000;
+const MAX_LOCK_MS = 24 * 60 * 60_000;
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 } as const;
+/** Hashes written before the parameters were stored: Node's defaults then. */
+const LEGACY_SCRYPT = { N: 2 ** 14, r: 8, p: 1 } as const;
 
-export function hashPin(pin: string, salt = randomBytes(16)): string {
-  return `scrypt:${salt.toString('base64')}:${scryptSync(pin, salt, 32).toString('base64')}`;
+function scryptAsync(pin: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
+  // maxmem above the 128·N·r bytes scrypt needs, which Node's 32 MiB default would refuse at N = 2^15.
+  return new Promise((resolve, reject) =>
+    scrypt(pin, salt, length, { ...options, maxmem: 256 * options.N! * options.r! }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
 }
 
-export type PinCheck = { ok: true } | { ok: false; message: string };
+/** `scrypt$N$r$p$salt$hash`, salt and hash in base64. */
+export async function hashPin(pin: string, salt = randomBytes(16)): Promise<string> {
+  const { N, r, p, keyLength } = SCRYPT;
+  const key = await scryptAsync(pin, salt, keyLength, { N, r, p });
+  return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const parsed = parseHash(stored);
+  if (!parsed) return false;
+  const actual = await scryptAsync(pin, parsed.salt, parsed.hash.length, parsed.options);
+  return timingSafeEqual(actual, parsed.hash);
+}
+
+function parseHash(stored: string): { salt: Buffer; hash: Buffer; options: ScryptOptions } | undefined {
+  const modern = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([^$]+)\$([^$]+)$/.exec(stored);
+  if (modern) {
+    const [, N, r, p, salt = '', hash = ''] = modern;
+    return {
+      salt: Buffer.from(salt, 'base64'),
+      hash: Buffer.from(hash, 'base64'),
+      options: { N: Number(N), r: Number(r), p: Number(p) },
+    };
+  }
+  const [scheme, salt, hash] = stored.split(':');
+  if (scheme !== 'scrypt' || !salt || !hash) return undefined;
+  return { salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64'), options: LEGACY_SCRYPT };
+}
+
+/** Why a PIN was refused, with what the screen needs to say it. */
+export type PinCheck =
+  | { ok: true }
+  | { ok: false; reason: 'not-set' }
+  | { ok: false; reason: 'wrong'; triesLeft: number }
+  | { ok: false; reason: 'locked'; minutes: number; justLocked: boolean };
+
+interface LockState {
+  failures: number;
+  lockedUntil: number;
+  /** Lock-outs since the last right PIN: each one doubles the next. */
+  lockouts: number;
+}
+
+const UNLOCKED: LockState = { failures: 0, lockedUntil: 0, lockouts: 0 };
 
 export class AdminPin {
-  private failures = 0;
-  private lockedUntil = 0;
+  private state: LockState = UNLOCKED;
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly hash: () => string,
+  private constructor(
+    private readonly hash: () => string | undefined,
     private readonly clock: Clock,
+    private readonly lockFile: string,
   ) {}
 
-  check(pin: string): PinCheck {
+  /** `dataDir` keeps the count of wrong tries across restarts (`admin-pin-lock.json`, mode 0600). */
+  static async open(hash: () => string | undefined, clock: Clock, dataDir: string): Promise<AdminPin> {
+    const pin = new AdminPin(hash, clock, path.join(dataDir, 'admin-pin-lock.json'));
+    pin.state = parseState(await readFileIfExists(pin.lockFile));
+    return pin;
+  }
+
+  get isSet(): boolean {
+    return this.hash() !== undefined;
+  }
+
+  /** One check at a time, in the order asked. */
+  check(pin: string): Promise<PinCheck> {
+    const next = this.queue.then(() => this.checkNow(pin));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async checkNow(pin: string): Promise<PinCheck> {
+    const stored = this.hash();
+    if (stored === undefined) return { ok: false, reason: 'not-set' };
     const now = this.clock.now().getTime();
-    if (now < this.lockedUntil) {
-      const minutes = Math.ceil((this.lockedUntil - now) / 60_000);
-      return { ok: false, message: `Too many wrong PINs. Try again in ${minutes} min.` };
+    if (now < this.state.lockedUntil) {
+      return {
+        ok: false,
+        reason: 'locked',
+        minutes: Math.ceil((this.state.lockedUntil - now) / 60_000),
+        justLocked: false,
+      };
     }
-    if (verifyPin(pin, this.hash())) {
-      this.failures = 0;
+    if (await verifyPin(pin, stored)) {
+      if (this.state !== UNLOCKED) await this.save(UNLOCKED);
       return { ok: true };
     }
-    this.failures += 1;
-    if (this.failures >= MAX_TRIES) {
-      this.failures = 0;
-      this.lockedUntil = now + LOCK_MS;
-      return { ok: false, message: 'Too many wrong PINs. The PIN is locked for 5 minutes.' };
+    const failures = this.state.failures + 1;
+    if (failures < MAX_TRIES) {
+      await this.save({ ...this.state, failures });
+      return { ok: false, reason: 'wrong', triesLeft: MAX_TRIES - failures };
     }
-    const left = MAX_TRIES - this.failures;
-    return { ok: false, message: `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left.` };
+    const lockouts = this.state.lockouts + 1;
+    const lockMs = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (lockouts - 1));
+    await this.save({ failures: 0, lockedUntil: now + lockMs, lockouts });
+    return { ok: false, reason: 'locked', minutes: Math.ceil(lockMs / 60_000), justLocked: true };
+  }
+
+  private async save(state: LockState): Promise<void> {
+    this.state = state;
+    await writeFileDurably(this.lockFile, JSON.stringify(state));
   }
 }
 
-function verifyPin(pin: string, stored: string): boolean {
-  const [scheme, salt, hash] = stored.split(':');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const actual = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length);
-  return timingSafeEqual(actual, expected);
+function parseState(text: string | undefined): LockState {
+  if (!text) return UNLOCKED;
+  try {
+    const value = JSON.parse(text) as Partial<LockState>;
+    const whole = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : 0);
+    return { failures: whole(value.failures), lockedUntil: whole(value.lockedUntil), lockouts: whole(value.lockouts) };
+  } catch {
+    // A damaged file must not unlock the PIN: treat it as one lock-out already served.
+    return { failures: 0, lockedUntil: 0, lockouts: 1 };
+  }
+}
+
+/** The screen's words for a refused PIN (the catalog will take over these codes). */
+export function describePinCheck(check: Exclude<PinCheck, { ok: true }>): string {
+  switch (check.reason) {
+    case 'not-set':
+      return 'No admin PIN is set yet. Set one on the first screen.';
+    case 'wrong':
+      return `That PIN is not right. ${check.triesLeft} ${check.triesLeft === 1 ? 'try' : 'tries'} left.`;
+    case 'locked':
+      return check.justLocked
+        ? `Too many wrong PINs. The PIN is locked for ${check.minutes} minutes.`
+        : `Too many wrong PINs. Try again in ${check.minutes} min.`;
+  }
 }

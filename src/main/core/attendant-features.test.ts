@@ -71,7 +71,7 @@ describe('settings behind the admin PIN', () => {
   it('needs the PIN, locks after five wrong tries, and never shows the token', async () => {
     kiosk = await startTestKiosk();
     const view = value<SettingsView>(await kiosk.core.dispatch('settings:get', { adminPin: '1234' }));
-    expect(view).toMatchObject({ tokenSet: true, tokenLast4: TEST_TOKEN.slice(-4), adminPinIsDefault: true });
+    expect(view).toMatchObject({ tokenSet: true, tokenLast4: TEST_TOKEN.slice(-4), adminPinIsDemo: false });
     expect(JSON.stringify(view)).not.toContain(TEST_TOKEN);
     for (let i = 0; i < 4; i += 1) {
       expect(await kiosk.core.dispatch('settings:get', { adminPin: '0000' })).toMatchObject({
@@ -93,7 +93,7 @@ describe('settings behind the admin PIN', () => {
     expect(value<SettingsView>(saved)).toMatchObject({
       kioskName: 'Booth 3',
       outboxConcurrency: 2,
-      adminPinIsDefault: false,
+      adminPinIsDemo: false,
       controllerSource: 'flag',
     });
     expect(JSON.stringify(saved)).not.toContain('NEW-TOKEN-9876');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ControllerUrlSchema } from '../../shared/controller-url';
 
 /**
  * Where the kiosk sends permits. Each value comes from, in order: a command-line flag, the environment
@@ -23,7 +24,7 @@ export class ConfigError extends Error {
 const TokenSchema = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,50}$/, 'An OPSCOM API token is 1 to 50 letters, digits and dashes.');
-const UrlSchema = z.url({ protocol: /^https?$/, error: 'The controller URL must be an http:// or https:// address.' });
+const UrlSchema = ControllerUrlSchema;
 
 function pick(inputs: ConfigInputs, key: 'url' | 'token', envName: string) {
   const candidates: Array<[string | undefined, ConfigSource]> = [

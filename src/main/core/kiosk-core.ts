@@ -1,14 +1,16 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import defaultRates from '../../../resources/rates.json';
 import type { KioskInfo, SettingsView } from '../../shared/domain';
 import { systemClock, type Clock } from '../../shared/time';
-import { DEMO_TOKEN } from '../../sandbox/cli-args';
+import { controllerOrigin } from '../../shared/controller-url';
+import { DEMO_ADMIN_PIN, DEMO_TOKEN } from '../../shared/demo';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { AdminPin, DEFAULT_ADMIN_PIN, hashPin } from './admin-pin';
+import { AdminPin, describePinCheck, hashPin } from './admin-pin';
 import { AuditLog } from './audit/audit-log';
 import { resolveControllerConfig, type ConfigInputs, type ConfigSource } from './config';
 import { ConnectionMonitor } from './connection';
+import { makePrivate } from './data-dir';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventHub } from './events';
 import { fail } from './failure';
@@ -21,7 +23,7 @@ import { reconciliationCsv } from './outbox/reconciliation-csv';
 import { PermitService } from './permits/permit-service';
 import { generateKioskId, TicketNumberAllocator } from './permits/ticket-numbers';
 import { priceCents, RateTableSchema, type RateTable } from './pricing';
-import type { SecretStore } from './secrets';
+import { SecretStoreRefusal, type SecretStore } from './secrets';
 import { SettingsRepository, type Settings, type SettingsBacking } from './settings';
 import { ShiftService } from './shift';
 
@@ -72,7 +74,7 @@ interface Controller {
 export async function startKioskCore(platform: PlatformAdapter, options: KioskCoreOptions = {}): Promise<KioskCore> {
   const { log } = platform;
   const clock = platform.clock ?? systemClock;
-  await mkdir(platform.dataDir, { recursive: true });
+  await makePrivate(platform.dataDir);
 
   const settingsRepo = new SettingsRepository(platform.settings);
   let settings: Settings = settingsRepo.read();
@@ -97,7 +99,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     // The demo sandbox forgets everything when it stops, so demo permits live apart and start afresh.
     workDir = path.join(platform.dataDir, 'demo');
     await rm(workDir, { recursive: true, force: true });
-    await mkdir(workDir, { recursive: true });
+    await makePrivate(workDir);
     log.info(`Demo mode: no controller configured, using the built-in sandbox at ${sandbox.url}`);
   } else {
     controller = { url: config.url, token: config.token, source: config.source.url };
@@ -164,11 +166,41 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     () => rates().zones.map((zone) => zone.name),
     clock,
   );
-  const defaultPinHash = hashPin(DEFAULT_ADMIN_PIN);
-  const adminPin = new AdminPin(() => settings.adminPinHash ?? defaultPinHash, clock);
-  const requirePin = (pin: string) => {
-    const check = adminPin.check(pin);
-    if (!check.ok) fail('not-allowed', check.message, 'adminPin');
+  // Demo mode has a PIN everybody knows (the screen shows it); elsewhere there is none until one is set.
+  const demoPinHash = controller.source === 'demo' ? await hashPin(DEMO_ADMIN_PIN) : undefined;
+  const adminPin = await AdminPin.open(() => demoPinHash ?? settings.adminPinHash, clock, platform.dataDir);
+  const requirePin = async (pin: string) => {
+    const check = await adminPin.check(pin);
+    if (!check.ok) fail('not-allowed', describePinCheck(check), 'adminPin');
+  };
+  /** Nothing is sold before a supervisor has set the admin PIN (outside demo mode). */
+  const requirePinSet = () => {
+    if (!adminPin.isSet) fail('not-allowed', 'Set the admin PIN first: a supervisor chooses it on the first screen.');
+  };
+
+  /**
+   * The stored token goes to a new server only if the supervisor typed it again in the same save, or confirmed
+   * sending it to that host (which the screen shows): a PIN alone must not be enough to redirect it.
+   */
+  const requireTokenConsent = async (url: string, confirmedHost: string | undefined): Promise<void> => {
+    if (!(await platform.secrets.readToken())) return; // no stored token to send anywhere
+    const before = settings.controllerUrl;
+    if (before !== undefined && controllerOrigin(before) === controllerOrigin(url)) return;
+    if (confirmedHost === new URL(url).host) return;
+    fail(
+      'not-allowed',
+      `The stored API token would go to ${new URL(url).host}: enter the token again, or confirm sending it there.`,
+      'changes.apiToken',
+    );
+  };
+  const writeToken = async (token: string, obscuredConsent: boolean): Promise<void> => {
+    try {
+      await platform.secrets.writeToken(token, { obscuredConsent });
+    } catch (error) {
+      if (!(error instanceof SecretStoreRefusal)) throw error;
+      const field = error.code === 'obscured-needs-consent' ? 'changes.acceptObscuredToken' : 'changes.apiToken';
+      fail('not-allowed', error.message, field);
+    }
   };
 
   const info = (): KioskInfo => ({
@@ -179,6 +211,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     extendMinutes: rates().extendMinutes,
     language: settings.language,
     idleResetSeconds: settings.idleResetSeconds,
+    adminPin: demoPinHash ? 'demo' : adminPin.isSet ? 'set' : 'not-set',
     zones: rates().zones.map((zone) => ({
       name: zone.name,
       currency: zone.currency,
@@ -194,6 +227,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       tokenSet: Boolean(token),
       tokenLast4: token ? token.slice(-4) : null,
       tokenStorage: platform.secrets.describe(),
+      tokenProtection: await platform.secrets.protection(),
       kioskId: settings.kioskId ?? '',
       kioskName: settings.kioskName,
       zones: rates().zones,
@@ -205,7 +239,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       requestHardTimeoutMs: settings.requestHardTimeoutMs,
       repeatedTicketRefused: settings.repeatedTicketRefused,
       idleResetSeconds: settings.idleResetSeconds,
-      adminPinIsDefault: settings.adminPinHash === undefined,
+      adminPinIsDemo: demoPinHash !== undefined,
       demoMode: controller.source === 'demo',
     };
   };
@@ -243,12 +277,22 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       'permits:list': () => ({ permits: permits.active() }),
       'permits:get': ({ ticketNumber }) =>
         outbox.permit(ticketNumber) ?? fail('not-found', `This kiosk has no permit ${ticketNumber}.`, 'ticketNumber'),
-      'permits:issue': ({ requestId, ...input }) => permits.issue(requestId, input),
+      'permits:issue': ({ requestId, ...input }) => {
+        requirePinSet();
+        return permits.issue(requestId, input);
+      },
       'permits:quote-extend': ({ ticketNumber, minutes }) => permits.quoteExtend(ticketNumber, minutes),
-      'permits:extend': ({ requestId, ticketNumber, minutes }) => permits.extend(requestId, ticketNumber, minutes),
-      'permits:cancel': ({ requestId, ticketNumber, reason }) => permits.cancel(requestId, ticketNumber, reason),
+      'permits:extend': ({ requestId, ticketNumber, minutes }) => {
+        requirePinSet();
+        return permits.extend(requestId, ticketNumber, minutes);
+      },
+      'permits:cancel': ({ requestId, ticketNumber, reason }) => {
+        requirePinSet();
+        return permits.cancel(requestId, ticketNumber, reason);
+      },
       'shift:current': () => shift.open,
       'shift:start': async ({ attendant }) => {
+        requirePinSet();
         const started = await shift.start(attendant);
         events.emit('shift:changed', started);
         return started;
@@ -260,22 +304,33 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
         return summary;
       },
       'occupancy:get': ({ refresh }) => occupancy.get(refresh),
-      'settings:get': ({ adminPin: pin }) => {
-        requirePin(pin);
+      'settings:get': async ({ adminPin: pin }) => {
+        await requirePin(pin);
         return settingsView();
       },
+      'settings:set-first-pin': async ({ newAdminPin }) => {
+        if (demoPinHash) fail('not-allowed', `Demo mode keeps the PIN ${DEMO_ADMIN_PIN}.`);
+        if (adminPin.isSet) fail('not-allowed', 'An admin PIN is already set: change it on the Settings screen.');
+        settings = settingsRepo.update({ adminPinHash: await hashPin(newAdminPin) });
+        log.info('The first admin PIN was set.');
+        events.emit('kiosk:changed', info());
+        return info();
+      },
       'settings:update': async ({ adminPin: pin, changes }) => {
-        requirePin(pin);
-        const { apiToken, newAdminPin, ...stored } = changes;
+        await requirePin(pin);
+        const { apiToken, newAdminPin, useStoredTokenFor, acceptObscuredToken, ...stored } = changes;
+        if (stored.controllerUrl !== undefined && apiToken === undefined) {
+          await requireTokenConsent(stored.controllerUrl, useStoredTokenFor);
+        }
         const soft = stored.requestSoftTimeoutMs ?? settings.requestSoftTimeoutMs;
         const hard = stored.requestHardTimeoutMs ?? settings.requestHardTimeoutMs;
         if (hard < soft) {
           fail('invalid-request', 'The hard timeout cannot be shorter than the soft timeout.', 'requestHardTimeoutMs');
         }
-        if (apiToken !== undefined) await platform.secrets.writeToken(apiToken);
+        if (apiToken !== undefined) await writeToken(apiToken, acceptObscuredToken === true);
         settings = settingsRepo.update({
           ...stored,
-          ...(newAdminPin !== undefined ? { adminPinHash: hashPin(newAdminPin) } : {}),
+          ...(newAdminPin !== undefined ? { adminPinHash: await hashPin(newAdminPin) } : {}),
         });
         if (stored.outboxConcurrency !== undefined) courier.setConcurrency(settings.outboxConcurrency);
         const controllerTouched =
@@ -289,7 +344,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
         return settingsView();
       },
       'settings:test-connection': async ({ adminPin: pin }) => {
-        requirePin(pin);
+        await requirePin(pin);
         const outcome = await client.stats();
         connection.observe(outcome);
         if (outcome.kind === 'success') {
@@ -320,8 +375,8 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
         courier.flushNow();
         return item(actionId);
       },
-      'outbox:discard': ({ actionId, adminPin: pin }) => {
-        requirePin(pin);
+      'outbox:discard': async ({ actionId, adminPin: pin }) => {
+        await requirePin(pin);
         const discarded = outbox.discard(actionId, `admin (${shift.open?.attendant ?? 'no shift'})`);
         if (discarded.length === 0) fail('not-allowed', 'Only an action that needs attention can be discarded.');
         return { discarded };
@@ -331,8 +386,8 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
         fileName: `reconciliation-${settings.kioskId}-${clock.now().toISOString().slice(0, 10)}.csv`,
         csv: reconciliationCsv(outbox.reconciliation()),
       }),
-      'reconcile:clear': ({ ticketNumber, adminPin: pin, note }) => {
-        requirePin(pin);
+      'reconcile:clear': async ({ ticketNumber, adminPin: pin, note }) => {
+        await requirePin(pin);
         const by = `admin (${shift.open?.attendant ?? 'no shift'})`;
         if (!outbox.clearReconciliation(ticketNumber, by, note)) {
           fail('not-allowed', `Permit ${ticketNumber} is not on the reconciliation list.`);

@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import { ConfigError } from '../core/config';
-import { resolveDataDir } from '../core/data-dir';
+import { makePrivate, resolveDataDir } from '../core/data-dir';
 import { startKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/log';
+import { readTokenFile, TOKEN_FLAG_WARNING, TokenFileError } from '../core/token-source';
 import { startStation } from './bridge-server';
 import { fileSecretStore } from './file-secret-store';
 import { findChromium, hasDisplay, openInChromium } from './open-browser';
@@ -15,7 +16,7 @@ import { findChromium, hasDisplay, openInChromium } from './open-browser';
  * plain Node process, serving the built renderer to a browser on this machine only.
  */
 const USAGE =
-  'Usage: npm run station -- [--port 18090] [--no-open] [--kiosk] [--url <controller>] [--token <token>] [--data-dir <dir>]';
+  'Usage: npm run station -- [--port 18090] [--no-open] [--kiosk] [--url <controller>] [--token-file <file>|-] [--data-dir <dir>]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       kiosk: { type: 'boolean', default: false },
       url: { type: 'string' },
       token: { type: 'string' },
+      'token-file': { type: 'string' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -38,12 +40,18 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`"${values.port}" is not a port number.`);
 
+  if (values.token !== undefined && values['token-file'] !== undefined)
+    throw new UsageError('Give --token-file or --token, not both.');
+  if (values.token !== undefined) console.error(TOKEN_FLAG_WARNING);
+  const token = values['token-file'] !== undefined ? await readTokenFile(values['token-file']) : values.token;
+
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : resolveDataDir();
   const log = createLogger();
-  const settings = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings' });
+  await makePrivate(dataDir);
+  const settings = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600 });
   const core = await startKioskCore(
     { dataDir, settings, secrets: fileSecretStore(dataDir), log },
-    { flags: { url: values.url, token: values.token }, env: process.env },
+    { flags: { url: values.url, token }, env: process.env },
   );
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
   const station = await startStation({ core, rendererDir, port });
@@ -78,7 +86,10 @@ class UsageError extends Error {}
 
 main().catch((error: unknown) => {
   const known =
-    error instanceof ConfigError || error instanceof UsageError || (error instanceof TypeError && 'code' in error);
+    error instanceof ConfigError ||
+    error instanceof UsageError ||
+    error instanceof TokenFileError ||
+    (error instanceof TypeError && 'code' in error);
   console.error(`Cannot start the station: ${error instanceof Error ? error.message : String(error)}`);
   if (known) console.error(USAGE);
   process.exit(known ? 2 : 1);

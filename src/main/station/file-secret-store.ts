@@ -18,6 +18,7 @@ export function fileSecretStore(dataDir: string): SecretStore {
       await writeFileDurably(file, token);
       await fs.chmod(file, 0o600);
     },
+    protection: async () => 'file',
     describe: () => `stored unencrypted in ${file}, readable only by this user`,
   };
 }

@@ -9,6 +9,7 @@ import { LoadingScreen } from './screens/LoadingScreen';
 import { OccupancyScreen } from './screens/OccupancyScreen';
 import { PermitsScreen } from './screens/PermitsScreen';
 import { QueueScreen } from './screens/QueueScreen';
+import { SetPinScreen } from './screens/SetPinScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ShiftScreen } from './screens/ShiftScreen';
 import { StartShiftScreen } from './screens/StartShiftScreen';
@@ -26,6 +27,8 @@ function CurrentScreen() {
   const { t } = useT();
 
   if (!info) return null;
+  // No admin PIN yet (a new kiosk): a supervisor chooses one before anything else.
+  if (info.adminPin === 'not-set') return <SetPinScreen />;
   if (startShift) return <StartShiftScreen />;
   switch (screen) {
     case 'permits':

@@ -5,7 +5,7 @@ import { call } from './call';
 import { catalogs } from './i18n/catalog';
 import type { KioskState } from './store';
 
-export type AdminAction = 'occupancy' | 'settings' | 'settingsSave' | 'settingsTest';
+export type AdminAction = 'occupancy' | 'settings' | 'settingsSave' | 'settingsTest' | 'firstPin';
 export type SettingsChanges = RequestOf<'settings:update'>['changes'];
 export type ConnectionTest = ResponseOf<'settings:test-connection'>;
 
@@ -22,6 +22,8 @@ export interface AdminSlice {
   saveSettings(changes: SettingsChanges): Promise<boolean>;
   testConnection(): Promise<void>;
   lockSettings(): void;
+  /** The first admin PIN on a kiosk that has none; resolves true when main kept it. */
+  setFirstPin(pin: string): Promise<boolean>;
 }
 
 export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (set, get) => {
@@ -43,6 +45,19 @@ export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (s
         return;
       }
       set({ ...flag('occupancy', false), occupancy: result.value });
+    },
+
+    async setFirstPin(pin) {
+      if (get().inFlight.firstPin || !pin) return false;
+      set({ ...flag('firstPin', true), error: null, notice: null });
+      const result = await call('settings:set-first-pin', { newAdminPin: pin });
+      if (!result.ok) {
+        set({ ...flag('firstPin', false), error: result.error });
+        return false;
+      }
+      set(flag('firstPin', false));
+      get().applyInfo(result.value);
+      return true;
     },
 
     async unlockSettings(adminPin) {

@@ -4,7 +4,7 @@ import { buildChanges, draftFrom, emptyZoneDraft, parseMinutes } from './setting
 import { settingsView } from './testing/fixtures';
 
 const t = catalogs['en-CA'];
-const view = settingsView({ adminPinIsDefault: true });
+const view = settingsView({ adminPinIsDemo: true });
 
 describe('settings form', () => {
   it('starts from the view with the token and new PIN empty (write-only)', () => {
@@ -80,6 +80,22 @@ describe('settings form', () => {
     expect(buildChanges(view, backwards, t).errors).toEqual({ requestHardTimeoutMs: t.hardBelowSoft });
     const tooLong = { ...draftFrom(view), requestHardTimeoutSeconds: '900' };
     expect(buildChanges(view, tooLong, t).errors).toEqual({ requestHardTimeoutMs: 'At most 10 minutes.' });
+  });
+
+  it('names the host before the stored token goes to a new controller, and asks consent for an obscured token', () => {
+    const moved = { ...draftFrom(view), controllerUrl: 'https://new.example:8443/api' };
+    expect(buildChanges(view, moved, t).changes).toEqual({ controllerUrl: 'https://new.example:8443/api' });
+    expect(buildChanges(view, { ...moved, useStoredToken: true }, t).changes).toEqual({
+      controllerUrl: 'https://new.example:8443/api',
+      useStoredTokenFor: 'new.example:8443',
+    });
+    const obscured = settingsView({ tokenProtection: 'obscured' });
+    const typed = { ...draftFrom(obscured), apiToken: 'NEW-1' };
+    expect(buildChanges(obscured, typed, t).errors).toEqual({ acceptObscuredToken: t.obscuredTokenNeedsConsent });
+    expect(buildChanges(obscured, { ...typed, acceptObscuredToken: true }, t)).toEqual({
+      changes: { apiToken: 'NEW-1', acceptObscuredToken: true },
+      errors: {},
+    });
   });
 
   it('reads durations as whole minutes', () => {

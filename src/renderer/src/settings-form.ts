@@ -24,6 +24,10 @@ export interface SettingsDraft {
   controllerUrl: string;
   /** Write-only: always starts empty; empty means "keep the token in force". */
   apiToken: string;
+  /** The supervisor confirmed sending the stored token to a new controller address (shown by host). */
+  useStoredToken: boolean;
+  /** The supervisor accepted that, with no keyring here, a new token is only obscured at rest. */
+  acceptObscuredToken: boolean;
   kioskId: string;
   kioskName: string;
   zones: ZoneDraft[];
@@ -63,6 +67,8 @@ export function draftFrom(view: SettingsView): SettingsDraft {
   return {
     controllerUrl: view.controllerUrl ?? '',
     apiToken: '',
+    useStoredToken: false,
+    acceptObscuredToken: false,
     kioskId: view.kioskId,
     kioskName: view.kioskName,
     zones: view.zones.map(zoneDraft),
@@ -75,6 +81,15 @@ export function draftFrom(view: SettingsView): SettingsDraft {
     idleResetSeconds: String(view.idleResetSeconds),
     newAdminPin: '',
   };
+}
+
+/** The host a new controller address names, to show before the stored token goes there; null if unreadable. */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host || null;
+  } catch {
+    return null;
+  }
 }
 
 /** A whole number as typed ("  60 " is fine, "6.5" and "" are not). */
@@ -107,6 +122,12 @@ export function buildChanges(
   const url = draft.controllerUrl.trim();
   if (url !== (view.controllerUrl ?? '')) changes.controllerUrl = url;
   if (draft.apiToken.trim()) changes.apiToken = draft.apiToken.trim();
+  const newHost = changes.controllerUrl && !changes.apiToken ? hostOf(changes.controllerUrl) : null;
+  if (newHost && draft.useStoredToken) changes.useStoredTokenFor = newHost;
+  if (changes.apiToken && view.tokenProtection === 'obscured') {
+    if (draft.acceptObscuredToken) changes.acceptObscuredToken = true;
+    else errors.acceptObscuredToken = t.obscuredTokenNeedsConsent;
+  }
   if (draft.kioskId.trim() !== view.kioskId) changes.kioskId = draft.kioskId.trim();
   if (draft.kioskName.trim() !== view.kioskName) changes.kioskName = draft.kioskName.trim();
   if (draft.timeMode !== view.timeMode) changes.timeMode = draft.timeMode;

@@ -130,6 +130,7 @@ const idle: Record<Action, boolean> = {
   settings: false,
   settingsSave: false,
   settingsTest: false,
+  firstPin: false,
 };
 
 /** Events and answers can arrive in either order; main's `revision` says which copy is newer. */

@@ -110,10 +110,19 @@ export function toCsv(entries: AuditEntry[]): string {
   return [AUDIT_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
-/** RFC 4180 quoting, and a leading quote mark on cells a spreadsheet would run as a formula. */
+/**
+ * Cells a spreadsheet would run as a formula start with one of these (OWASP "CSV Injection"), the full-width forms
+ * included, which some spreadsheets fold to the ASCII ones.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * RFC 4180 quoting, and the OWASP rule for text a spreadsheet would run: a leading apostrophe, and the cell quoted.
+ * Numbers are the kiosk's own (cents, counts) and stay numbers.
+ */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  const text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

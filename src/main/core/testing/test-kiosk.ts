@@ -4,12 +4,21 @@ import path from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import type { Result } from '../../../shared/domain';
 import type { Clock } from '../../../shared/time';
+import { hashPin } from '../admin-pin';
 import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../kiosk-core';
 import { createLogger } from '../log';
-import { memorySecretStore } from '../secrets';
+import { memorySecretStore, type SecretStore } from '../secrets';
 import type { SettingsBacking } from '../settings';
 
 export const TEST_TOKEN = 'KIOSK-TEST-TOKEN';
+export const TEST_ADMIN_PIN = '1234';
+
+/** scrypt is slow on purpose: each PIN is hashed once per test run. */
+const pinHashes = new Map<string, Promise<string>>();
+function pinHash(pin: string): Promise<string> {
+  if (!pinHashes.has(pin)) pinHashes.set(pin, hashPin(pin));
+  return pinHashes.get(pin)!;
+}
 
 /** The value of a successful answer; a failed one fails the test with main's own words. */
 export function value<T>(result: Result<unknown>): T {
@@ -45,15 +54,21 @@ export async function startTestKiosk(
     signIn?: boolean;
     /** Stored settings the kiosk starts with, as a supervisor would have saved them. */
     settings?: Record<string, unknown>;
+    /** The admin PIN a supervisor set up (default TEST_ADMIN_PIN); null for a new kiosk that has none yet. */
+    adminPin?: string | null;
+    /** Where the token rests (default: in memory, empty). */
+    secrets?: SecretStore;
   } = {},
 ): Promise<TestKiosk> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-test-'));
   const sandbox = options.sandbox ?? (await startSandbox({ port: 0, tokens: [TEST_TOKEN] }));
-  const settings: SettingsBacking = { store: { ...options.settings } };
+  const pin = options.adminPin === undefined ? TEST_ADMIN_PIN : options.adminPin;
+  const adminPinHash = pin === null ? undefined : await pinHash(pin);
+  const settings: SettingsBacking = { store: { ...(adminPinHash ? { adminPinHash } : {}), ...options.settings } };
   const logLines: string[] = [];
   const log = createLogger((_level, line) => logLines.push(line));
   const network: TestNetwork = { online: true };
-  const secrets = memorySecretStore(); // kept across restarts, like the real secret stores
+  const secrets = options.secrets ?? memorySecretStore(); // kept across restarts, like the real secret stores
   const switchableFetch: typeof fetch = async (input, init) => {
     if (!network.online) throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
     const forward = () => fetch(input, init);

@@ -78,6 +78,19 @@ const en = {
   fieldAttendant: 'Name or badge number',
   fieldReason: 'Reason',
 
+  // First admin PIN
+  setPinTitle: 'Set the admin PIN',
+  setPinIntro:
+    'This kiosk has no admin PIN yet. A supervisor chooses one now: 4 to 8 digits. It guards the settings and the choices only a supervisor makes.',
+  setPinEnter: 'New admin PIN',
+  setPinRepeat: 'The same PIN again',
+  setPinNext: 'Next',
+  setPinSave: 'Set PIN',
+  setPinSaving: 'Saving…',
+  setPinTooShort: 'A PIN is 4 to 8 digits.',
+  setPinMismatch: 'The two PINs are not the same. Start again.',
+  demoPinNotice: (pin: string) => `Demo mode: the admin PIN is ${pin}.`,
+
   // Start shift
   startShiftTitle: 'Start shift',
   startShiftIntro: 'Enter your name or badge number, or scan your badge, to start selling permits.',
@@ -235,6 +248,8 @@ const en = {
     'OPSCOM’s copy cannot be reached by the kiosk. Change it in OPSCOM to what the driver paid for.',
   instructionKeepHeld:
     'OPSCOM holds this permit but the kiosk has no reference for it: make any later change in OPSCOM’s portal.',
+  instructionCheckAfterDiscard:
+    'A change to this permit was discarded after it was sent. Check that OPSCOM’s copy says what is shown here, and fix it there if not.',
   driverPaidFor: 'What the driver paid for',
   opscomMayHold: 'What OPSCOM may hold',
   kioskReferences: (refs: string) => `Kiosk’s copy in OPSCOM: ${refs}`,
@@ -295,7 +310,6 @@ const en = {
   openSettings: 'Open settings',
   checking: 'Checking…',
   lockSettings: 'Close settings',
-  defaultPinNotice: 'The admin PIN is still the default: set your own.',
   sourceEnvironment:
     'The URL and token in force come from the environment; what you save here applies when it is not set.',
   sourceFlag:
@@ -312,6 +326,11 @@ const en = {
   tokenNotSet: 'No API token is set.',
   newToken: 'New API token',
   newTokenHint: 'Leave empty to keep the token in force.',
+  useStoredTokenFor: (host: string) => `Send the stored API token to ${host}`,
+  tokenObscuredOnly:
+    'This computer has no keyring: a saved token would only be obscured, and anyone who can read the kiosk’s files could recover it.',
+  acceptObscuredToken: 'Save the token obscured only, knowing that',
+  obscuredTokenNeedsConsent: 'Tick this to save the token without a keyring, or give it at start-up instead.',
   kioskId: 'Kiosk id',
   kioskName: 'Kiosk name',
   zoneName: 'Zone name',
@@ -396,6 +415,18 @@ const fr: Catalog = {
   fieldQueueItem: 'Élément de la file',
   fieldAttendant: 'Nom ou numéro de badge',
   fieldReason: 'Raison',
+
+  setPinTitle: 'Choisir le NIP administrateur',
+  setPinIntro:
+    'Ce kiosque n’a pas encore de NIP administrateur. Un superviseur en choisit un maintenant : 4 à 8 chiffres. Il protège les réglages et les choix réservés à un superviseur.',
+  setPinEnter: 'Nouveau NIP administrateur',
+  setPinRepeat: 'Le même NIP encore',
+  setPinNext: 'Suivant',
+  setPinSave: 'Choisir ce NIP',
+  setPinSaving: 'Enregistrement…',
+  setPinTooShort: 'Un NIP compte 4 à 8 chiffres.',
+  setPinMismatch: 'Les deux NIP ne sont pas identiques. Recommencez.',
+  demoPinNotice: (pin) => `Mode démo : le NIP administrateur est ${pin}.`,
 
   startShiftTitle: 'Commencer le quart',
   startShiftIntro: 'Entrez votre nom ou numéro de badge, ou passez votre badge, pour vendre des permis.',
@@ -546,6 +577,8 @@ const fr: Catalog = {
     'Le kiosque ne peut pas atteindre la copie d’OPSCOM. Modifiez-la dans OPSCOM selon ce que le conducteur a payé.',
   instructionKeepHeld:
     'OPSCOM détient ce permis mais le kiosque n’en a pas la référence : faites tout changement ultérieur dans le portail d’OPSCOM.',
+  instructionCheckAfterDiscard:
+    'Un changement à ce permis a été abandonné après son envoi. Vérifiez que la copie d’OPSCOM dit ce qui est affiché ici, et corrigez-la au besoin.',
   driverPaidFor: 'Ce que le conducteur a payé',
   opscomMayHold: 'Ce qu’OPSCOM détient peut-être',
   kioskReferences: (refs) => `Copie du kiosque dans OPSCOM : ${refs}`,
@@ -605,7 +638,6 @@ const fr: Catalog = {
   openSettings: 'Ouvrir les réglages',
   checking: 'Vérification…',
   lockSettings: 'Fermer les réglages',
-  defaultPinNotice: 'Le NIP administrateur est encore celui par défaut : choisissez le vôtre.',
   sourceEnvironment:
     'L’URL et le jeton en vigueur viennent de l’environnement; ce que vous enregistrez ici s’applique quand il n’est pas défini.',
   sourceFlag:
@@ -623,6 +655,11 @@ const fr: Catalog = {
   tokenNotSet: 'Aucun jeton API n’est enregistré.',
   newToken: 'Nouveau jeton API',
   newTokenHint: 'Laissez vide pour garder le jeton en vigueur.',
+  useStoredTokenFor: (host) => `Envoyer le jeton API enregistré à ${host}`,
+  tokenObscuredOnly:
+    'Cet ordinateur n’a pas de trousseau : un jeton enregistré serait seulement masqué, et quiconque peut lire les fichiers du kiosque pourrait le retrouver.',
+  acceptObscuredToken: 'Enregistrer le jeton seulement masqué, en connaissance de cause',
+  obscuredTokenNeedsConsent: 'Cochez ceci pour enregistrer le jeton sans trousseau, ou donnez-le au démarrage.',
   kioskId: 'Identifiant de la borne',
   kioskName: 'Nom de la borne',
   zoneName: 'Nom de la zone',

@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Language, SettingsView } from '../../../shared/domain';
 import { PinPad } from '../components/PinPad';
+import { DEMO_ADMIN_PIN } from '../../../shared/demo';
 import { RadioButtons } from '../components/RadioButtons';
 import { LANGUAGE_NAMES } from '../i18n/catalog';
 import { useT } from '../i18n/useT';
@@ -8,6 +9,7 @@ import {
   buildChanges,
   draftFrom,
   emptyZoneDraft,
+  hostOf,
   parseMinutes,
   parseWhole,
   type FieldErrors,
@@ -29,6 +31,7 @@ function PinGate() {
   const [pin, setPin] = useState('');
   const checking = useKiosk((s) => s.inFlight.settings);
   const unlock = useKiosk((s) => s.unlockSettings);
+  const demo = useKiosk((s) => s.info?.adminPin === 'demo');
   const submit = async () => {
     if (!pin || checking) return;
     // A refused PIN is cleared so the next try starts clean; main's reason shows in the alert.
@@ -46,6 +49,11 @@ function PinGate() {
       <h1 className="screen-title">{t.settingsTitle}</h1>
       <div className="pin-gate">
         <p className="pin-gate__prompt">{t.settingsPinPrompt}</p>
+        {demo && (
+          <p className="warning-note" data-testid="demo-pin">
+            {t.demoPinNotice(DEMO_ADMIN_PIN)}
+          </p>
+        )}
         <input
           className="pin-input"
           type="password"
@@ -74,6 +82,25 @@ function PinGate() {
         </button>
       </div>
     </main>
+  );
+}
+
+/** A yes/no a supervisor must tick on purpose: a large target, the whole label toggles it. */
+function CheckField(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string | undefined;
+  testId: string;
+}) {
+  return (
+    <div className={props.error ? 'field field--error' : 'field'}>
+      <label className="check-field" data-testid={props.testId}>
+        <input type="checkbox" checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />
+        <span>{props.label}</span>
+      </label>
+      {props.error && <p className="field__error">{props.error}</p>}
+    </div>
   );
 }
 
@@ -222,6 +249,9 @@ function SettingsForm({ view }: { view: SettingsView }) {
   const shown: FieldErrors = { ...errors };
   if (mainError?.field?.startsWith('changes.')) shown[mainError.field.slice('changes.'.length)] ??= mainError.message;
   const update = (patch: Partial<SettingsDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  // A new server for the stored token: the screen names it, and the supervisor confirms or types the token.
+  const newUrl = draft.controllerUrl.trim();
+  const newHost = newUrl && newUrl !== (view.controllerUrl ?? '') ? hostOf(newUrl) : null;
   const setZone = (index: number, zone: ZoneDraft) =>
     setDraft((current) => ({ ...current, zones: current.zones.map((z, i) => (i === index ? zone : z)) }));
 
@@ -253,9 +283,9 @@ function SettingsForm({ view }: { view: SettingsView }) {
           {t.lockSettings}
         </button>
       </div>
-      {view.adminPinIsDefault && (
-        <p className="warning-note" data-testid="default-pin">
-          {t.defaultPinNotice}
+      {view.adminPinIsDemo && (
+        <p className="warning-note" data-testid="demo-pin">
+          {t.demoPinNotice(DEMO_ADMIN_PIN)}
         </p>
       )}
       <div className="notice" role="status">
@@ -280,6 +310,14 @@ function SettingsForm({ view }: { view: SettingsView }) {
             error={errorFor(shown, 'controllerUrl')}
             onChange={(controllerUrl) => update({ controllerUrl })}
           />
+          {newHost && view.tokenSet && !draft.apiToken && (
+            <CheckField
+              label={t.useStoredTokenFor(newHost)}
+              checked={draft.useStoredToken}
+              onChange={(useStoredToken) => update({ useStoredToken })}
+              testId="use-stored-token"
+            />
+          )}
           <p className="token-state" data-testid="token-state">
             {view.tokenSet && view.tokenLast4 ? t.tokenIsSet(view.tokenLast4) : t.tokenNotSet}
           </p>
@@ -291,6 +329,22 @@ function SettingsForm({ view }: { view: SettingsView }) {
             error={errorFor(shown, 'apiToken')}
             onChange={(apiToken) => update({ apiToken })}
           />
+          {view.tokenProtection === 'obscured' && (
+            <>
+              <p className="warning-note" data-testid="token-obscured">
+                {t.tokenObscuredOnly}
+              </p>
+              {draft.apiToken && (
+                <CheckField
+                  label={t.acceptObscuredToken}
+                  checked={draft.acceptObscuredToken}
+                  error={errorFor(shown, 'acceptObscuredToken')}
+                  onChange={(acceptObscuredToken) => update({ acceptObscuredToken })}
+                  testId="accept-obscured-token"
+                />
+              )}
+            </>
+          )}
           <div className="actions settings-section__actions">
             <button
               type="button"

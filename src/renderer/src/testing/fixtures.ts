@@ -34,6 +34,7 @@ export function kioskInfo(overrides: Partial<KioskInfo> = {}): KioskInfo {
     extendMinutes: 30,
     language: 'en-CA',
     idleResetSeconds: 120,
+    adminPin: 'set',
     ...overrides,
   };
 }
@@ -74,6 +75,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     tokenSet: true,
     tokenLast4: '1234',
     tokenStorage: 'the system keychain',
+    tokenProtection: 'keyring',
     kioskId: 'K1',
     kioskName: 'Booth 1',
     zones: [{ name: 'Lot A', currency: 'CAD', centsPerHour: 450, maxCents: 2400, presets: [30, 60] }],
@@ -85,7 +87,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     requestHardTimeoutMs: 90_000,
     repeatedTicketRefused: 'unknown',
     idleResetSeconds: 120,
-    adminPinIsDefault: false,
+    adminPinIsDemo: false,
     demoMode: false,
     ...overrides,
   };
