@@ -9,10 +9,13 @@
  * Target: p95 ≤ 100 ms in both, because a permit is confirmed once it is on disk, not when OPSCOM answers.
  */
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startProcess, tempDataDir } from '../e2e/support/processes';
 import { signIn } from '../e2e/support/shift';
+import { hashPin } from '../src/main/core/admin-pin';
 
 const TOKEN = 'BENCH-UI-TOKEN-0123456789';
 const SAMPLES = 50;
@@ -144,6 +147,8 @@ async function main(): Promise<void> {
   );
   const sandboxUrl = sandbox.match[1]!;
   const data = await tempDataDir();
+  // A kiosk sells nothing before a supervisor has set the admin PIN.
+  await writeFile(path.join(data.dir, 'settings.json'), JSON.stringify({ adminPinHash: await hashPin('1234') }));
   const station = await startProcess(
     'npm',
     ['run', '--silent', 'station', '--', '--port', '0', '--no-open'],

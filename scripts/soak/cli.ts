@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { hashPin } from '../../src/main/core/admin-pin';
 import { seededRandom } from '../../src/sandbox/faults';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server';
 import type { Permit } from '../../src/shared/domain';
@@ -32,9 +33,13 @@ const progress = (line: string): void => void process.stderr.write(`· ${line}\n
 /** Ctrl-C: the run's own failure that follows (its station is gone) is not worth printing. */
 let interrupted = false;
 
-/** Short timeouts so a hang costs seconds, not the 90 s a real kiosk waits for a late answer. */
-function kioskSettings(args: SoakArgs): Record<string, unknown> {
+/**
+ * Short timeouts so a hang costs seconds, not the 90 s a real kiosk waits for a late answer; and the admin PIN a
+ * supervisor sets on a new kiosk's first screen (nothing is sold before one is set).
+ */
+async function kioskSettings(args: SoakArgs): Promise<Record<string, unknown>> {
   return {
+    adminPinHash: await hashPin('1234'),
     requestSoftTimeoutMs: 1000,
     requestHardTimeoutMs: 3000,
     outboxConcurrency: args.concurrency,
@@ -59,7 +64,7 @@ async function main(): Promise<number> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'kiosk-soak-'));
   const dataDir = path.join(tmp, 'data');
   await mkdir(dataDir);
-  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(kioskSettings(args), null, 2));
+  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(await kioskSettings(args), null, 2));
 
   const plan = faultPlan(args.faultRate);
   // Its own seed, drawn from the run's, so the kiosk's timing does not shift the soak's own choices.
