@@ -2,7 +2,7 @@ import path from 'node:path';
 import { _electron as electron } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 import { issueExtendAndCancel } from '../support/attendant-flow';
-import { SANDBOX_TOKEN, test } from '../support/fixtures';
+import { presetAdminPin, SANDBOX_TOKEN, test } from '../support/fixtures';
 import { tempDataDir } from '../support/processes';
 
 const electronBinary = findElectronBinary();
@@ -18,6 +18,7 @@ test.skip(electronBinary === null, SKIP_REASON);
 
 test('the Electron app issues, extends and cancels a permit', async ({ sandbox }) => {
   const data = await tempDataDir();
+  await presetAdminPin(data.dir);
   const app = await electron.launch({
     executablePath: electronBinary!,
     args: [path.resolve('out/main/index.js'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],

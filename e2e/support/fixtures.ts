@@ -53,6 +53,14 @@ export interface LaunchedStation {
 export const ADMIN_PIN = '1234';
 let adminPinHash: Promise<string> | undefined;
 
+/** Writes the settings a supervisor leaves behind on a new kiosk's first screen: the admin PIN (ADMIN_PIN). */
+export async function presetAdminPin(dataDir: string): Promise<void> {
+  adminPinHash ??= hashPin(ADMIN_PIN);
+  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ adminPinHash: await adminPinHash }), {
+    mode: 0o600,
+  });
+}
+
 /**
  * `npm run station` on a fresh data folder (or the given one), with these controller settings. A fresh folder
  * gets the admin PIN already set (ADMIN_PIN) unless `firstStart` asks for a kiosk that has none yet.
@@ -63,12 +71,7 @@ export async function launchStation(
   options: { firstStart?: boolean } = {},
 ): Promise<LaunchedStation> {
   const data = dataDir ? { dir: dataDir, remove: async () => undefined } : await tempDataDir();
-  if (!dataDir && !options.firstStart) {
-    adminPinHash ??= hashPin(ADMIN_PIN);
-    await writeFile(path.join(data.dir, 'settings.json'), JSON.stringify({ adminPinHash: await adminPinHash }), {
-      mode: 0o600,
-    });
-  }
+  if (!dataDir && !options.firstStart) await presetAdminPin(data.dir);
   const station = await startProcess(
     'npm',
     ['run', '--silent', 'station', '--', '--port', '0', '--no-open'],
