@@ -80,10 +80,22 @@ describe('outbox planning and coalescing', () => {
     state.apply({ r: 'attempt', ids: [issue.id], at, sent: issue.values });
     state.apply({ r: 'failed', ids: [issue.id], at, message: 'HTTP 503', maybeStored: true, reason: 'server-error' });
     expect(state.plan('K-1', 'yes')).toEqual({ kind: 'push', ids: [issue.id], values: issue.values });
-    // Accepted: with OPSCOM refusing repeated ticket numbers, the first attempt cannot have been stored.
+    // Accepted: with OPSCOM refusing repeated ticket numbers, the first attempt cannot be stored while this copy
+    // stands. Once it is deleted, a late first attempt could still be stored: the cancelled permit is listed.
     state.apply({ r: 'delivered', ids: [issue.id], at, referenceId: 'ref-1', notStored: true });
     expect(state.plan('K-1', 'yes')).toEqual({ kind: 'delete', ids: [cancel.id], referenceId: 'ref-1' });
-    expect(state.reconciliation()).toEqual([]);
+    state.apply({ r: 'delivered', ids: [cancel.id], at, referenceId: 'ref-1' });
+    expect(state.reconciliation()).toMatchObject([
+      { instruction: 'remove-all-copies', copies: [{ why: 'server-error' }] },
+    ]);
+
+    // A live permit in the same case shows no extra copy: none can coexist with the kiosk's own.
+    const live = stateWith(action('issue', 'K-2'));
+    const second = [...live.actions.values()][0]!.action;
+    live.apply({ r: 'attempt', ids: [second.id], at, sent: second.values });
+    live.apply({ r: 'failed', ids: [second.id], at, message: '503', maybeStored: true, reason: 'server-error' });
+    live.apply({ r: 'delivered', ids: [second.id], at, referenceId: 'ref-2', notStored: true });
+    expect(live.permitView('K-2')).toMatchObject({ unreachableCopies: [], reconcile: 'none' });
   });
 
   it('voids an issue and its cancel only when the push certainly never reached OPSCOM', () => {

@@ -33,6 +33,11 @@ export interface CopyRecord {
   sent: PermitValues;
   why: string;
   cleared: boolean;
+  /**
+   * OPSCOM refuses repeated ticket numbers and accepted a resend: this attempt cannot be stored while the kiosk's
+   * own copy stands. It may still arrive late, after that copy is deleted, so it counts again once cancelled.
+   */
+  dormant?: boolean;
 }
 
 export interface PermitEntry {
@@ -258,7 +263,7 @@ export class OutboxState {
     if (head.action.kind === 'issue') {
       permit.confirmed = head.sending?.sent ?? head.action.values;
       if (record.referenceId) addReference(permit, record.referenceId);
-      if (record.notStored) permit.copies = permit.copies.filter((copy) => copy.cleared);
+      if (record.notStored) for (const copy of permit.copies) copy.dormant = true;
       return this.settle(record.ids);
     }
     // An update or delete settles once it has reached every reference (a journal from before references
@@ -567,8 +572,10 @@ export class OutboxState {
   }
 }
 
+/** The copies a supervisor has not seen to; dormant ones only once the kiosk's own copy is gone. */
 function openCopies(permit: PermitEntry): CopyRecord[] {
-  return permit.copies.filter((copy) => !copy.cleared);
+  const gone = permit.cancelled || permit.discarded;
+  return permit.copies.filter((copy) => !copy.cleared && (gone || !copy.dormant));
 }
 
 /** OPSCOM holds the permit, yet the kiosk has no reference to reach it by. */

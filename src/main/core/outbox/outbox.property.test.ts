@@ -216,7 +216,7 @@ function bodyTicket(body: unknown): string | undefined {
 describe('outbox under every fault, network loss and restarts', () => {
   it('loses nothing, counts every copy, and lists every cancelled permit it cannot vouch for', async () => {
     await fc.assert(fc.asyncProperty(world, fc.array(step, { minLength: 5, maxLength: 30 }), run), {
-      numRuns: 60,
+      numRuns: 100,
       endOnFailure: true,
     });
   }, 300_000);

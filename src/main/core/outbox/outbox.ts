@@ -186,7 +186,9 @@ export class Outbox {
       : [];
     entries.push(...folded.map((live) => this.entry('coalesced', live.action, `sent within ${head?.action.id}`)));
     if (head && options.notStored && this.state.hasOpenCopies(head.action.ticketNumber)) {
-      const detail = 'OPSCOM refuses a repeated ticket number, so the earlier unclear attempts stored nothing.';
+      const detail =
+        'OPSCOM refuses a repeated ticket number: the earlier unclear attempts cannot be stored while this copy ' +
+        'stands (if it is cancelled, they are listed, as one may still arrive late).';
       entries.push(this.entry('copies-not-stored', head.action, detail));
     }
     const record: JournalRecord = { r: 'delivered', ids, at: this.now(), referenceId };
