@@ -1,7 +1,8 @@
 // Find a Chromium for the browser-station e2e tests, installing one if
 // needed: Playwright's own download is tried first, then Debian's package.
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromiumFromEnvironment, systemChromium } from './installed-chromium.mjs';
 import { ROOT, bin, isMain, runSync } from './proc.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -9,25 +10,6 @@ const flags = JSON.parse(readFileSync(join(ROOT, 'scripts', 'chromium-args.json'
 
 /** Flags Chromium needs in containers; --no-sandbox only when running as root. */
 export const CHROMIUM_ARGS = [...(isRoot ? flags.rootOnly : []), ...flags.args];
-
-const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-
-const isExecutable = (path) => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** Like `which`: the first executable called `name` on PATH. */
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && isExecutable(join(dir, name))) return join(dir, name);
-  }
-  return null;
-}
 
 async function playwrightChromium() {
   try {
@@ -40,19 +22,12 @@ async function playwrightChromium() {
 }
 
 async function find() {
-  const fromEnv = process.env.KIOSK_CHROMIUM || process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv))
-      throw new Error(`KIOSK_CHROMIUM/CHROMIUM_PATH is set to ${fromEnv}, which does not exist.`);
-    return { path: fromEnv, source: 'from KIOSK_CHROMIUM/CHROMIUM_PATH' };
-  }
+  const named = chromiumFromEnvironment();
+  if (named) return { path: named, source: 'from KIOSK_CHROMIUM/CHROMIUM_PATH' };
   const bundled = await playwrightChromium();
   if (bundled) return { path: bundled, source: "Playwright's download" };
-  const systemPath = isExecutable('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
-  for (const path of [systemPath, ...SYSTEM_NAMES.map(onPath)]) {
-    if (path) return { path, source: 'installed on this machine' };
-  }
-  return null;
+  const installed = systemChromium();
+  return installed ? { path: installed, source: 'installed on this machine' } : null;
 }
 
 /** @returns {Promise<string>} path of a Chromium executable. */

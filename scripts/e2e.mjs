@@ -3,10 +3,10 @@
 import { findOrProvisionChromium } from './chromium.mjs';
 import { findElectronBinary } from './electron-binary.mjs';
 import { bin, buildOrExit, isStale, runAndExit } from './proc.mjs';
-import { ensureSetup } from './setup.mjs';
+import { ensureSetupOrExit } from './setup.mjs';
 
+ensureSetupOrExit();
 try {
-  ensureSetup();
   if (isStale('out/renderer/index.html', ['src', 'electron.vite.config.ts'])) buildOrExit();
   const env = { ...process.env, KIOSK_CHROMIUM: await findOrProvisionChromium() };
   const args = process.argv.slice(2);

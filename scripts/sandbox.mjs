@@ -1,12 +1,7 @@
 // `npm run sandbox -- [--port P] [--token T]`: the fake OPSCOM controller for
 // demos and e2e. A wrapper (not plain `tsx`) so it stops with its parent.
 import { runAndExit } from './proc.mjs';
-import { ensureSetup } from './setup.mjs';
+import { ensureSetupOrExit } from './setup.mjs';
 
-try {
-  ensureSetup();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
+ensureSetupOrExit();
 runAndExit(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', ...process.argv.slice(2)]);

@@ -33,28 +33,22 @@ function npm(args, options = {}) {
 
 function installPackages() {
   const started = Date.now();
-  let ok = false;
   if (existsSync(LOCK)) {
     console.log('Installing packages (npm ci)...');
+    // npm ci, never npm install: installing must not rewrite the committed lock (a test run leaves git clean).
     // --loglevel: under `npm run --silent` npm ci would hide the error we look at below.
     const ci = npm(['ci', '--loglevel=warn'], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
     const errors = ci.stderr || ci.error?.message || '';
-    ok = ci.status === 0;
-    if (ok)
-      process.stderr.write(errors); // npm's warnings
-    else if (errors.includes('code EUSAGE')) {
-      // npm ci refuses a lock file that does not match package.json. That also
-      // happens when the lock lacks an optional package this registry does not
-      // have (vite's Windows-only napi-windows-process-start-time), so fall back.
-      const reason = errors.split('\n').find((line) => /Missing:|Invalid:/.test(line));
-      console.log(`npm ci refused package-lock.json (${reason?.replace(/^npm error /, '') ?? 'out of date'}).`);
-    } else {
-      process.stderr.write(errors);
+    process.stderr.write(errors);
+    if (ci.status !== 0 && errors.includes('code EUSAGE'))
+      throw new Error(
+        'package-lock.json does not match package.json, so npm ci refused it. ' +
+          'Run "npm install" once, check the changed package-lock.json and commit it.',
+      );
+    if (ci.status !== 0)
       throw new Error(`Installing packages failed (npm ci exit code ${ci.status}). See the messages above.`);
-    }
-  }
-  if (!ok) {
-    console.log('Installing packages (npm install)...');
+  } else {
+    console.log('Installing packages (npm install; it writes package-lock.json: commit it)...');
     const install = npm(['install'], { stdio: 'inherit' });
     if (install.status !== 0) throw new Error(`Installing packages failed (npm install exit code ${install.status}).`);
   }
@@ -96,12 +90,17 @@ export function ensureSetup({ tryElectron = false } = {}) {
   if ((installed || tryElectron) && !skipElectron) tryElectronBinary();
 }
 
-if (isMain(import.meta.url)) {
+/** The first step of every npm script: set up, or print why not in plain words and exit 1. */
+export function ensureSetupOrExit(options) {
   try {
-    ensureSetup({ tryElectron: true });
-    console.log('Setup is complete.');
+    ensureSetup(options);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
+}
+
+if (isMain(import.meta.url)) {
+  ensureSetupOrExit({ tryElectron: true });
+  console.log('Setup is complete.');
 }

@@ -2,14 +2,9 @@
 // when this machine has no Electron binary (e.g. installed offline).
 import { findElectronBinary } from './electron-binary.mjs';
 import { buildOrExit, runAndExit } from './proc.mjs';
-import { ensureSetup } from './setup.mjs';
+import { ensureSetupOrExit } from './setup.mjs';
 
-try {
-  ensureSetup();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
+ensureSetupOrExit();
 const args = process.argv.slice(2);
 const electron = findElectronBinary();
 if (electron) {

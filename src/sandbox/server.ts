@@ -23,6 +23,7 @@ import {
 } from './faults';
 import { PermitStore, type SandboxPermit, type StatsCounts } from './store';
 import { TOKEN_PATTERN } from './validation';
+import { readRequestBody } from '../node/http-body';
 
 export type { SandboxPermit } from './store';
 export type { ActiveFault, FaultInput } from './faults';
@@ -558,22 +559,10 @@ function parseJson(read: ReadBody): ParsedBody {
   }
 }
 
-/** Reads up to 64 KiB; beyond that keeps draining (so the client gets its 413) but keeps nothing. */
-function readBody(req: IncomingMessage): Promise<ReadBody> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_DRAIN_BYTES) req.destroy();
-      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }));
-    // A destroyed request never ends; answer as "too large" (the reply goes nowhere, but nothing hangs).
-    req.on('close', () => resolve({ text: '', tooLarge: true }));
-    req.on('error', reject);
-  });
+/** The body as the handlers see it: a body cut off or over 64 KiB is answered as too large (413). */
+async function readBody(req: IncomingMessage): Promise<ReadBody> {
+  const read = await readRequestBody(req, { keepBytes: MAX_BODY_BYTES, drainBytes: MAX_DRAIN_BYTES });
+  return read.kind === 'ok' ? { text: read.text, tooLarge: false } : { text: '', tooLarge: true };
 }
 
 /** What the log keeps of a body: the JSON, else its text (null if empty or too large), tokens redacted either way. */

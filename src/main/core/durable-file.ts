@@ -1,29 +1,50 @@
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
  * Replace a file so that after a crash it holds either the old or the new content, never a mix:
- * write a temporary file, fsync it, rename it over the old one, fsync the folder.
+ * write a temporary file (mode 0600), fsync it, rename it over the old one, fsync the folder.
  */
 export async function writeFileDurably(file: string, content: string): Promise<void> {
   const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  const handle = await fs.open(temp, 'w', 0o600);
+  await fs.promises.mkdir(dir, { recursive: true });
+  const temp = temporaryName(file);
+  const handle = await fs.promises.open(temp, 'w', 0o600);
   try {
     await handle.writeFile(content, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();
   }
-  await fs.rename(temp, file);
+  await fs.promises.rename(temp, file);
   await syncDirectory(dir);
 }
 
+/** The same replacement, blocking: for the outbox journal, whose every step must finish before it answers. */
+export function writeFileDurablySync(file: string, content: string): void {
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true });
+  const temp = temporaryName(file);
+  const fd = fs.openSync(temp, 'w', 0o600);
+  try {
+    fs.writeFileSync(fd, content, 'utf8');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, file);
+  syncDirectorySync(dir);
+}
+
+// The pid keeps two processes that share a data folder by mistake from writing one temporary file.
+const temporaryName = (file: string) => `${file}.${process.pid}.tmp`;
+
+// Windows cannot open a folder for fsync; the rename is as durable as it gets there.
+const canSyncFolders = process.platform !== 'win32';
+
 async function syncDirectory(dir: string): Promise<void> {
-  // Windows cannot open a folder for fsync; the rename is as durable as it gets there.
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
+  if (!canSyncFolders) return;
+  const handle = await fs.promises.open(dir, 'r');
   try {
     await handle.sync();
   } finally {
@@ -31,9 +52,19 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+function syncDirectorySync(dir: string): void {
+  if (!canSyncFolders) return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export async function readFileIfExists(file: string): Promise<string | undefined> {
   try {
-    return await fs.readFile(file, 'utf8');
+    return await fs.promises.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -1,18 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { chromiumFromEnvironment, systemChromium } from '../../../scripts/installed-chromium.mjs';
 
-const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-
+/** The same search as the e2e scripts: KIOSK_CHROMIUM (throws if that file is missing), then a system Chromium. */
 export function findChromium(env: Record<string, string | undefined> = process.env): string | undefined {
-  const override = env.KIOSK_CHROMIUM;
-  if (override && existsSync(override)) return override;
-  for (const name of CANDIDATES) {
-    const found = spawnSync('which', [name], { encoding: 'utf8' });
-    const location = found.stdout?.trim();
-    if (found.status === 0 && location) return location;
-  }
-  return undefined;
+  return chromiumFromEnvironment(env) ?? systemChromium(env) ?? undefined;
 }
 
 export function hasDisplay(env: Record<string, string | undefined> = process.env): boolean {

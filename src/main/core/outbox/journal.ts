@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileDurablySync } from '../durable-file';
 
 /**
  * An append-only journal of JSON lines, each one on disk (fdatasync) before `append` returns, so an action
@@ -68,16 +69,7 @@ export class Journal<S, R> {
    * a generation number in the snapshot and in each journal's header, and skips the stale journal.
    */
   compact(snapshot: S, header: R): void {
-    const temp = `${this.files.snapshot}.tmp`;
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, JSON.stringify(snapshot));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, this.files.snapshot);
-    syncDir(path.dirname(this.files.snapshot));
+    writeFileDurablySync(this.files.snapshot, JSON.stringify(snapshot));
     fs.closeSync(this.fd);
     this.fd = fs.openSync(this.files.journal, 'w', 0o600);
     fs.writeSync(this.fd, JSON.stringify(header) + '\n');
@@ -121,14 +113,4 @@ function readLines<R>(file: string): { records: R[]; skipped: number; validBytes
     }
   }
   return torn ? { records, skipped, validBytes: lastNewline + 1 } : { records, skipped };
-}
-
-function syncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
