@@ -10,6 +10,8 @@ const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'child_process', 'http', 'ht
 // Relative (or src/-rooted) imports that reach into these folders.
 const ELECTRON_DIR = String.raw`^(\.\.?/(.+/)?|(.*/)?src/main/)electron(/.*)?$`;
 const RENDERER_DIR = String.raw`^(\.\.?/(.+/)?|(.*/)?src/)renderer(/.*)?$`;
+const SANDBOX_DIR = String.raw`^(\.\.?/(.+/)?|(.*/)?src/)sandbox(/.*)?$`;
+const MAIN_DIR = String.raw`^(\.\.?/(.+/)?|(.*/)?src/)main(/.*)?$`;
 
 /** Core, sandbox and shared code must run in plain Node: no Electron, no UI. */
 function platformFree(why) {
@@ -66,9 +68,24 @@ export default defineConfig(
   // same rule, so each folder gets one complete list.
   restrict(
     ['src/main/core/**'],
+    merge(platformFree('src/main/core must run without Electron (unit tests, sandbox, browser station).'), {
+      paths: [],
+      patterns: [
+        {
+          regex: SANDBOX_DIR,
+          message: 'The core does not import the sandbox: the platform passes demo mode in (startDemoController).',
+        },
+      ],
+    }),
+  ),
+  // Tests and their support start a sandbox to talk to, like an integrator would.
+  restrict(
+    ['src/main/core/**/*.test.ts', 'src/main/core/testing/**'],
     platformFree('src/main/core must run without Electron (unit tests, sandbox, browser station).'),
   ),
   restrict(['src/sandbox/**'], platformFree('src/sandbox runs in plain Node without Electron.')),
+  // Node-only helpers shared by main and the sandbox (src/shared cannot hold them: it also runs in the page).
+  restrict(['src/node/**'], platformFree('src/node runs in plain Node, for main and the sandbox alike.')),
   restrict(
     ['src/shared/**'],
     merge(
@@ -76,7 +93,18 @@ export default defineConfig(
       browserSafe('src/shared also runs in the renderer.'),
     ),
   ),
-  restrict(['src/renderer/**'], browserSafe('src/renderer runs in a browser page (Electron window or station).')),
+  restrict(
+    ['src/renderer/**'],
+    merge(browserSafe('src/renderer runs in a browser page (Electron window or station).'), {
+      paths: [],
+      patterns: [
+        {
+          regex: MAIN_DIR,
+          message: 'The page reaches main only through the contract (src/shared/contract.ts), never by import.',
+        },
+      ],
+    }),
+  ),
   restrict(['src/preload/**'], {
     patterns: [
       {

@@ -2,6 +2,7 @@
  * The delivery guarantees, checked ticket by ticket: the soak's confirmed actions and the kiosk's final view
  * against what the sandbox (standing in for OPSCOM) holds. Pure: no I/O, so each rule reads on its own.
  */
+import { problemMessage } from '../../src/shared/problems';
 import type { SandboxPermit } from '../../src/sandbox/store';
 import type { Permit, ReconcileEntry } from '../../src/shared/domain';
 import type { KnownPermit } from './ledger';
@@ -192,7 +193,7 @@ function countCopies(c: TicketCase, result: CheckResult): void {
 }
 
 function syncNote(view: Permit): string {
-  return view.syncMessage ? `: ${view.syncMessage}` : '';
+  return view.syncProblem ? `: ${problemMessage(view.syncProblem)}` : '';
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

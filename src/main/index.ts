@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, powerSaveBlocker } from 'electron';
 import Store from 'electron-store';
 import { makePrivate } from './core/data-dir';
 import { startKioskCore, type KioskCore } from './core/kiosk-core';
+import { startDemoController } from '../sandbox/demo-controller';
 import { createLogger } from './core/log';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc';
@@ -50,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
             }),
           settings: new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 }),
           secrets: safeStorageSecretStore(dataDir),
+          startDemoController,
           log: createLogger(),
         },
         {

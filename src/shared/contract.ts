@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ControllerUrlSchema } from './controller-url';
-import { PlateInputSchema } from './plate';
+import { PlateInputSchema } from './plate-schema';
+import { ApiTokenSchema, settingFields } from './settings';
 import { freeText } from './text';
 import {
   ConnectionStateSchema,
@@ -12,12 +12,11 @@ import {
   OutboxItemSchema,
   OutboxStatusSchema,
   PermitSchema,
+  ProblemSchema,
   ReconcileEntrySchema,
-  RepeatedTicketRefusedSchema,
   SettingsViewSchema,
   ShiftSchema,
   ShiftSummarySchema,
-  ZoneRateSchema,
   type Result,
 } from './domain';
 
@@ -27,16 +26,16 @@ import {
  */
 
 /** A fresh id per attendant action, so a repeated tap or a retried call is recognised and done once. */
-const RequestId = z.uuid({ error: 'Each action needs its own request id.' });
-const AdminPin = z.string({ error: 'Enter the admin PIN.' }).min(1, 'Enter the admin PIN.').max(32);
-const NewAdminPin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
-const ActionId = z.string().min(1, 'Choose an action.').max(100);
-const TicketNumber = z.string().min(1, 'Choose a permit.').max(50, 'A ticket number has at most 50 characters.');
+const RequestId = z.uuid({ error: 'request-id' });
+const AdminPin = z.string({ error: 'pin-enter' }).min(1, 'pin-enter').max(32, 'pin-format');
+const NewAdminPin = z.string({ error: 'pin-format' }).regex(/^\d{4,8}$/, 'pin-format');
+const ActionId = z.string({ error: 'choose-action' }).min(1, 'choose-action').max(100, 'choose-action');
+const TicketNumber = z.string({ error: 'choose-permit' }).min(1, 'choose-permit').max(50, 'ticket-too-long');
 const Minutes = z
-  .number({ error: 'Choose a duration.' })
-  .int('A duration is a whole number of minutes.')
-  .min(1, 'A duration is at least one minute.')
-  .max(7 * 24 * 60, 'A permit lasts at most 7 days.');
+  .number({ error: 'choose-duration' })
+  .int('duration-whole')
+  .min(1, 'duration-min')
+  .max(7 * 24 * 60, 'duration-max');
 
 export const channels = {
   'kiosk:info': {
@@ -60,10 +59,7 @@ export const channels = {
     request: z.strictObject({
       requestId: RequestId,
       plate: PlateInputSchema,
-      zone: z
-        .string({ error: 'Choose a zone.' })
-        .min(1, 'Choose a zone.')
-        .max(200, 'A zone name has at most 200 characters.'),
+      zone: z.string({ error: 'choose-zone' }).min(1, 'choose-zone').max(200, 'zone-name-too-long'),
       durationMinutes: Minutes,
     }),
     response: PermitSchema,
@@ -81,15 +77,19 @@ export const channels = {
       requestId: RequestId,
       ticketNumber: TicketNumber,
       /** Recorded in the audit log. */
-      reason: freeText({ max: 200, tooLong: 'A reason has at most 200 characters.' }).optional(),
+      reason: freeText({ max: 200, tooLong: 'reason-too-long' }).optional(),
     }),
     response: PermitSchema,
   },
   /** Print the current page (the receipt or shift summary in it): the Electron app prints through
-   * webContents.print and answers 'app'; the station answers 'browser', and the page calls window.print(). */
+   * webContents.print and answers 'app' with whether it printed; the station answers 'browser' (nothing printed
+   * yet), and the page calls window.print(). */
   'kiosk:print': {
     request: z.strictObject({ what: z.enum(['receipt', 'shift-summary']) }),
-    response: z.object({ printedBy: z.enum(['app', 'browser']), ok: z.boolean() }),
+    response: z.discriminatedUnion('printedBy', [
+      z.object({ printedBy: z.literal('app'), ok: z.boolean() }),
+      z.object({ printedBy: z.literal('browser') }),
+    ]),
   },
   'kiosk:set-language': {
     request: z.strictObject({ language: LanguageSchema }),
@@ -103,9 +103,9 @@ export const channels = {
     request: z.strictObject({
       attendant: freeText({
         min: 1,
-        tooShort: 'Enter your name or badge number.',
+        tooShort: 'attendant-needed',
         max: 60,
-        tooLong: 'A name or badge number has at most 60 characters.',
+        tooLong: 'attendant-too-long',
       }),
     }),
     response: ShiftSchema,
@@ -130,50 +130,22 @@ export const channels = {
   'settings:update': {
     request: z.strictObject({
       adminPin: AdminPin,
-      changes: z.strictObject({
-        controllerUrl: ControllerUrlSchema.optional(),
-        /**
-         * A new controller address gets the API token again in the same save, or this: the new address's host,
-         * as the screen showed it, to send the stored token there.
-         */
-        useStoredTokenFor: z.string().max(300).optional(),
-        /** Where the computer has no keyring: a supervisor accepts that the token is only obscured at rest. */
-        acceptObscuredToken: z.literal(true).optional(),
-        /** Write-only: never read back. */
-        apiToken: z
-          .string()
-          .regex(/^[A-Za-z0-9-]{1,50}$/, 'An API token is 1 to 50 letters, digits and dashes.')
-          .optional(),
-        kioskId: z
-          .string()
-          .regex(/^[A-Z0-9]{1,20}$/, 'A kiosk id is 1 to 20 capital letters and digits.')
-          .optional(),
-        kioskName: freeText({
-          min: 1,
-          tooShort: 'Give the kiosk a name.',
-          max: 60,
-          tooLong: 'A kiosk name has at most 60 characters.',
-        }).optional(),
-        zones: z.array(ZoneRateSchema).min(1, 'Keep at least one zone.').max(20).optional(),
-        timeMode: z.enum(['utc', 'local']).optional(),
-        language: LanguageSchema.optional(),
-        outboxConcurrency: z.number().int().min(1, 'At least 1.').max(16, 'At most 16.').optional(),
-        requestSoftTimeoutMs: z
-          .number()
-          .int()
-          .min(1000, 'At least 1 second.')
-          .max(120_000, 'At most 2 minutes.')
-          .optional(),
-        requestHardTimeoutMs: z
-          .number()
-          .int()
-          .min(1000, 'At least 1 second.')
-          .max(600_000, 'At most 10 minutes.')
-          .optional(),
-        repeatedTicketRefused: RepeatedTicketRefusedSchema.optional(),
-        idleResetSeconds: z.number().int().min(0).max(3600, 'At most one hour.').optional(),
-        newAdminPin: NewAdminPin.optional(),
-      }),
+      changes: z
+        .object(settingFields)
+        .partial()
+        .extend({
+          /**
+           * A new controller address gets the API token again in the same save, or this: the new address's
+           * host, as the screen showed it, to send the stored token there.
+           */
+          useStoredTokenFor: z.string().max(300).optional(),
+          /** Where the computer has no keyring: a supervisor accepts that the token is only obscured at rest. */
+          acceptObscuredToken: z.literal(true).optional(),
+          /** Write-only: never read back. */
+          apiToken: ApiTokenSchema.optional(),
+          newAdminPin: NewAdminPin.optional(),
+        })
+        .strict(),
     }),
     response: SettingsViewSchema,
   },
@@ -185,7 +157,7 @@ export const channels = {
   /** A stats call with the settings in force: success, or OPSCOM's answer in plain words. */
   'settings:test-connection': {
     request: z.strictObject({ adminPin: AdminPin }),
-    response: z.object({ ok: z.boolean(), message: z.string() }),
+    response: z.object({ ok: z.boolean(), problem: ProblemSchema }),
   },
   'outbox:status': {
     request: z.strictObject({}),
@@ -227,7 +199,7 @@ export const channels = {
     request: z.strictObject({
       ticketNumber: TicketNumber,
       adminPin: AdminPin,
-      note: freeText({ max: 200, tooLong: 'A note has at most 200 characters.' }).optional(),
+      note: freeText({ max: 200, tooLong: 'note-too-long' }).optional(),
     }),
     response: z.object({ entries: z.array(ReconcileEntrySchema) }),
   },
@@ -260,9 +232,6 @@ export const eventNames = Object.keys(events) as EventName[];
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);
-}
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
 /** Every answer crosses the boundary in this envelope, so the UI gets typed errors, never thrown strings. */

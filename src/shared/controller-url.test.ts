@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problemMessage } from './problems';
 import { ControllerUrlSchema, isAllowedControllerUrl } from './controller-url';
 
 describe('where the API token may be sent', () => {
@@ -24,8 +25,8 @@ describe('where the API token may be sent', () => {
     ]) {
       expect(isAllowedControllerUrl(url), url).toBe(false);
     }
-    expect(ControllerUrlSchema.safeParse('http://controller.example').error?.issues[0]?.message).toMatch(
-      /must start with https:\/\//,
-    );
+    const code = ControllerUrlSchema.safeParse('http://controller.example').error?.issues[0]?.message;
+    expect(code).toBe('url-rule');
+    expect(problemMessage({ code: 'url-rule' })).toMatch(/must start with https:\/\//);
   });
 });

@@ -18,8 +18,8 @@ export function isAllowedControllerUrl(url: string): boolean {
   return parsed.protocol === 'http:' && (host === 'localhost' || isLoopbackAddress(host));
 }
 
-export const CONTROLLER_URL_RULE =
-  'The controller URL must start with https:// (plain http:// only for this machine, such as the sandbox).';
+/** The problem code of the rule (src/shared/problems.ts has its words). */
+export const CONTROLLER_URL_RULE = 'url-rule';
 
 export const ControllerUrlSchema = z
   .url({ error: CONTROLLER_URL_RULE })

@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { PROBLEM_CODES, type ProblemCode } from './problems';
 import { freeText } from './text';
+
+/** A failure or a state main reports, as a code with parameters; the page words it (src/shared/problems.ts). */
+export const ProblemSchema = z.object({
+  code: z.enum(PROBLEM_CODES as [ProblemCode, ...ProblemCode[]]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 /** What a permit says: the values a push or update sends. Times are UTC instants; money is integer cents. */
 export const PermitValuesSchema = z.object({
@@ -44,7 +51,8 @@ export const PermitSchema = z.object({
   revision: z.number().int().nonnegative(),
   /** sent: OPSCOM has everything; waiting: in the outbox; attention: an action was refused and needs a person. */
   sync: z.enum(['sent', 'waiting', 'attention']),
-  syncMessage: z.string().nullable(),
+  /** Why it needs attention, when it does. */
+  syncProblem: ProblemSchema.nullable(),
   /** Every reference OPSCOM returned for this permit: extends and cancels go to each. */
   references: z.array(z.string()),
   /** Copies OPSCOM may hold that the kiosk cannot reach ("OPSCOM may hold N extra copies"). */
@@ -100,7 +108,7 @@ export const OutboxStatusSchema = z.object({
   /** When the oldest action still waiting was taken; null when nothing waits. */
   oldestWaitingSince: z.iso.datetime().nullable(),
   /** Set when OPSCOM refused the kiosk's credentials: nothing is sent until a supervisor fixes them. */
-  paused: z.object({ reason: z.string() }).nullable(),
+  paused: z.object({ problem: ProblemSchema }).nullable(),
   /** Permits on the reconciliation list: OPSCOM may hold copies the kiosk cannot reach. */
   reconcile: z.number().int().nonnegative(),
 });
@@ -115,7 +123,7 @@ export const OutboxItemSchema = z.object({
   state: z.enum(['waiting', 'sending', 'attention']),
   takenAt: z.iso.datetime(),
   attempts: z.number().int().nonnegative(),
-  lastError: z.string().nullable(),
+  lastProblem: ProblemSchema.nullable(),
   lastAttemptAt: z.iso.datetime().nullable(),
   /** Sent before without a recorded answer: OPSCOM may hold it already. */
   possibleDuplicate: z.boolean(),
@@ -158,26 +166,27 @@ export type Language = z.infer<typeof LanguageSchema>;
 export const ZoneRateSchema = z.object({
   name: freeText({
     min: 1,
-    tooShort: 'A zone needs a name.',
+    tooShort: 'zone-name-needed',
     max: 200,
-    tooLong: 'A zone name has at most 200 characters.',
+    tooLong: 'zone-name-too-long',
   }),
   currency: z
     .string()
     .trim()
-    .regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as CAD or USD.'),
-  centsPerHour: z.number().int('Cents are whole numbers.').nonnegative().max(99_999_999),
-  maxCents: z.number().int('Cents are whole numbers.').positive('A maximum must be more than zero.').max(99_999_999),
+    .regex(/^[A-Z]{3}$/, 'currency-format'),
+  centsPerHour: z.number().int('cents-whole').nonnegative('cents-range').max(99_999_999, 'cents-range'),
+  maxCents: z.number().int('cents-whole').positive('max-positive').max(99_999_999, 'cents-range'),
   presets: z
     .array(
       z
-        .number()
-        .int()
-        .positive()
-        .max(7 * 24 * 60),
+        .number({ error: 'zone-duration-range' })
+        .int('zone-duration-range')
+        .positive('zone-duration-range')
+        .max(7 * 24 * 60, 'zone-duration-range'),
+      { error: 'zone-durations-needed' },
     )
-    .min(1, 'A zone needs at least one duration.')
-    .max(8, 'A zone offers at most 8 durations.'),
+    .min(1, 'zone-durations-needed')
+    .max(8, 'zone-durations-max'),
 });
 export type ZoneRate = z.infer<typeof ZoneRateSchema>;
 
@@ -238,39 +247,41 @@ export const OccupancySchema = z.object({
   rows: z.array(z.object({ zone: z.string(), type: z.string(), total: z.number().int().nonnegative() })),
   /** When these figures came from OPSCOM; null if they never did. */
   fetchedAt: z.iso.datetime().nullable(),
-  /** Why the figures are not fresh, in plain words; null when they are. */
-  error: z.string().nullable(),
+  /** Why the figures are not fresh; null when they are. */
+  problem: ProblemSchema.nullable(),
 });
 export type Occupancy = z.infer<typeof OccupancySchema>;
 
 export const ConnectionStateSchema = z.object({
   state: z.enum(['online', 'offline', 'unknown']),
-  detail: z.string().nullable(),
+  /** Why it is offline. */
+  problem: ProblemSchema.nullable(),
   checkedAt: z.iso.datetime().nullable(),
 });
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 
 /**
- * A failure the UI can show as it is: `message` is plain words for an attendant; `field` names the input
- * to fix, when there is one.
+ * A failure: `code` is its kind; `problem` says exactly what, for the page to word in its language (main always
+ * sends one; an error the page raises itself may carry only `message`, already in the screen's language);
+ * `message` is the English words; `field` names the input to fix, when there is one.
  */
 export const KioskErrorSchema = z.object({
   code: z.enum([
     'invalid-request',
     'unknown-channel',
-    'rejected',
-    'unauthorised',
     'not-found',
-    'duplicate',
+    // Raised by the page's own transport when main cannot be reached; main never sends it.
     'unreachable',
     'not-active',
     'not-allowed',
     'internal',
   ]),
+  problem: ProblemSchema.optional(),
   message: z.string(),
   field: z.string().optional(),
 });
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 export type KioskErrorCode = KioskError['code'];
+export type ProblemView = z.infer<typeof ProblemSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };

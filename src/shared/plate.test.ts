@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePlate, PlateInputSchema } from './plate';
+import { isProblemCode, problemMessage } from './problems';
+import { normalisePlate } from './plate';
+import { PlateInputSchema } from './plate-schema';
 
 describe('plate normalisation', () => {
   it('upper-cases and drops spaces and dashes', () => {
@@ -13,9 +15,14 @@ describe('plate normalisation', () => {
   });
 
   it('rejects empty, too long and unusual characters in plain words', () => {
-    expect(PlateInputSchema.safeParse(' - ').error?.issues[0]?.message).toBe('Enter a licence plate.');
-    expect(PlateInputSchema.safeParse('A'.repeat(26)).error?.issues[0]?.message).toMatch(/at most 25/);
-    expect(PlateInputSchema.safeParse('AB*12').error?.issues[0]?.message).toMatch(/only the letters A to Z/);
+    // The schema says which rule as a problem code; the words (both languages) live in problems.ts.
+    const words = (input: unknown) => {
+      const code = PlateInputSchema.safeParse(input).error?.issues[0]?.message;
+      return isProblemCode(code) ? problemMessage({ code }) : code;
+    };
+    expect(words(' - ')).toBe('Enter a licence plate.');
+    expect(words('A'.repeat(26))).toMatch(/at most 25/);
+    expect(words('AB*12')).toMatch(/only the letters A to Z/);
     expect(PlateInputSchema.safeParse(42).success).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+// No zod here: the page's first screen needs these, and the schema lives in plate-schema.ts.
 
 /** OPSCOM's field table caps a plate at 25 characters (its error text says 50; we honour 25). */
 export const PLATE_MAX_LENGTH = 25;
@@ -10,15 +10,3 @@ export const PLATE_MAX_LENGTH = 25;
 export function normalisePlate(raw: string): string {
   return raw.toUpperCase().replace(/[\s-]+/g, '');
 }
-
-/** Request-side plate: accepts what a person typed, yields the canonical plate or a plain-words error. */
-export const PlateInputSchema = z
-  .string({ error: 'Enter a licence plate.' })
-  .transform(normalisePlate)
-  .pipe(
-    z
-      .string()
-      .min(1, 'Enter a licence plate.')
-      .max(PLATE_MAX_LENGTH, `A licence plate has at most ${PLATE_MAX_LENGTH} characters.`)
-      .regex(/^[A-Z0-9]+$/, 'A licence plate uses only the letters A to Z and the digits 0 to 9.'),
-  );

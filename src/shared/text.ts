@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProblemCode } from './problems';
 
 /**
  * Characters free text must not carry into receipts, CSV exports and the audit log: C0 and C1 controls (NUL, CR,
@@ -15,8 +16,8 @@ const FORBIDDEN_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x2066, 0x2069], // isolates
 ];
 
-export const FREE_TEXT_RULE =
-  'Use letters, digits, spaces and punctuation only: control and text-direction characters are not allowed.';
+/** The problem code of the rule (src/shared/problems.ts has its words). */
+export const FREE_TEXT_RULE = 'free-text-rule';
 
 export function hasForbiddenCharacters(text: string): boolean {
   for (const character of text) {
@@ -26,8 +27,8 @@ export function hasForbiddenCharacters(text: string): boolean {
   return false;
 }
 
-/** A trimmed line of text a person typed, with its length rule, refusing control and bidi characters. */
-export function freeText(options: { min?: number; max: number; tooShort?: string; tooLong: string }) {
+/** A trimmed line of text a person typed, with its length rule (problem codes), refusing control and bidi characters. */
+export function freeText(options: { min?: number; max: number; tooShort?: ProblemCode; tooLong: ProblemCode }) {
   let schema = z.string().trim();
   if (options.min !== undefined) schema = schema.min(options.min, options.tooShort);
   return schema.max(options.max, options.tooLong).refine((text) => !hasForbiddenCharacters(text), FREE_TEXT_RULE);

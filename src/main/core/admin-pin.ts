@@ -1,7 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import path from 'node:path';
+import { DEMO_ADMIN_PIN } from '../../shared/demo';
+import type { Problem } from '../../shared/problems';
 import type { Clock } from '../../shared/time';
 import { readFileIfExists, writeFileDurably } from './durable-file';
+import { fail } from './failure';
 
 /**
  * The supervisor's PIN, which guards settings and irreversible choices. There is no default outside demo mode:
@@ -76,24 +79,54 @@ interface LockState {
 const UNLOCKED: LockState = { failures: 0, lockedUntil: 0, lockouts: 0 };
 
 export class AdminPin {
-  private state: LockState = UNLOCKED;
+  private lock: LockState = UNLOCKED;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly hash: () => string | undefined,
     private readonly clock: Clock,
     private readonly lockFile: string,
+    private readonly demo: boolean,
   ) {}
 
-  /** `dataDir` keeps the count of wrong tries across restarts (`admin-pin-lock.json`, mode 0600). */
-  static async open(hash: () => string | undefined, clock: Clock, dataDir: string): Promise<AdminPin> {
-    const pin = new AdminPin(hash, clock, path.join(dataDir, 'admin-pin-lock.json'));
-    pin.state = parseState(await readFileIfExists(pin.lockFile));
+  /**
+   * `dataDir` keeps the count of wrong tries across restarts (`admin-pin-lock.json`, mode 0600). In demo mode the
+   * PIN is the known demo PIN instead of what `hash` says.
+   */
+  static async open(
+    hash: () => string | undefined,
+    clock: Clock,
+    dataDir: string,
+    options: { demo?: boolean } = {},
+  ): Promise<AdminPin> {
+    const demoHash = options.demo ? await hashPin(DEMO_ADMIN_PIN) : undefined;
+    const pin = new AdminPin(() => demoHash ?? hash(), clock, path.join(dataDir, 'admin-pin-lock.json'), !!demoHash);
+    pin.lock = parseState(await readFileIfExists(pin.lockFile));
     return pin;
   }
 
   get isSet(): boolean {
     return this.hash() !== undefined;
+  }
+
+  /** What the screen needs to know: ask for a first PIN, or show the demo PIN. */
+  get state(): 'set' | 'not-set' | 'demo' {
+    return this.demo ? 'demo' : this.isSet ? 'set' : 'not-set';
+  }
+
+  get isDemo(): boolean {
+    return this.demo;
+  }
+
+  /** Ends the request with the refusal's problem unless the PIN is right. */
+  async require(pin: string): Promise<void> {
+    const check = await this.check(pin);
+    if (!check.ok) fail('not-allowed', pinProblem(check), { field: 'adminPin' });
+  }
+
+  /** Nothing is sold before a supervisor has set the admin PIN (outside demo mode). */
+  requireSet(): void {
+    if (!this.isSet) fail('not-allowed', 'pin-set-first');
   }
 
   /** One check at a time, in the order asked. */
@@ -107,31 +140,31 @@ export class AdminPin {
     const stored = this.hash();
     if (stored === undefined) return { ok: false, reason: 'not-set' };
     const now = this.clock.now().getTime();
-    if (now < this.state.lockedUntil) {
+    if (now < this.lock.lockedUntil) {
       return {
         ok: false,
         reason: 'locked',
-        minutes: Math.ceil((this.state.lockedUntil - now) / 60_000),
+        minutes: Math.ceil((this.lock.lockedUntil - now) / 60_000),
         justLocked: false,
       };
     }
     if (await verifyPin(pin, stored)) {
-      if (this.state !== UNLOCKED) await this.save(UNLOCKED);
+      if (this.lock !== UNLOCKED) await this.save(UNLOCKED);
       return { ok: true };
     }
-    const failures = this.state.failures + 1;
+    const failures = this.lock.failures + 1;
     if (failures < MAX_TRIES) {
-      await this.save({ ...this.state, failures });
+      await this.save({ ...this.lock, failures });
       return { ok: false, reason: 'wrong', triesLeft: MAX_TRIES - failures };
     }
-    const lockouts = this.state.lockouts + 1;
+    const lockouts = this.lock.lockouts + 1;
     const lockMs = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (lockouts - 1));
     await this.save({ failures: 0, lockedUntil: now + lockMs, lockouts });
     return { ok: false, reason: 'locked', minutes: Math.ceil(lockMs / 60_000), justLocked: true };
   }
 
   private async save(state: LockState): Promise<void> {
-    this.state = state;
+    this.lock = state;
     await writeFileDurably(this.lockFile, JSON.stringify(state));
   }
 }
@@ -148,16 +181,14 @@ function parseState(text: string | undefined): LockState {
   }
 }
 
-/** The screen's words for a refused PIN (the catalog will take over these codes). */
-export function describePinCheck(check: Exclude<PinCheck, { ok: true }>): string {
+/** A refused PIN, as the problem the screen words. */
+export function pinProblem(check: Exclude<PinCheck, { ok: true }>): Problem {
   switch (check.reason) {
     case 'not-set':
-      return 'No admin PIN is set yet. Set one on the first screen.';
+      return { code: 'pin-not-set' };
     case 'wrong':
-      return `That PIN is not right. ${check.triesLeft} ${check.triesLeft === 1 ? 'try' : 'tries'} left.`;
+      return { code: 'pin-wrong', params: { triesLeft: check.triesLeft } };
     case 'locked':
-      return check.justLocked
-        ? `Too many wrong PINs. The PIN is locked for ${check.minutes} minutes.`
-        : `Too many wrong PINs. Try again in ${check.minutes} min.`;
+      return { code: check.justLocked ? 'pin-just-locked' : 'pin-locked', params: { minutes: check.minutes } };
   }
 }

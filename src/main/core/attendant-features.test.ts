@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../sandbox/server';
 import type { KioskInfo, Occupancy, OutboxStatus, Permit, SettingsView, ShiftSummary } from '../../shared/domain';
+import { problemMessage, type Problem } from '../../shared/problems';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from './testing/test-kiosk';
 
 let kiosk: TestKiosk | undefined;
@@ -58,12 +59,13 @@ describe('occupancy', () => {
     value<Permit>(await issue(kiosk, 'OCC2'));
     await kiosk.core.idle();
     const fresh = value<Occupancy>(await kiosk.core.dispatch('occupancy:get', { refresh: true }));
-    expect(fresh).toMatchObject({ error: null, rows: [{ zone: 'Lot 1', total: 2 }] });
+    expect(fresh).toMatchObject({ problem: null, rows: [{ zone: 'Lot 1', total: 2 }] });
     kiosk.network.online = false;
     const stale = value<Occupancy>(await kiosk.core.dispatch('occupancy:get', { refresh: true }));
     expect(stale.rows).toEqual(fresh.rows);
     expect(stale.fetchedAt).toBe(fresh.fetchedAt);
-    expect(stale.error).toMatch(/Could not reach OPSCOM/);
+    expect(stale.problem).toEqual({ code: 'opscom-unreachable' });
+    expect(problemMessage(stale.problem!)).toMatch(/Could not reach OPSCOM/);
   });
 });
 
@@ -120,11 +122,11 @@ describe('settings behind the admin PIN', () => {
     await vi.waitFor(async () => {
       expect(value<OutboxStatus>(await kiosk!.core.dispatch('outbox:status', {})).paused).not.toBeNull();
     });
-    const failed = value<{ ok: boolean; message: string }>(
+    const failed = value<{ ok: boolean; problem: Problem }>(
       await kiosk.core.dispatch('settings:test-connection', { adminPin: '1234' }),
     );
     expect(failed).toMatchObject({ ok: false });
-    expect(failed.message).toMatch(/refused this kiosk’s API token/);
+    expect(problemMessage(failed.problem)).toMatch(/refused this kiosk’s API token/);
 
     value(await kiosk.core.dispatch('settings:update', { adminPin: '1234', changes: { apiToken: TEST_TOKEN } }));
     await vi.waitFor(async () => {
@@ -136,6 +138,14 @@ describe('settings behind the admin PIN', () => {
     expect(sandbox.permits().map((p) => p.plate)).toEqual(['FIXME1']);
     const ok = value<{ ok: boolean }>(await kiosk.core.dispatch('settings:test-connection', { adminPin: '1234' }));
     expect(ok.ok).toBe(true);
+    // The pause and the resumption are both in the audit log, with why.
+    const audit = (await readFile(path.join(kiosk.dataDir, 'audit.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; detail?: string });
+    const pauses = audit.filter((entry) => entry.event === 'paused' || entry.event === 'resumed');
+    expect(pauses[0]).toMatchObject({ event: 'paused', detail: expect.stringMatching(/API token/) });
+    expect(pauses.at(-1)).toMatchObject({ event: 'resumed', detail: 'The controller settings changed.' });
   });
 
   it('changes zones, prices and language for the screen at once', async () => {
@@ -187,9 +197,7 @@ describe('settings behind the admin PIN', () => {
 describe('printing', () => {
   it('lets the browser print where the platform has no printer hook', async () => {
     kiosk = await startTestKiosk();
-    expect(value(await kiosk.core.dispatch('kiosk:print', { what: 'receipt' }))).toEqual({
-      printedBy: 'browser',
-      ok: true,
-    });
+    // Nothing has printed yet: the page prints through its browser, and main claims nothing.
+    expect(value(await kiosk.core.dispatch('kiosk:print', { what: 'receipt' }))).toEqual({ printedBy: 'browser' });
   });
 });

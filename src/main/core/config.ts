@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ControllerUrlSchema } from '../../shared/controller-url';
+import { problemMessage, isProblemCode } from '../../shared/problems';
+import { ApiTokenSchema } from '../../shared/settings';
 
 /**
  * Where the kiosk sends permits. Each value comes from, in order: a command-line flag, the environment
@@ -21,9 +23,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const TokenSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{1,50}$/, 'An OPSCOM API token is 1 to 50 letters, digits and dashes.');
+const TokenSchema = ApiTokenSchema;
 const UrlSchema = ControllerUrlSchema;
 
 function pick(inputs: ConfigInputs, key: 'url' | 'token', envName: string) {
@@ -45,10 +45,14 @@ export function resolveControllerConfig(inputs: ConfigInputs): ControllerConfig 
   if (!url) throw new ConfigError('An API token is set but no controller URL: set OPSCOM_URL or pass --url.');
   if (!token) throw new ConfigError('A controller URL is set but no API token: set OPSCOM_TOKEN or pass --token.');
   const parsedUrl = UrlSchema.safeParse(url.value);
-  if (!parsedUrl.success)
-    throw new ConfigError(parsedUrl.error.issues[0]?.message ?? 'The controller URL is not valid.');
+  if (!parsedUrl.success) throw new ConfigError(words(parsedUrl.error, 'The controller URL is not valid.'));
   const parsedToken = TokenSchema.safeParse(token.value);
-  if (!parsedToken.success)
-    throw new ConfigError(parsedToken.error.issues[0]?.message ?? 'The API token is not valid.');
+  if (!parsedToken.success) throw new ConfigError(words(parsedToken.error, 'The API token is not valid.'));
   return { mode: 'controller', url: url.value, token: token.value, source: { url: url.source, token: token.source } };
+}
+
+/** A schema's problem code in words (a start-up error is read in a terminal, in English). */
+function words(error: z.ZodError, fallback: string): string {
+  const code = error.issues[0]?.message;
+  return isProblemCode(code) ? problemMessage({ code }) : fallback;
 }

@@ -8,7 +8,7 @@ import type { OpscomOutcome } from './opscom/client';
  * only a transient failure (no answer, timeout, 5xx) says offline.
  */
 export class ConnectionMonitor {
-  private state: ConnectionState = { state: 'unknown', detail: null, checkedAt: null };
+  private state: ConnectionState = { state: 'unknown', problem: null, checkedAt: null };
 
   constructor(
     private readonly events: EventHub,
@@ -23,10 +23,11 @@ export class ConnectionMonitor {
     const online = outcome.kind !== 'transient';
     const next: ConnectionState = {
       state: online ? 'online' : 'offline',
-      detail: online ? null : outcome.message,
+      problem: outcome.kind === 'transient' ? outcome.problem : null,
       checkedAt: toInstant(this.clock.now()),
     };
-    const changed = next.state !== this.state.state || next.detail !== this.state.detail;
+    const changed =
+      next.state !== this.state.state || JSON.stringify(next.problem) !== JSON.stringify(this.state.problem);
     this.state = next;
     if (changed) this.events.emit('connection:changed', next);
   }

@@ -7,6 +7,7 @@ import {
   type ResponseOf,
 } from '../../shared/contract';
 import type { KioskError, Result } from '../../shared/domain';
+import { isProblemCode, problemMessage, type Problem } from '../../shared/problems';
 import { KioskFailure } from './failure';
 import type { Logger } from './log';
 
@@ -22,33 +23,38 @@ export type Dispatch = (channel: unknown, rawRequest: unknown) => Promise<Result
  */
 export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   return async (channel, rawRequest) => {
-    if (!isChannelName(channel)) {
-      return failure({ code: 'unknown-channel', message: 'The kiosk does not know that action.' });
-    }
+    if (!isChannelName(channel)) return failure('unknown-channel', { code: 'unknown-channel' });
     const parsed = channels[channel].request.safeParse(rawRequest ?? {});
-    if (!parsed.success) return failure(describeInvalid(parsed.error));
+    if (!parsed.success) return describeInvalid(parsed.error);
     try {
       const handler = handlers[channel] as (request: unknown) => Promise<unknown> | unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof KioskFailure) return failure(error.error);
+      if (error instanceof KioskFailure) return { ok: false, error: error.error };
       log.error(`Unexpected failure in ${channel}`, error);
-      return failure({ code: 'internal', message: 'Something went wrong inside the kiosk. Please try again.' });
+      return failure('internal', { code: 'internal' });
     }
   };
 }
 
-function failure(error: KioskError): Result<never> {
+function failure(code: KioskError['code'], problem: Problem, field?: string): Result<never> {
+  const error: KioskError = { code, problem, message: problemMessage(problem) };
+  if (field !== undefined) error.field = field;
   return { ok: false, error };
 }
 
-/** The first problem, in the words the schema gave it, and the field it concerns. */
-function describeInvalid(error: z.ZodError): KioskError {
+/**
+ * The first problem, as the schema's own code where it gave one ('pin-format'), and the field it concerns. Zod's
+ * generic words ("Invalid input") are not the kiosk's: those become "check this field".
+ */
+function describeInvalid(error: z.ZodError): Result<never> {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
-  const message =
-    issue?.code === 'unrecognized_keys'
-      ? `The request has fields the kiosk does not accept: ${issue.keys.join(', ')}.`
-      : (issue?.message ?? 'The request is not valid.');
-  return field === undefined ? { code: 'invalid-request', message } : { code: 'invalid-request', message, field };
+  if (issue?.code === 'unrecognized_keys') {
+    return failure('invalid-request', { code: 'unknown-fields', params: { fields: issue.keys.join(', ') } }, field);
+  }
+  const problem: Problem = isProblemCode(issue?.message)
+    ? { code: issue.message }
+    : { code: 'invalid-field', params: { field: field ?? 'request' } };
+  return failure('invalid-request', problem, field);
 }

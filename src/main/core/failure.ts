@@ -1,6 +1,7 @@
 import type { KioskError } from '../../shared/domain';
+import { problemMessage, type Problem, type ProblemCode, type ProblemParams } from '../../shared/problems';
 
-/** Thrown inside the core to end a request with an error the attendant can read; the dispatcher unwraps it. */
+/** Thrown inside the core to end a request with a typed failure; the dispatcher unwraps it. */
 export class KioskFailure extends Error {
   constructor(readonly error: KioskError) {
     super(error.message);
@@ -8,6 +9,15 @@ export class KioskFailure extends Error {
   }
 }
 
-export function fail(code: KioskError['code'], message: string, field?: string): never {
-  throw new KioskFailure(field === undefined ? { code, message } : { code, message, field });
+/** A failure of this kind, saying exactly what as a problem code with parameters (worded by the page). */
+export function fail(
+  code: KioskError['code'],
+  problem: ProblemCode | Problem,
+  options: { params?: ProblemParams; field?: string } = {},
+): never {
+  const full: Problem =
+    typeof problem === 'string' ? { code: problem, ...(options.params ? { params: options.params } : {}) } : problem;
+  const error: KioskError = { code, problem: full, message: problemMessage(full) };
+  if (options.field !== undefined) error.field = options.field;
+  throw new KioskFailure(error);
 }

@@ -7,7 +7,7 @@ import type { OpscomClient } from './opscom/client';
  * still shows them, with their age and why they are not fresh.
  */
 export class OccupancyService {
-  private last: Occupancy = { rows: [], fetchedAt: null, error: null };
+  private last: Occupancy = { rows: [], fetchedAt: null, problem: null };
   private fetching: Promise<Occupancy> | undefined;
 
   constructor(
@@ -28,8 +28,8 @@ export class OccupancyService {
     const outcome = await this.client().stats(this.zones());
     this.last =
       outcome.kind === 'success'
-        ? { rows: outcome.value, fetchedAt: toInstant(this.clock.now()), error: null }
-        : { ...this.last, error: outcome.message };
+        ? { rows: outcome.value, fetchedAt: toInstant(this.clock.now()), problem: null }
+        : { ...this.last, problem: outcome.problem };
     return this.last;
   }
 }

@@ -35,12 +35,12 @@ export class ShiftService {
 
   /** The attendant to record with an action, or a plain refusal when nobody has signed in. */
   requireAttendant(): string {
-    return this.current?.attendant ?? fail('not-allowed', 'Start a shift (sign in) before issuing permits.');
+    return this.current?.attendant ?? fail('not-allowed', 'shift-needed');
   }
 
   async start(attendant: string): Promise<Shift> {
     if (this.current) {
-      fail('not-allowed', `${this.current.attendant}’s shift is still open. Close it before starting another.`);
+      fail('not-allowed', 'shift-still-open', { params: { attendant: this.current.attendant } });
     }
     const shift: Shift = { id: crypto.randomUUID(), attendant, startedAt: this.now() };
     await writeFileDurably(this.file, JSON.stringify({ current: shift }));
@@ -49,12 +49,12 @@ export class ShiftService {
   }
 
   summary(outbox: { waiting: number; attention: number }): ShiftSummary {
-    const shift = this.current ?? fail('not-allowed', 'No shift is open.');
+    const shift = this.current ?? fail('not-allowed', 'no-shift-open');
     return summarise(shift, null, this.entriesOf(shift), outbox);
   }
 
   async close(outbox: { waiting: number; attention: number }): Promise<ShiftSummary> {
-    const shift = this.current ?? fail('not-allowed', 'No shift is open.');
+    const shift = this.current ?? fail('not-allowed', 'no-shift-open');
     const summary = summarise(shift, this.now(), this.entriesOf(shift), outbox);
     await writeFileDurably(this.file, JSON.stringify({ current: null }));
     this.current = null;

@@ -29,7 +29,10 @@ function setUp(launch?: Launch) {
   return { window, core, stop, unsubscribe, invoke, emit: (e: string, p: unknown) => listener?.(e, p) };
 }
 
-const refused = { ok: false, error: { code: 'not-allowed', message: 'Refused: not the kiosk page.' } };
+const refused = {
+  ok: false,
+  error: { code: 'not-allowed', problem: { code: 'not-kiosk-page' }, message: 'Refused: not the kiosk page.' },
+};
 const packaged: Launch = { packaged: true };
 const dev: Launch = { packaged: false, devServer: 'http://localhost:5173' };
 

@@ -6,7 +6,7 @@ import { ipcSenderVerdict, type Launch } from './policy';
 
 const REFUSED = {
   ok: false,
-  error: { code: 'not-allowed', message: 'Refused: not the kiosk page.' },
+  error: { code: 'not-allowed', problem: { code: 'not-kiosk-page' }, message: 'Refused: not the kiosk page.' },
 } as const;
 
 /**

@@ -284,7 +284,11 @@ describe('station limits: bodies and URLs', () => {
     expect(big.status).toBe(413);
     expect(await big.json()).toEqual({
       ok: false,
-      error: { code: 'invalid-request', message: 'The request body is larger than 64 KiB.' },
+      error: {
+        code: 'invalid-request',
+        problem: { code: 'request-too-large', params: { kib: 64 } },
+        message: 'The request body is larger than 64 KiB.',
+      },
     });
     expect((await invoke(s, secret, 'kiosk:info', {})).status).toBe(200);
     const notJson = await invoke(s, secret, 'kiosk:info', '{not json');

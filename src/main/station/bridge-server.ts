@@ -13,7 +13,10 @@ import {
   type LoopbackServer,
 } from '../../shared/loopback';
 import type { KioskCore } from '../core/kiosk-core';
+import type { KioskError } from '../../shared/domain';
+import { problemMessage, type Problem } from '../../shared/problems';
 import { RENDERER_CSP } from '../csp';
+import { readRequestBody } from '../../node/http-body';
 
 /**
  * The browser station: serves the built renderer and the contract's bridge on loopback only. A per-launch
@@ -231,20 +234,20 @@ async function invoke(
   encodedChannel: string,
 ): Promise<void> {
   const channel = safeDecode(encodedChannel);
-  if (channel === undefined) return sendJson(res, 400, refusal('The bridge call name is not valid URL encoding.'));
-  const body = await readBody(req);
+  if (channel === undefined) return sendJson(res, 400, refusal({ code: 'request-bad-encoding' }));
+  const body = await readRequestBody(req, { keepBytes: MAX_BODY_BYTES, drainBytes: MAX_DRAIN_BYTES });
   // The connection is gone (the client left, or took longer than requestTimeout): nobody to answer.
   if (body.kind === 'cut-off') return;
   if (body.kind === 'too-large')
-    return sendJson(res, 413, refusal(`The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`));
+    return sendJson(res, 413, refusal({ code: 'request-too-large', params: { kib: MAX_BODY_BYTES / 1024 } }));
   const value = parseJson(body.text);
   const result =
-    value === undefined ? refusal('The request body is not valid JSON.') : await station.core.dispatch(channel, value);
+    value === undefined ? refusal({ code: 'request-not-json' }) : await station.core.dispatch(channel, value);
   sendJson(res, 200, result);
 }
 
-function refusal(message: string): { ok: false; error: { code: 'invalid-request'; message: string } } {
-  return { ok: false, error: { code: 'invalid-request', message } };
+function refusal(problem: Problem): { ok: false; error: KioskError } {
+  return { ok: false, error: { code: 'invalid-request', problem, message: problemMessage(problem) } };
 }
 
 function openEventStream(station: Station, res: http.ServerResponse): void {
@@ -329,31 +332,6 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
-}
-
-type BodyRead = { kind: 'ok'; text: string } | { kind: 'too-large' } | { kind: 'cut-off' };
-
-/**
- * Keeps up to 64 KiB. Past that it drains and discards, so the client is done sending and can read its 413;
- * past 1 MiB it drops the connection. A body that never ends is cut by requestTimeout.
- */
-function readBody(req: http.IncomingMessage): Promise<BodyRead> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else chunks.length = 0;
-      if (size > MAX_DRAIN_BYTES) req.socket.destroy();
-    });
-    req.on('end', () =>
-      resolve(size > MAX_BODY_BYTES ? { kind: 'too-large' } : { kind: 'ok', text: Buffer.concat(chunks).toString() }),
-    );
-    // After 'end' these change nothing (a promise settles once).
-    req.on('close', () => resolve({ kind: 'cut-off' }));
-    req.on('error', () => resolve({ kind: 'cut-off' }));
-  });
 }
 
 function parseJson(text: string): unknown {

@@ -5,6 +5,7 @@ import Conf from 'conf';
 import { ConfigError } from '../core/config';
 import { makePrivate, resolveDataDir } from '../core/data-dir';
 import { startKioskCore } from '../core/kiosk-core';
+import { startDemoController } from '../../sandbox/demo-controller';
 import { createLogger } from '../core/log';
 import { readTokenFile, TOKEN_FLAG_WARNING, TokenFileError } from '../core/token-source';
 import { startStation } from './bridge-server';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   await makePrivate(dataDir);
   const settings = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600 });
   const core = await startKioskCore(
-    { dataDir, settings, secrets: fileSecretStore(dataDir), log },
+    { dataDir, settings, secrets: fileSecretStore(dataDir), log, startDemoController },
     { flags: { url: values.url, token }, env: process.env },
   );
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
@@ -65,12 +66,15 @@ async function main(): Promise<void> {
   );
 
   if (!values['no-open']) {
-    const chromium = findChromium();
+    let chromium: string | undefined;
+    let why = 'no Chromium found';
+    try {
+      chromium = findChromium();
+    } catch (error) {
+      why = (error as Error).message;
+    }
     if (chromium && hasDisplay()) openInChromium(chromium, station.url, dataDir, values.kiosk);
-    else
-      console.log(
-        `Open ${station.url} in a browser on this machine (${chromium ? 'no display found' : 'no Chromium found'}).`,
-      );
+    else console.log(`Open ${station.url} in a browser on this machine (${chromium ? 'no display found' : why}).`);
   }
 
   const shutdown = async (): Promise<void> => {

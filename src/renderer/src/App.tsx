@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { IssueChecks } from './components/IssueChecks';
 import { PausedBanner, StatusBar } from './components/StatusBar';
@@ -6,17 +6,31 @@ import { useT } from './i18n/useT';
 import { ConfirmationScreen } from './screens/ConfirmationScreen';
 import { IssueScreen } from './screens/IssueScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
-import { OccupancyScreen } from './screens/OccupancyScreen';
 import { PermitsScreen } from './screens/PermitsScreen';
 import { QueueScreen } from './screens/QueueScreen';
 import { SetPinScreen } from './screens/SetPinScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
-import { ShiftScreen } from './screens/ShiftScreen';
 import { StartShiftScreen } from './screens/StartShiftScreen';
 import { useKiosk } from './store';
 import { useIdleReset } from './useIdleReset';
 import { useKioskSession } from './useKioskSession';
 import { isStartShiftShown, usePhysicalKeyboard } from './usePhysicalKeyboard';
+
+// Screens a supervisor or the end of a shift needs, seldom during sales: each loads on first use, in its own chunk.
+const OccupancyScreen = lazy(() => import('./screens/OccupancyScreen').then((m) => ({ default: m.OccupancyScreen })));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const ShiftScreen = lazy(() => import('./screens/ShiftScreen').then((m) => ({ default: m.ShiftScreen })));
+
+/** What shows while a screen is not ready: a screen that says so, announced politely to screen readers. */
+function ScreenLoading() {
+  const { t } = useT();
+  return (
+    <main className="screen loading-screen">
+      <p className="loading-screen__text" role="status">
+        {t.loading}
+      </p>
+    </main>
+  );
+}
 
 function CurrentScreen() {
   const info = useKiosk((s) => s.info);
@@ -24,7 +38,6 @@ function CurrentScreen() {
   const confirmation = useKiosk((s) => s.lastConfirmation);
   const startShift = useKiosk(isStartShiftShown);
   const shiftLoaded = useKiosk((s) => s.shiftLoaded);
-  const { t } = useT();
 
   if (!info) return null;
   // No admin PIN yet (a new kiosk): a supervisor chooses one before anything else.
@@ -46,14 +59,7 @@ function CurrentScreen() {
       break;
   }
   // Nothing is sold before main has said whether a shift is open.
-  if (!shiftLoaded)
-    return (
-      <main className="screen loading-screen">
-        <p className="loading-screen__text" role="status">
-          {t.loading}
-        </p>
-      </main>
-    );
+  if (!shiftLoaded) return <ScreenLoading />;
   return (
     <>
       <IssueScreen info={info} />
@@ -84,7 +90,9 @@ export function App() {
       <PausedBanner />
       {error && <ErrorBanner error={error} actionLabel={t.dismiss} onAction={dismissError} />}
       <div className="kiosk__body">
-        <CurrentScreen />
+        <Suspense fallback={<ScreenLoading />}>
+          <CurrentScreen />
+        </Suspense>
       </div>
     </div>
   );

@@ -1,21 +1,24 @@
 import type { StateCreator } from 'zustand';
 import type { RequestOf, ResponseOf } from '../../shared/contract';
-import type { Occupancy, SettingsView } from '../../shared/domain';
+import type { SettingsView } from '../../shared/domain';
 import { call } from './call';
 import { catalogs } from './i18n/catalog';
+import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
-export type AdminAction = 'occupancy' | 'settings' | 'settingsSave' | 'settingsTest' | 'firstPin';
+// The occupancy figures have their own slice now; the Occupancy screen still finds its helper here.
+
+export const ADMIN_ACTIONS = ['settings', 'settingsSave', 'settingsTest', 'firstPin'] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export type SettingsChanges = RequestOf<'settings:update'>['changes'];
 export type ConnectionTest = ResponseOf<'settings:test-connection'>;
 
+/** What a supervisor does behind the admin PIN: the settings, their connection test, and the first PIN. */
 export interface AdminSlice {
-  occupancy: Occupancy | null;
   /** The unlocked settings and the PIN that unlocked them; null once the screen is left. */
   settings: { pin: string; view: SettingsView } | null;
   settingsTest: ConnectionTest | null;
 
-  loadOccupancy(refresh: boolean): Promise<void>;
   /** Resolves true when main accepted the PIN. */
   unlockSettings(adminPin: string): Promise<boolean>;
   /** Resolves true when main saved the changes. */
@@ -24,58 +27,40 @@ export interface AdminSlice {
   lockSettings(): void;
   /** The first admin PIN on a kiosk that has none; resolves true when main kept it. */
   setFirstPin(pin: string): Promise<boolean>;
+  /** Forgets the unlocked settings and their PIN (the screen was left, or nobody is there). */
+  resetSettings(scope: ResetScope): void;
 }
 
 export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (set, get) => {
-  const flag = (action: AdminAction, value: boolean) => ({ inFlight: { ...get().inFlight, [action]: value } });
   const words = () => catalogs[get().language];
 
   return {
-    occupancy: null,
     settings: null,
     settingsTest: null,
 
-    async loadOccupancy(refresh) {
-      if (get().inFlight.occupancy) return;
-      set(flag('occupancy', true));
-      const result = await call('occupancy:get', { refresh });
-      // A background refresh that fails says so in the figures' own `error`; only a tapped Refresh raises an alert.
-      if (!result.ok) {
-        set({ ...flag('occupancy', false), ...(refresh ? { error: result.error } : {}) });
-        return;
-      }
-      set({ ...flag('occupancy', false), occupancy: result.value });
-    },
-
     async setFirstPin(pin) {
-      if (get().inFlight.firstPin || !pin) return false;
-      set({ ...flag('firstPin', true), error: null, notice: null });
-      const result = await call('settings:set-first-pin', { newAdminPin: pin });
-      if (!result.ok) {
-        set({ ...flag('firstPin', false), error: result.error });
-        return false;
-      }
-      set(flag('firstPin', false));
+      if (!pin) return false;
+      const result = await run(set, get, 'firstPin', () => call('settings:set-first-pin', { newAdminPin: pin }), {
+        start: { error: null, notice: null },
+      });
+      if (!result?.ok) return false;
       get().applyInfo(result.value);
       return true;
     },
 
     async unlockSettings(adminPin) {
-      if (get().inFlight.settings || !adminPin) return false;
-      set({ ...flag('settings', true), error: null, notice: null });
-      const result = await call('settings:get', { adminPin });
-      if (!result.ok) {
-        // Main's words: a wrong PIN, or locked for five minutes after five wrong tries.
-        set({ ...flag('settings', false), error: result.error });
-        return false;
-      }
-      // Left the screen while main was checking: do not keep a PIN nobody is looking at.
-      if (get().screen !== 'settings') {
-        set(flag('settings', false));
-        return false;
-      }
-      set({ ...flag('settings', false), settings: { pin: adminPin, view: result.value }, settingsTest: null });
-      return true;
+      if (!adminPin) return false;
+      let kept = false;
+      // On failure, main's words: a wrong PIN, or locked for five minutes after five wrong tries.
+      await run(set, get, 'settings', () => call('settings:get', { adminPin }), {
+        start: { error: null, notice: null },
+        onOk: (view) => {
+          // Left the screen while main was checking: do not keep a PIN nobody is looking at.
+          kept = get().screen === 'settings';
+          return kept ? { settings: { pin: adminPin, view }, settingsTest: null } : {};
+        },
+      });
+      return kept;
     },
 
     async saveSettings(changes) {
@@ -85,54 +70,41 @@ export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (s
         set({ notice: words().nothingChanged, error: null });
         return false;
       }
-      set({ ...flag('settingsSave', true), error: null, notice: null });
-      const result = await call('settings:update', { adminPin: unlocked.pin, changes });
-      if (!result.ok) {
-        set({ ...flag('settingsSave', false), error: result.error });
-        return false;
-      }
-      const current = get().settings;
-      set({
-        ...flag('settingsSave', false),
-        // A new PIN is the one the next save must give.
-        settings: current ? { pin: changes.newAdminPin ?? current.pin, view: result.value } : null,
-        notice: words().settingsSaved,
-      });
-      return true;
+      const result = await run(
+        set,
+        get,
+        'settingsSave',
+        () => call('settings:update', { adminPin: unlocked.pin, changes }),
+        {
+          start: { error: null, notice: null },
+          onOk: (view) => {
+            const current = get().settings;
+            return {
+              // A new PIN is the one the next save must give.
+              settings: current ? { pin: changes.newAdminPin ?? current.pin, view } : null,
+              notice: words().settingsSaved,
+            };
+          },
+        },
+      );
+      return result?.ok === true;
     },
 
     async testConnection() {
       const unlocked = get().settings;
-      if (get().inFlight.settingsTest || !unlocked) return;
-      set({ ...flag('settingsTest', true), settingsTest: null, error: null });
-      const result = await call('settings:test-connection', { adminPin: unlocked.pin });
-      set(
-        result.ok
-          ? { ...flag('settingsTest', false), settingsTest: result.value }
-          : { ...flag('settingsTest', false), error: result.error },
-      );
+      if (!unlocked) return;
+      await run(set, get, 'settingsTest', () => call('settings:test-connection', { adminPin: unlocked.pin }), {
+        start: { settingsTest: null, error: null },
+        onOk: (settingsTest) => ({ settingsTest }),
+      });
     },
 
     lockSettings() {
       set({ settings: null, settingsTest: null, notice: null });
     },
+
+    resetSettings() {
+      set({ settings: null, settingsTest: null });
+    },
   };
 };
-
-export interface ZoneGroup {
-  zone: string;
-  rows: { type: string; total: number }[];
-  total: number;
-}
-
-/** Rows grouped by zone (in OPSCOM's order), each zone with its total. */
-export function groupByZone(rows: Occupancy['rows']): ZoneGroup[] {
-  const groups = new Map<string, ZoneGroup>();
-  for (const row of rows) {
-    const group = groups.get(row.zone) ?? { zone: row.zone, rows: [], total: 0 };
-    group.rows.push({ type: row.type, total: row.total });
-    group.total += row.total;
-    groups.set(row.zone, group);
-  }
-  return [...groups.values()];
-}

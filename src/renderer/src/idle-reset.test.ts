@@ -58,7 +58,7 @@ describe('idle reset', () => {
       shiftStep: 'confirm-close',
       attendantDraft: 'Al',
       settings: { pin: '1234', view: {} as never },
-      error: { code: 'rejected', message: 'No.' },
+      error: { code: 'not-allowed', message: 'No.' },
       notice: 'Saved.',
       zone: 'Lot A',
       presetMinutes: 60,

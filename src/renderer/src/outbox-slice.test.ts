@@ -29,7 +29,7 @@ function item(overrides: Partial<OutboxItem> = {}): OutboxItem {
     state: 'attention',
     takenAt: '2026-01-01T12:00:00.000Z',
     attempts: 3,
-    lastError: 'Plate refused.',
+    lastProblem: { code: 'opscom-error', params: { errorCode: 9021 } },
     lastAttemptAt: '2026-01-01T12:03:00.000Z',
     possibleDuplicate: false,
     unreachableCopies: [],

@@ -4,10 +4,20 @@ import type { OutboxItem, OutboxStatus, ReconcileEntry, Result } from '../../sha
 import { normalisePlate } from '../../shared/plate';
 import { call } from './call';
 import { catalogs } from './i18n/catalog';
+import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
 export type AuditFile = ResponseOf<'audit:export-csv'>;
-export type OutboxAction = 'outbox' | 'queue' | 'flush' | 'export' | 'reconcile' | 'reconcileExport' | 'reconcileClear';
+export const OUTBOX_ACTIONS = [
+  'outbox',
+  'queue',
+  'flush',
+  'export',
+  'reconcile',
+  'reconcileExport',
+  'reconcileClear',
+] as const;
+export type OutboxAction = (typeof OUTBOX_ACTIONS)[number];
 /** The one inline field open on the queue screen (a corrected plate or the admin PIN). */
 export interface QueueStep {
   kind: 'correct' | 'discard';
@@ -19,6 +29,7 @@ export interface QueueWork {
   actionId: string;
 }
 
+/** What waits to go to OPSCOM (status, queue, attention actions), the audit export and the reconciliation list. */
 export interface OutboxSlice {
   outbox: OutboxStatus | null;
   queue: OutboxItem[];
@@ -50,10 +61,11 @@ export interface OutboxSlice {
   /** A supervisor did it in OPSCOM's portal; resolves true when main took the PIN. */
   clearReconciliation(ticketNumber: string, adminPin: string, note: string): Promise<boolean>;
   exportReconciliation(save: (file: AuditFile) => void): Promise<void>;
+  /** Any reset closes the open queue field and the open "Done in OPSCOM" step. */
+  resetQueue(scope: ResetScope): void;
 }
 
 export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = (set, get) => {
-  const flag = (action: OutboxAction, value: boolean) => ({ inFlight: { ...get().inFlight, [action]: value } });
   const words = () => catalogs[get().language];
   // Status answers carry no timestamp: one that left before the latest event may be older than it, so it loses.
   let eventsSeen = 0;
@@ -63,6 +75,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
   // Changes can come in bursts while a list is on its way; one more load after it catches them all.
   let reloadQueue = false;
 
+  /** Like `run`, with the row's work as the busy marker, so the row can say what it is doing. */
   const runQueueAction = async (work: QueueWork, send: () => Promise<Result<unknown>>): Promise<boolean> => {
     if (get().queueWork) return false;
     set({ queueWork: work, error: null, notice: null });
@@ -80,19 +93,17 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     savedNotice: (file: AuditFile) => string,
     notSaved: string = words().fileNotSaved,
   ) => {
-    if (get().inFlight[action]) return;
-    set({ ...flag(action, true), error: null, notice: null });
-    const result = await fetchFile();
-    if (!result.ok) {
-      set({ ...flag(action, false), error: result.error });
-      return;
-    }
-    try {
-      save(result.value);
-      set({ ...flag(action, false), notice: savedNotice(result.value) });
-    } catch {
-      set({ ...flag(action, false), error: { code: 'internal', message: notSaved } });
-    }
+    await run(set, get, action, fetchFile, {
+      start: { error: null, notice: null },
+      onOk: (file) => {
+        try {
+          save(file);
+          return { notice: savedNotice(file) };
+        } catch {
+          return { error: { code: 'internal', message: notSaved } };
+        }
+      },
+    });
   };
 
   return {
@@ -106,12 +117,9 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     reconcileStep: null,
 
     async loadOutbox() {
-      if (get().inFlight.outbox) return;
-      set(flag('outbox', true));
       const seen = eventsSeen;
-      const result = await call('outbox:status', {});
-      set(result.ok ? flag('outbox', false) : { ...flag('outbox', false), error: result.error });
-      if (result.ok) answer(result.value, seen);
+      const result = await run(set, get, 'outbox', () => call('outbox:status', {}));
+      if (result?.ok) answer(result.value, seen);
     },
 
     applyOutbox(status) {
@@ -129,17 +137,13 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     },
 
     async loadQueue() {
-      if (get().inFlight.queue) {
+      const result = await run(set, get, 'queue', () => call('outbox:list', {}), {
+        onOk: (value) => ({ queue: value.items, queueLoaded: true }),
+      });
+      if (result === null) {
         reloadQueue = true;
         return;
       }
-      set(flag('queue', true));
-      const result = await call('outbox:list', {});
-      set(
-        result.ok
-          ? { ...flag('queue', false), queue: result.value.items, queueLoaded: true }
-          : { ...flag('queue', false), error: result.error },
-      );
       if (reloadQueue) {
         reloadQueue = false;
         await get().loadQueue();
@@ -147,14 +151,14 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     },
 
     async flush(reason) {
-      // The network hint is background work: its failure is not the attendant's business.
-      const manual = reason === 'manual';
-      if (manual && get().inFlight.flush) return;
-      if (manual) set({ ...flag('flush', true), error: null, notice: null });
       const seen = eventsSeen;
-      const result = await call('outbox:flush', { reason });
-      if (manual) set(result.ok ? flag('flush', false) : { ...flag('flush', false), error: result.error });
-      if (result.ok) answer(result.value, seen);
+      const send = () => call('outbox:flush', { reason });
+      // The network hint is background work: no flag, and its failure is not the attendant's business.
+      const result =
+        reason === 'manual'
+          ? await run(set, get, 'flush', send, { start: { error: null, notice: null } })
+          : await send();
+      if (result?.ok) answer(result.value, seen);
     },
 
     async retry(actionId) {
@@ -202,14 +206,9 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     },
 
     async loadReconciliation() {
-      if (get().inFlight.reconcile) return;
-      set(flag('reconcile', true));
-      const result = await call('reconcile:list', {});
-      set(
-        result.ok
-          ? { ...flag('reconcile', false), reconciliation: result.value.entries, reconciliationLoaded: true }
-          : { ...flag('reconcile', false), error: result.error },
-      );
+      await run(set, get, 'reconcile', () => call('reconcile:list', {}), {
+        onOk: (value) => ({ reconciliation: value.entries, reconciliationLoaded: true }),
+      });
     },
 
     openReconcileStep(ticketNumber) {
@@ -221,20 +220,22 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     },
 
     async clearReconciliation(ticketNumber, adminPin, note) {
-      if (!adminPin || get().inFlight.reconcileClear) return false;
-      set({ ...flag('reconcileClear', true), error: null, notice: null });
-      const result = await call('reconcile:clear', { ticketNumber, adminPin, note });
-      if (!result.ok) {
-        set({ ...flag('reconcileClear', false), error: result.error });
-        return false;
-      }
-      set({
-        ...flag('reconcileClear', false),
-        reconciliation: result.value.entries,
-        reconcileStep: null,
-        notice: words().noticeReconcileCleared(ticketNumber),
-      });
-      return true;
+      if (!adminPin) return false;
+      const result = await run(
+        set,
+        get,
+        'reconcileClear',
+        () => call('reconcile:clear', { ticketNumber, adminPin, note }),
+        {
+          start: { error: null, notice: null },
+          onOk: (value) => ({
+            reconciliation: value.entries,
+            reconcileStep: null,
+            notice: words().noticeReconcileCleared(ticketNumber),
+          }),
+        },
+      );
+      return result?.ok === true;
     },
 
     async exportReconciliation(save) {
@@ -244,6 +245,10 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
         save,
         (file) => words().noticeReconcileSaved(file.fileName),
       );
+    },
+
+    resetQueue() {
+      set({ queueStep: null, reconcileStep: null });
     },
   };
 };

@@ -79,7 +79,10 @@ describe('settings form', () => {
     const backwards = { ...draftFrom(view), requestSoftTimeoutSeconds: '60', requestHardTimeoutSeconds: '30' };
     expect(buildChanges(view, backwards, t).errors).toEqual({ requestHardTimeoutMs: t.hardBelowSoft });
     const tooLong = { ...draftFrom(view), requestHardTimeoutSeconds: '900' };
-    expect(buildChanges(view, tooLong, t).errors).toEqual({ requestHardTimeoutMs: 'At most 10 minutes.' });
+    expect(buildChanges(view, tooLong, t).errors).toEqual({
+      requestHardTimeoutMs: t.problem({ code: 'hard-timeout-range' }),
+    });
+    expect(t.problem({ code: 'hard-timeout-range' })).toBe('From 1 second to 10 minutes.');
   });
 
   it('names the host before the stored token goes to a new controller, and asks consent for an obscured token', () => {

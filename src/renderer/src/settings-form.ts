@@ -1,4 +1,5 @@
 import { channels } from '../../shared/contract';
+import { isProblemCode } from '../../shared/problems';
 import type { Language, SettingsView, ZoneRate } from '../../shared/domain';
 
 type RepeatedTicketRefused = SettingsView['repeatedTicketRefused'];
@@ -175,7 +176,7 @@ export function buildChanges(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path.map(String).join('.');
-      errors[field] ??= issue.message;
+      errors[field] ??= isProblemCode(issue.message) ? t.problem({ code: issue.message }) : issue.message;
     }
   }
   return { changes, errors };

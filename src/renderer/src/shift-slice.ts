@@ -2,13 +2,16 @@ import type { StateCreator } from 'zustand';
 import type { Shift, ShiftSummary } from '../../shared/domain';
 import { call } from './call';
 import { catalogs } from './i18n/catalog';
+import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
-export type ShiftAction = 'shift' | 'shiftStart' | 'shiftSummary' | 'shiftClose';
+export const SHIFT_ACTIONS = ['shift', 'shiftStart', 'shiftSummary', 'shiftClose'] as const;
+export type ShiftAction = (typeof SHIFT_ACTIONS)[number];
 
 /** The same limit main enforces, so the on-screen keys stop where main would refuse. */
 export const ATTENDANT_MAX_LENGTH = 60;
 
+/** The attendant's shift: starting it, its running totals, and closing it with its summary. */
 export interface ShiftSlice {
   /** The open shift; null when none is open (the kiosk then asks for one before selling). */
   shift: Shift | null;
@@ -38,6 +41,8 @@ export interface ShiftSlice {
   /** The attendant has printed or exported the closed shift: back to Start shift. */
   finishClosedShift(): void;
   exportShift(save: (fileName: string, csv: string) => void): void;
+  /** Leaving the screen closes the close-shift question; idle also forgets a half-typed name. */
+  resetShift(scope: ResetScope): void;
 }
 
 /** Letters, digits and single spaces; what badge scanners and people type, nothing a file name chokes on later. */
@@ -63,7 +68,6 @@ export function shiftFileName(summary: ShiftSummary): string {
 }
 
 export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (set, get) => {
-  const flag = (action: ShiftAction, value: boolean) => ({ inFlight: { ...get().inFlight, [action]: value } });
   // Totals can change in bursts (a flush sends ten actions); one more load after the current one covers them.
   let reloadSummary = false;
 
@@ -76,15 +80,10 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
     shiftStep: null,
 
     async loadShift() {
-      if (get().inFlight.shift) return;
-      set(flag('shift', true));
-      const result = await call('shift:current', {});
-      if (!result.ok) {
-        set({ ...flag('shift', false), error: result.error });
-        return;
-      }
-      set({ ...flag('shift', false), shiftLoaded: true });
-      get().applyShift(result.value);
+      const result = await run(set, get, 'shift', () => call('shift:current', {}), {
+        onOk: () => ({ shiftLoaded: true }),
+      });
+      if (result?.ok) get().applyShift(result.value);
     },
 
     applyShift(shift) {
@@ -113,31 +112,26 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
 
     async startShift() {
       const attendant = get().attendantDraft.trim();
-      if (get().inFlight.shiftStart || !attendant) return;
-      set({ ...flag('shiftStart', true), error: null });
-      const result = await call('shift:start', { attendant });
-      if (!result.ok) {
-        set({ ...flag('shiftStart', false), error: result.error });
-        return;
-      }
-      set({ ...flag('shiftStart', false), attendantDraft: '', screen: 'issue' });
+      if (!attendant) return;
+      const result = await run(set, get, 'shiftStart', () => call('shift:start', { attendant }), {
+        start: { error: null },
+        onOk: () => ({ attendantDraft: '' }),
+      });
+      if (!result?.ok) return;
+      get().showScreen('issue');
       get().applyShift(result.value);
     },
 
     async loadShiftSummary() {
       if (!get().shift) return;
-      if (get().inFlight.shiftSummary) {
+      const result = await run(set, get, 'shiftSummary', () => call('shift:summary', {}), {
+        // Only the totals of the shift still open: one may have closed while they were on their way.
+        onOk: (summary) => (get().shift?.id === summary.shift.id ? { shiftSummary: summary } : {}),
+      });
+      if (result === null) {
         reloadSummary = true;
         return;
       }
-      set(flag('shiftSummary', true));
-      const result = await call('shift:summary', {});
-      const stillOpen = result.ok && get().shift?.id === result.value.shift.id;
-      set(
-        result.ok
-          ? { ...flag('shiftSummary', false), ...(stillOpen ? { shiftSummary: result.value } : {}) }
-          : { ...flag('shiftSummary', false), error: result.error },
-      );
       if (reloadSummary) {
         reloadSummary = false;
         await get().loadShiftSummary();
@@ -157,25 +151,17 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
     },
 
     async closeShift() {
-      if (get().inFlight.shiftClose || get().shiftStep !== 'confirm-close') return;
-      set({ ...flag('shiftClose', true), error: null });
-      const result = await call('shift:close', {});
-      if (!result.ok) {
-        set({ ...flag('shiftClose', false), error: result.error });
-        return;
-      }
-      set({
-        ...flag('shiftClose', false),
-        shiftStep: null,
-        shift: null,
-        shiftSummary: null,
-        closedShift: result.value,
-        screen: 'shift',
+      if (get().shiftStep !== 'confirm-close') return;
+      const result = await run(set, get, 'shiftClose', () => call('shift:close', {}), {
+        start: { error: null },
+        onOk: (closedShift) => ({ shiftStep: null, shift: null, shiftSummary: null, closedShift }),
       });
+      if (result?.ok) get().showScreen('shift');
     },
 
     finishClosedShift() {
-      set({ closedShift: null, notice: null, screen: 'issue' });
+      set({ closedShift: null, notice: null });
+      get().showScreen('issue');
     },
 
     exportShift(save) {
@@ -188,6 +174,10 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
       } catch {
         set({ error: { code: 'internal', message: catalogs[get().language].fileNotSaved } });
       }
+    },
+
+    resetShift(scope) {
+      set(scope === 'idle' ? { shiftStep: null, attendantDraft: '' } : { shiftStep: null });
     },
   };
 };

@@ -1,4 +1,4 @@
-import { eventNames, type ChannelName, type EventName } from '../../shared/contract';
+import type { ChannelName, EventName } from '../../shared/contract';
 import { BRIDGE_SECRET_HEADER, BRIDGE_SECRET_META } from '../../shared/bridge';
 import type { KioskTransport } from '../../shared/kiosk-api';
 
@@ -12,15 +12,18 @@ export function createStationTransport(doc: Document = document): KioskTransport
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
 
-  const ensureEventStream = (): void => {
-    if (source) return;
-    source = new EventSource(`/bridge/events?secret=${encodeURIComponent(secret)}`);
-    for (const name of eventNames) {
-      source.addEventListener(name, (message) => {
-        const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
-        for (const listener of listeners.get(name) ?? []) listener(payload);
-      });
-    }
+  /** One stream for the page, opened on the first subscription; each event name is listened to once. */
+  const listen = (name: EventName): Set<(payload: unknown) => void> => {
+    source ??= new EventSource(`/bridge/events?secret=${encodeURIComponent(secret)}`);
+    const known = listeners.get(name);
+    if (known) return known;
+    const set = new Set<(payload: unknown) => void>();
+    source.addEventListener(name, (message) => {
+      const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+      for (const listener of set) listener(payload);
+    });
+    listeners.set(name, set);
+    return set;
   };
 
   return {
@@ -39,10 +42,8 @@ export function createStationTransport(doc: Document = document): KioskTransport
       return response.json();
     },
     subscribe(event, listener) {
-      ensureEventStream();
-      const set = listeners.get(event) ?? new Set();
+      const set = listen(event);
       set.add(listener);
-      listeners.set(event, set);
       return () => {
         set.delete(listener);
       };

@@ -37,7 +37,7 @@ describe('issue', () => {
   });
 
   it('keeps the plate and shows the error when issuing fails', async () => {
-    send.mockResolvedValue({ ok: false, error: { code: 'rejected', message: 'No.', field: 'plate' } });
+    send.mockResolvedValue({ ok: false, error: { code: 'not-allowed', message: 'No.', field: 'plate' } });
     await useKiosk.getState().issue();
     const state = useKiosk.getState();
     expect(state.plate).toBe('HXK47');
@@ -112,9 +112,10 @@ describe('permit updates', () => {
   it('follows the sync state on the confirmation, even within the same second', () => {
     useKiosk.getState().applyPermit(permit());
     useKiosk.setState({ lastConfirmation: permit() });
-    useKiosk.getState().applyPermit(permit({ revision: 1, sync: 'attention', syncMessage: 'Plate refused.' }));
+    const refused = { code: 'opscom-error', params: { errorCode: 9021 } } as const;
+    useKiosk.getState().applyPermit(permit({ revision: 1, sync: 'attention', syncProblem: refused }));
     expect(useKiosk.getState().lastConfirmation?.sync).toBe('attention');
-    expect(useKiosk.getState().lastConfirmation?.syncMessage).toBe('Plate refused.');
+    expect(useKiosk.getState().lastConfirmation?.syncProblem).toEqual(refused);
   });
 
   it('cancels after the confirm step, once, with the chosen reason', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { OpscomTimeMode } from '../../../shared/time';
 import type { Logger } from '../log';
+import { problemMessage, type Problem } from '../../../shared/problems';
 import { describeErrorCode } from './error-codes';
 import {
   deleteBody,
@@ -48,6 +49,7 @@ export type OpscomOutcome<T> =
   | {
       kind: 'rejected';
       errorCode: number;
+      problem: Problem;
       message: string;
       controllerMessage: string;
       field?: string;
@@ -57,15 +59,17 @@ export type OpscomOutcome<T> =
   | {
       kind: 'unauthorised';
       errorCode: number | null;
+      problem: Problem;
       message: string;
       controllerMessage: string;
       certainty: Certainty;
     }
-  | { kind: 'not-found'; errorCode: number; message: string; controllerMessage: string }
-  | { kind: 'duplicate'; errorCode: number; message: string; controllerMessage: string }
+  | { kind: 'not-found'; errorCode: number; problem: Problem; message: string; controllerMessage: string }
+  | { kind: 'duplicate'; errorCode: number; problem: Problem; message: string; controllerMessage: string }
   | {
       kind: 'transient';
       reason: TransientReason;
+      problem: Problem;
       message: string;
       httpStatus: number | null;
       retryAfterMs: number | null;
@@ -221,12 +225,17 @@ export class OpscomClient {
 
 function transient(
   reason: TransientReason,
-  message: string,
+  problem: Problem,
   httpStatus: number | null,
   retryAfterMs: number | null = null,
 ): Extract<OpscomOutcome<never>, { kind: 'transient' }> {
   const certainty: Certainty = reason === 'unreachable' ? 'not-received' : 'may-be-stored';
-  return { kind: 'transient', reason, message, httpStatus, retryAfterMs, certainty };
+  return { kind: 'transient', reason, problem, message: problemMessage(problem), httpStatus, retryAfterMs, certainty };
+}
+
+/** OPSCOM's ErrorCode and message, as the words the screen shows. */
+function opscomProblem(code: 'opscom-error' | 'opscom-undocumented-code', errorCode: number, theirs: string): Problem {
+  return { code, params: theirs ? { errorCode, controllerMessage: theirs } : { errorCode } };
 }
 
 /**
@@ -264,14 +273,14 @@ function errorCodes(error: unknown): string[] {
 function networkFailure(error: unknown, limitMs: number) {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     const limit = limitMs < 1000 ? `${limitMs} ms` : `${Math.round(limitMs / 1000)} s`;
-    return transient('timeout', `OPSCOM did not answer within ${limit}.`, null);
+    return transient('timeout', { code: 'opscom-timeout', params: { limit } }, null);
   }
   // fetch refuses ports that browsers block (1, 22, 25…) before it connects, with no code but these words.
   const badPort = error instanceof Error && (error.cause as { message?: unknown } | undefined)?.message === 'bad port';
   if (badPort || errorCodes(error).some((code) => NEVER_SENT.has(code))) {
-    return transient('unreachable', 'Could not reach OPSCOM (network error).', null);
+    return transient('unreachable', { code: 'opscom-unreachable' }, null);
   }
-  return transient('connection-lost', 'The connection to OPSCOM broke before its answer arrived.', null);
+  return transient('connection-lost', { code: 'opscom-connection-lost' }, null);
 }
 
 /** ErrorCode first (whatever the status), then the documented success body, then the HTTP status. */
@@ -291,59 +300,59 @@ export function classify<S extends z.ZodType, T>(
     const info = describeErrorCode(errorCode);
     if (!info) {
       // Not a code OPSCOM documents: shown to a person, and counted as a copy OPSCOM may hold.
-      const message = `OPSCOM answered with an error code it does not document (${errorCode}).`;
-      return { kind: 'rejected', errorCode, message, controllerMessage, certainty: 'may-be-stored' };
+      const problem = opscomProblem('opscom-undocumented-code', errorCode, controllerMessage);
+      const message = problemMessage(problem);
+      return { kind: 'rejected', errorCode, problem, message, controllerMessage, certainty: 'may-be-stored' };
     }
-    const message = info.plain;
+    const problem = opscomProblem('opscom-error', errorCode, controllerMessage);
+    const message = problemMessage(problem);
+    const refused = { errorCode, problem, message, controllerMessage };
     switch (info.kind) {
       case 'rejected':
         return info.field
-          ? { kind: 'rejected', errorCode, message, controllerMessage, field: info.field, certainty: 'not-received' }
-          : { kind: 'rejected', errorCode, message, controllerMessage, certainty: 'not-received' };
+          ? { kind: 'rejected', ...refused, field: info.field, certainty: 'not-received' }
+          : { kind: 'rejected', ...refused, certainty: 'not-received' };
       case 'unauthorised':
-        return { kind: 'unauthorised', errorCode, message, controllerMessage, certainty: 'not-received' };
+        return { kind: 'unauthorised', ...refused, certainty: 'not-received' };
       default:
-        return { kind: info.kind, errorCode, message, controllerMessage };
+        return { kind: info.kind, ...refused };
     }
   }
   if (status >= 300 && status < 400) {
     const location = response.headers.get('location');
-    const where = location ? ` to ${redirectHost(location)}` : '';
-    return transient(
-      'redirect',
-      `OPSCOM answered with a redirect${where} (HTTP ${status}). The kiosk does not follow redirects, so the ` +
-        'token stays here: ask a supervisor to check the controller URL.',
-      status,
-    );
+    const host = location ? redirectHost(location) : '';
+    return transient('redirect', { code: 'opscom-redirect', params: { host, status } }, status);
   }
   if (status >= 200 && status < 300) {
     const success = successSchema.safeParse(json);
     if (success.success) return { kind: 'success', value: toValue(success.data) };
-    return transient('unreadable', 'OPSCOM answered with something that is not its documented reply.', status);
+    return transient('unreadable', { code: 'opscom-unreadable' }, status);
   }
   if (status === 401 || status === 403) {
+    const problem: Problem = { code: 'opscom-credentials' };
     return {
       kind: 'unauthorised',
       errorCode: null,
-      message: 'OPSCOM refused this kiosk’s credentials. Ask a supervisor to check the settings.',
+      problem,
+      message: problemMessage(problem),
       controllerMessage: '',
       // Without an ErrorCode nothing says the request was turned away before OPSCOM acted on it.
       certainty: 'may-be-stored',
     };
   }
   if (status === 429) {
-    return transient('busy', 'OPSCOM is busy (too many requests).', status, retryAfterMs(response.headers, nowMs));
+    return transient('busy', { code: 'opscom-busy' }, status, retryAfterMs(response.headers, nowMs));
   }
   const reason = status >= 500 ? 'server-error' : 'unexpected-status';
-  return transient(reason, `OPSCOM answered with HTTP ${status}.`, status, retryAfterMs(response.headers, nowMs));
+  return transient(reason, { code: 'opscom-http', params: { status } }, status, retryAfterMs(response.headers, nowMs));
 }
 
 /** The host a redirect points at, for the message; the rest of the URL may carry anything. */
 function redirectHost(location: string): string {
   try {
-    return new URL(location).host || 'another address';
+    return new URL(location).host;
   } catch {
-    return 'another address';
+    return '';
   }
 }
 

@@ -4,32 +4,31 @@
  */
 export type ErrorKind = 'rejected' | 'unauthorised' | 'not-found' | 'duplicate';
 
+/** The words for each code are in src/shared/problems.ts ('opscom-error'), in both languages. */
 interface ErrorCodeInfo {
   kind: ErrorKind;
   field?: string;
-  plain: string;
 }
 
 export const OPSCOM_ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   9000: {
     kind: 'unauthorised',
-    plain: 'OPSCOM says the client code is missing. Ask a supervisor to check the kiosk settings.',
   },
-  9001: { kind: 'unauthorised', plain: 'OPSCOM says the API token is missing. Ask a supervisor to set it.' },
-  9002: { kind: 'unauthorised', plain: 'OPSCOM refused this kiosk’s API token. Ask a supervisor to check it.' },
-  9003: { kind: 'rejected', plain: 'OPSCOM could not read the request.' },
-  9004: { kind: 'rejected', field: 'endTime', plain: 'OPSCOM needs an end time.' },
-  9005: { kind: 'rejected', field: 'endTime', plain: 'OPSCOM did not accept the end time.' },
-  9006: { kind: 'rejected', field: 'plate', plain: 'OPSCOM needs a licence plate.' },
-  9007: { kind: 'rejected', field: 'startTime', plain: 'OPSCOM did not accept the start time.' },
-  9008: { kind: 'rejected', field: 'referenceId', plain: 'OPSCOM needs the permit’s reference id.' },
-  9009: { kind: 'not-found', field: 'referenceId', plain: 'OPSCOM has no record of this permit.' },
-  9021: { kind: 'rejected', field: 'plate', plain: 'OPSCOM says the licence plate is too long.' },
-  9022: { kind: 'duplicate', plain: 'OPSCOM already has a permit with these details.' },
-  9030: { kind: 'rejected', plain: 'OPSCOM says a field is too long.' },
-  9031: { kind: 'rejected', plain: 'OPSCOM says a required field is missing.' },
-  9032: { kind: 'rejected', plain: 'OPSCOM says a field is too short.' },
-  9033: { kind: 'rejected', plain: 'OPSCOM says a field has a value it does not accept.' },
+  9001: { kind: 'unauthorised' },
+  9002: { kind: 'unauthorised' },
+  9003: { kind: 'rejected' },
+  9004: { kind: 'rejected', field: 'endTime' },
+  9005: { kind: 'rejected', field: 'endTime' },
+  9006: { kind: 'rejected', field: 'plate' },
+  9007: { kind: 'rejected', field: 'startTime' },
+  9008: { kind: 'rejected', field: 'referenceId' },
+  9009: { kind: 'not-found', field: 'referenceId' },
+  9021: { kind: 'rejected', field: 'plate' },
+  9022: { kind: 'duplicate' },
+  9030: { kind: 'rejected' },
+  9031: { kind: 'rejected' },
+  9032: { kind: 'rejected' },
+  9033: { kind: 'rejected' },
 };
 
 /** A documented code, or undefined: an undocumented one does not say whether OPSCOM acted on the request. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { problemMessage } from '../../../shared/problems';
 import { startSandbox } from '../../../sandbox/server';
 import type { OutboxItem, OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from '../testing/test-kiosk';
@@ -97,7 +98,7 @@ describe('outbox delivery', () => {
     expect(await status(kiosk)).toMatchObject({ waiting: 0, attention: 1 });
     const [parked] = await items(kiosk);
     expect(parked).toMatchObject({ ticketNumber: typo.ticketNumber, state: 'attention' });
-    expect(parked?.lastError).toMatch(/value it does not accept.*Field value invalid/);
+    expect(problemMessage(parked!.lastProblem!)).toMatch(/value it does not accept.*Field value invalid/);
     expect(kiosk.sandbox.permits().map((p) => p.permitNo)).toEqual([fine.ticketNumber]);
 
     const corrected = await kiosk.core.dispatch('outbox:correct-plate', { actionId: parked!.actionId, plate: '08ABC' });
@@ -131,7 +132,7 @@ describe('outbox delivery', () => {
     await issue(kiosk, 'AUTH2');
     await kiosk.core.idle();
     const paused = await status(kiosk);
-    expect(paused.paused?.reason).toMatch(/refused this kiosk’s API token/);
+    expect(problemMessage(paused.paused!.problem)).toMatch(/refused this kiosk’s API token/);
     expect(paused.waiting).toBe(2);
     expect(apiCalls(kiosk).length).toBeLessThanOrEqual(2); // at most the ones already in flight
     expect(kiosk.sandbox.permits()).toHaveLength(0);

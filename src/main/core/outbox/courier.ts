@@ -1,3 +1,4 @@
+import { problemMessage, type Problem } from '../../../shared/problems';
 import type { Logger } from '../log';
 import type { CallOptions, OpscomClient, OpscomOutcome } from '../opscom/client';
 import {
@@ -58,7 +59,7 @@ export class Courier {
   private resumeAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private timerAt = 0;
-  private pausedReason: string | null = null;
+  private pausedProblem: Problem | null = null;
   private stopped = false;
   private idleWaiters: Array<() => void> = [];
   private readonly unsubscribe: () => void;
@@ -90,8 +91,8 @@ export class Courier {
     });
   }
 
-  get paused(): { reason: string } | null {
-    return this.pausedReason === null ? null : { reason: this.pausedReason };
+  get paused(): { problem: Problem } | null {
+    return this.pausedProblem === null ? null : { problem: this.pausedProblem };
   }
 
   get sending(): ReadonlySet<string> {
@@ -118,11 +119,11 @@ export class Courier {
 
   /** The credentials changed: whatever paused sending may be fixed. */
   resume(): void {
-    if (this.pausedReason !== null) {
+    if (this.pausedProblem !== null) {
       this.options.log.info('Outbox resumed: the controller settings changed.');
       this.options.outbox.recordResumed('The controller settings changed.');
     }
-    this.pausedReason = null;
+    this.pausedProblem = null;
     this.options.onStateChange?.();
     this.flushNow();
   }
@@ -143,7 +144,7 @@ export class Courier {
   }
 
   pump(): void {
-    if (this.stopped || this.pausedReason !== null) return this.notifyIdle();
+    if (this.stopped || this.pausedProblem !== null) return this.notifyIdle();
     const now = this.now();
     if (this.resumeAt > now) {
       this.schedule(this.resumeAt);
@@ -160,7 +161,10 @@ export class Courier {
       void this.deliver(ticket, plan, controller.signal).finally(() => {
         this.inFlight.delete(ticket);
         this.lingering.delete(ticket);
-        if (!this.stopped && this.options.outbox.plan(ticket, this.policy())) this.ready.add(ticket);
+        if (this.stopped) return;
+        // What came in meanwhile may need no network at all (a cancel that voids a push never received).
+        this.settleLocally(ticket);
+        if (this.options.outbox.plan(ticket, this.policy())) this.ready.add(ticket);
         this.pump();
       });
     }
@@ -174,7 +178,7 @@ export class Courier {
     const plan = this.options.outbox.plan(ticket, this.policy());
     if (plan?.kind === 'void') this.options.outbox.recordVoided(plan.ids);
     else if (plan?.kind === 'handover') this.options.outbox.recordHandedOver(plan.ids, plan.why);
-    else if (plan?.kind === 'blocked') this.options.outbox.recordParked(plan.id, plan.message);
+    else if (plan?.kind === 'blocked') this.options.outbox.recordParked(plan.id, plan.problem);
   }
 
   private async deliver(ticket: string, plan: DeliveryPlan, signal: AbortSignal): Promise<void> {
@@ -194,7 +198,7 @@ export class Courier {
         case 'handover':
           return outbox.recordHandedOver(plan.ids, plan.why);
         case 'blocked':
-          return outbox.recordParked(plan.id, plan.message);
+          return outbox.recordParked(plan.id, plan.problem);
         case 'push':
           outbox.recordAttempt(plan.ids, { sent: plan.values });
           return this.settle(ticket, plan, await this.client.push({ ...plan.values, permitNo: ticket }, call));
@@ -245,40 +249,28 @@ export class Courier {
         return outbox.recordDelivered(plan.ids, outcome.value.referenceId, { notStored: this.policy() === 'yes' });
       case 'transient': {
         const maybeStored = outcome.certainty === 'may-be-stored';
-        outbox.recordFailed(plan.ids, outcome.message, maybeStored, outcome.reason);
+        outbox.recordFailed(plan.ids, outcome.problem, maybeStored, outcome.reason);
         if (maybeStored) this.waitAfterUnclear(ticket, outcome.retryAfterMs);
         // A redirect means the address is wrong: resending cannot help, a supervisor must fix the URL.
-        if (outcome.reason === 'redirect') return this.pause(outcome.message);
+        if (outcome.reason === 'redirect') return this.pause(outcome.problem);
         return this.failed(outcome.retryAfterMs);
       }
       case 'unauthorised':
-        outbox.recordFailed(plan.ids, outcome.message, outcome.certainty === 'may-be-stored', 'unauthorised');
+        outbox.recordFailed(plan.ids, outcome.problem, outcome.certainty === 'may-be-stored', 'unauthorised');
         if (outcome.certainty === 'may-be-stored') this.waitAfterUnclear(ticket, null);
-        return this.pause(outcome.message);
+        return this.pause(outcome.problem);
       case 'duplicate':
         // 9022 to a resend of a push whose earlier answer was unclear: OPSCOM already holds that earlier copy.
         if (plan.kind === 'push' && outbox.hasOpenCopies(ticket) && this.policy() !== 'no') {
-          return outbox.recordHeld(
-            plan.ids,
-            'OPSCOM says it already holds this permit (9022) from an earlier attempt whose answer was lost; ' +
-              'it never gave the kiosk its reference.',
-            this.policy() === 'yes',
-          );
+          return outbox.recordHeld(plan.ids, this.policy() === 'yes');
         }
-        return outbox.recordParked(
-          head,
-          'OPSCOM says it already holds a permit with these details (9022). Check it in OPSCOM.',
-          'duplicate',
-        );
+        return outbox.recordParked(head, { code: 'opscom-duplicate' }, 'duplicate');
       case 'rejected':
         // An undocumented code does not say OPSCOM turned it away: count the copy, then ask a person.
         if (outcome.certainty === 'may-be-stored') {
-          outbox.recordFailed(plan.ids, outcome.message, true, 'undocumented-error');
+          outbox.recordFailed(plan.ids, outcome.problem, true, 'undocumented-error');
         }
-        return outbox.recordParked(
-          head,
-          outcome.controllerMessage ? `${outcome.message} (${outcome.controllerMessage})` : outcome.message,
-        );
+        return outbox.recordParked(head, outcome.problem);
       case 'not-found':
         // A cancel whose permit is already gone has done its job (typically our own earlier attempt whose
         // answer was lost); anything else that finds no permit needs a person.
@@ -286,14 +278,14 @@ export class Courier {
           const detail = 'OPSCOM no longer had this permit (9009): already removed.';
           return outbox.recordDelivered(plan.ids, plan.referenceId, { detail });
         }
-        return outbox.recordParked(head, `${outcome.message} It may have been removed in OPSCOM.`);
+        return outbox.recordParked(head, { code: 'opscom-not-found-update' });
     }
   }
 
-  private pause(reason: string): void {
-    this.pausedReason = reason;
-    this.options.log.warn(`Outbox paused: ${reason}`);
-    this.options.outbox.recordPaused(reason);
+  private pause(problem: Problem): void {
+    this.pausedProblem = problem;
+    this.options.log.warn(`Outbox paused: ${problemMessage(problem)}`);
+    this.options.outbox.recordPaused(problem);
     this.options.onStateChange?.();
   }
 
@@ -352,7 +344,7 @@ export class Courier {
 
   private isIdle(): boolean {
     if (this.inFlight.size > 0) return false;
-    if (this.stopped || this.pausedReason !== null) return true;
+    if (this.stopped || this.pausedProblem !== null) return true;
     const now = this.now();
     if (this.resumeAt > now) return true;
     for (const ticket of this.ready) {

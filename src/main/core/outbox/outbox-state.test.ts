@@ -252,7 +252,7 @@ describe('outbox planning and coalescing', () => {
     expect(state.status('online', null)).toMatchObject({ waiting: 2, attention: 1 });
     expect(state.permitView('K-1')).toMatchObject({
       sync: 'attention',
-      syncMessage: 'OPSCOM says the licence plate is too long.',
+      syncProblem: { code: 'legacy-message', params: { text: 'OPSCOM says the licence plate is too long.' } },
     });
     expect(state.permitView('K-2')).toMatchObject({ sync: 'waiting' });
   });

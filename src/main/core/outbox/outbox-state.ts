@@ -6,6 +6,7 @@ import type {
   ReconcileInstruction,
   UnreachableCopy,
 } from '../../../shared/domain';
+import type { Problem } from '../../../shared/problems';
 import type { HandoverReason, JournalRecord, OutboxAction, PermitValues, RepeatedTicketPolicy } from './records';
 
 /** An action not yet settled: waiting to be sent, or parked until a person decides. */
@@ -15,6 +16,8 @@ export interface LiveAction {
   attempts: number;
   lastAttemptAt: string | null;
   lastError: string | null;
+  /** What went wrong last, for the screen to word; journals written before codes only have `lastError`. */
+  lastProblem?: Problem;
   /** Sent before, and OPSCOM may have stored it without our knowing (no answer, a timeout, a 5xx). */
   possibleDuplicate: boolean;
   /** Between an `attempt` record and its outcome (true after a crash mid-send). */
@@ -85,7 +88,7 @@ export type DeliveryPlan =
   | { kind: 'update'; ids: string[]; values: PermitValues; referenceId: string }
   | { kind: 'delete'; ids: string[]; referenceId: string }
   | { kind: 'handover'; ids: string[]; why: HandoverReason }
-  | { kind: 'blocked'; id: string; message: string };
+  | { kind: 'blocked'; id: string; problem: Problem };
 
 /**
  * The outbox as data: permits, their unsettled actions, and the rules for what to send next. No I/O here, so
@@ -185,6 +188,7 @@ export class OutboxState {
           live.awaitingAnswer = false;
           delete live.sending;
           live.lastError = record.message;
+          setProblem(live, record.problem);
         }
         return;
       case 'parked': {
@@ -193,6 +197,7 @@ export class OutboxState {
         live.awaitingAnswer = false;
         delete live.sending;
         live.lastError = record.message;
+        setProblem(live, record.problem);
         if (live.state !== 'attention') this.attentionCount += 1;
         live.state = 'attention';
         return;
@@ -358,7 +363,7 @@ export class OutboxState {
     return {
       kind: 'blocked',
       id: head.action.id,
-      message: `OPSCOM never confirmed this permit, so it cannot be ${done} from the kiosk. Check it in OPSCOM.`,
+      problem: { code: 'never-confirmed', params: { done } },
     };
   }
 
@@ -404,12 +409,12 @@ export class OutboxState {
     const permit = this.permits.get(ticketNumber);
     if (!permit) return undefined;
     let sync: Permit['sync'] = 'sent';
-    let syncMessage: string | null = null;
+    let syncProblem: Problem | null = null;
     for (const id of permit.pending) {
       const live = this.actions.get(id);
       if (live?.state === 'attention') {
         sync = 'attention';
-        syncMessage = live.lastError;
+        syncProblem = problemOf(live);
         break;
       }
       sync = 'waiting';
@@ -424,7 +429,7 @@ export class OutboxState {
       updatedAt: permit.updatedAt,
       revision: permit.revision,
       sync,
-      syncMessage,
+      syncProblem,
       references: [...permit.references],
       unreachableCopies: openCopies(permit).map(copyView),
       heldWithoutReference: heldWithoutReference(permit),
@@ -490,7 +495,7 @@ export class OutboxState {
       state: live.state === 'attention' ? 'attention' : sending ? 'sending' : 'waiting',
       takenAt: live.action.takenAt,
       attempts: live.attempts,
-      lastError: live.lastError,
+      lastProblem: problemOf(live),
       lastAttemptAt: live.lastAttemptAt,
       possibleDuplicate: live.possibleDuplicate,
       unreachableCopies: permit ? openCopies(permit).map(copyView) : [],
@@ -573,6 +578,17 @@ export class OutboxState {
 }
 
 /** The copies a supervisor has not seen to; dormant ones only once the kiosk's own copy is gone. */
+/** The last problem of an action, from a journal with codes or one written before them. */
+function problemOf(live: LiveAction): Problem | null {
+  if (live.lastProblem) return live.lastProblem;
+  return live.lastError ? { code: 'legacy-message', params: { text: live.lastError } } : null;
+}
+
+function setProblem(live: LiveAction, problem: Problem | undefined): void {
+  if (problem) live.lastProblem = problem;
+  else delete live.lastProblem;
+}
+
 function openCopies(permit: PermitEntry): CopyRecord[] {
   const gone = permit.cancelled || permit.discarded;
   return permit.copies.filter((copy) => !copy.cleared && (gone || !copy.dormant));

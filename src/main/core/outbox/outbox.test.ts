@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, csvCell } from '../audit/audit-log';
+import { KioskFailure } from '../failure';
 import { journalFiles } from './journal';
 import { Outbox } from './outbox';
 import type { OutboxAction } from './records';
@@ -43,6 +44,36 @@ function issue(ticketNumber: string, plate = 'ABC123'): OutboxAction {
 }
 
 describe('durable outbox', () => {
+  it('refuses, as a typed failure with a problem code, a decision on an action that waits for none', () => {
+    const outbox = open(tempDir());
+    const action = issue('K-9');
+    outbox.accept(action);
+    const refusal = (decide: () => unknown) => {
+      try {
+        decide();
+      } catch (error) {
+        return error instanceof KioskFailure ? error.error : error;
+      }
+      return 'no failure';
+    };
+    expect(refusal(() => outbox.retry(action.id, 'Sam'))).toMatchObject({
+      code: 'not-allowed',
+      problem: { code: 'retry-needs-attention' },
+    });
+    expect(refusal(() => outbox.correctPlate(action.id, 'XYZ1', 'Sam'))).toMatchObject({
+      problem: { code: 'correct-needs-attention' },
+    });
+    expect(refusal(() => outbox.discard(action.id, 'admin'))).toMatchObject({
+      problem: { code: 'discard-needs-attention' },
+    });
+    expect(refusal(() => outbox.clearReconciliation('K-9', 'admin'))).toMatchObject({
+      problem: { code: 'not-on-reconciliation-list', params: { ticket: 'K-9' } },
+    });
+    // Nothing was decided: the action still waits to be sent.
+    expect(outbox.status('unknown', null)).toMatchObject({ waiting: 1, attention: 0 });
+    outbox.close();
+  });
+
   it('keeps every accepted action across a restart', () => {
     const dir = tempDir();
     const first = open(dir);
@@ -107,7 +138,7 @@ describe('durable outbox', () => {
       const action = { ...issue(ticket), takenAt: now.toISOString() };
       outbox.accept(action);
       outbox.recordAttempt([action.id], { sent: action.values });
-      if (unclear) outbox.recordFailed([action.id], 'unreadable', true, 'unreadable');
+      if (unclear) outbox.recordFailed([action.id], { code: 'opscom-unreadable' }, true, 'unreadable');
       else outbox.recordDelivered([action.id], `ref-${ticket}`);
       const cancel = { ...issue(ticket), kind: 'cancel' as const, takenAt: now.toISOString() };
       outbox.accept(cancel);
@@ -134,7 +165,7 @@ describe('durable outbox', () => {
     for (const action of waiting) {
       outbox.accept(action);
       outbox.recordAttempt([action.id]);
-      outbox.recordFailed([action.id], 'offline', false);
+      outbox.recordFailed([action.id], { code: 'opscom-unreachable' }, false);
     }
     const staleJournal = readFileSync(journalFiles(dir).journal, 'utf8');
     for (let i = 0; i < 30; i += 1) {
@@ -159,7 +190,11 @@ describe('durable outbox', () => {
     const action = issue('K-1', '=HYPERLINK("x")');
     outbox.accept(action);
     outbox.recordAttempt([action.id]);
-    outbox.recordFailed([action.id], 'Could not reach OPSCOM, "network"', false);
+    outbox.recordFailed(
+      [action.id],
+      { code: 'legacy-message', params: { text: 'Could not reach OPSCOM, "network"' } },
+      false,
+    );
     const audit = AuditLog.inDataDir(dir);
     const csv = audit.toCsv();
     const [header, ...rows] = csv.trim().split('\r\n');

@@ -1,6 +1,8 @@
 import type { OutboxItem, OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
+import { problemMessage, type Problem } from '../../../shared/problems';
 import { isAfter, toInstant, type Clock } from '../../../shared/time';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
+import { fail } from '../failure';
 import { Journal, journalFiles } from './journal';
 import { OutboxState, type DeliveryPlan, type LiveAction, type OutboxSnapshot } from './outbox-state';
 import type { HandoverReason, JournalRecord, OutboxAction, PermitValues, RepeatedTicketPolicy } from './records';
@@ -65,7 +67,7 @@ export class Outbox {
     // Written down, not only concluded in memory: the next replay must count the same copies.
     for (const live of this.state.unanswered()) {
       this.audit([this.entry('possible-duplicate', live.action, 'Sent before a restart and no answer was recorded.')]);
-      this.recordFailed([live.action.id], 'No answer was recorded before the kiosk stopped.', true, 'restart');
+      this.recordFailed([live.action.id], { code: 'no-answer-before-restart' }, true, 'restart');
     }
   }
 
@@ -196,7 +198,8 @@ export class Outbox {
     this.commit([record], entries, this.ticketsOf(ids));
   }
 
-  recordFailed(ids: string[], message: string, maybeStored: boolean, reason?: string): void {
+  recordFailed(ids: string[], problem: Problem, maybeStored: boolean, reason?: string): void {
+    const message = problemMessage(problem);
     const entries = ids.flatMap((id) => {
       const live = this.state.actions.get(id);
       if (!live) return [];
@@ -207,16 +210,17 @@ export class Outbox {
         ? [failed, { ...this.entry('copy-unreachable', live.action, message), ...auditValues(copy) }]
         : [failed];
     });
-    const record: JournalRecord = { r: 'failed', ids, at: this.now(), message, maybeStored };
+    const record: JournalRecord = { r: 'failed', ids, at: this.now(), message, problem, maybeStored };
     if (reason !== undefined) record.reason = reason;
     this.commit([record], entries, this.ticketsOf(ids));
   }
 
-  recordParked(id: string, message: string, event: 'needs-attention' | 'duplicate' = 'needs-attention'): void {
+  recordParked(id: string, problem: Problem, event: 'needs-attention' | 'duplicate' = 'needs-attention'): void {
     const live = this.state.actions.get(id);
     if (!live) return;
+    const message = problemMessage(problem);
     this.commit(
-      [{ r: 'parked', id, at: this.now(), message }],
+      [{ r: 'parked', id, at: this.now(), message, problem }],
       [this.entry(event, live.action, message)],
       [live.action.ticketNumber],
     );
@@ -231,7 +235,8 @@ export class Outbox {
   }
 
   /** 9022 to a resent push: OPSCOM holds the permit from an attempt whose answer was lost. */
-  recordHeld(ids: string[], message: string, collapse: boolean): void {
+  recordHeld(ids: string[], collapse: boolean): void {
+    const message = problemMessage({ code: 'opscom-held' });
     const entries = ids.flatMap((id) => {
       const live = this.state.actions.get(id);
       return live ? [this.entry('held', live.action, message)] : [];
@@ -250,19 +255,19 @@ export class Outbox {
   }
 
   /** Pauses and resumptions of the whole outbox are audited: nothing was sent meanwhile, and this says why. */
-  recordPaused(reason: string): void {
-    this.audit([{ at: this.now(), event: 'paused', detail: reason }]);
+  recordPaused(problem: Problem): void {
+    this.audit([{ at: this.now(), event: 'paused', detail: problemMessage(problem) }]);
   }
 
   recordResumed(why: string): void {
     this.audit([{ at: this.now(), event: 'resumed', detail: why }]);
   }
 
-  /** A supervisor found and fixed the copies of this permit in OPSCOM's portal. Returns false if not listed. */
-  clearReconciliation(ticketNumber: string, by: string | null, note?: string): boolean {
+  /** A supervisor found and fixed the copies of this permit in OPSCOM's portal. Refuses a permit not listed. */
+  clearReconciliation(ticketNumber: string, by: string | null, note?: string): void {
     const entry = this.state.reconciliation().find((each) => each.ticketNumber === ticketNumber);
     const permit = this.state.permits.get(ticketNumber);
-    if (!entry || !permit) return false;
+    if (!entry || !permit) fail('not-allowed', 'not-on-reconciliation-list', { params: { ticket: ticketNumber } });
     const words = `${entry.instruction}; ${entry.copies.length} unreachable cop${entry.copies.length === 1 ? 'y' : 'ies'}`;
     const audit: AuditEntry = {
       at: this.now(),
@@ -275,33 +280,33 @@ export class Outbox {
     const record: JournalRecord = { r: 'cleared', ticketNumber, at: this.now(), by };
     if (note) record.note = note;
     this.commit([record], [audit], [ticketNumber]);
-    return true;
   }
 
   // --- what a person decides on a parked action ----------------------------------------------------------
 
-  retry(actionId: string, by: string | null): boolean {
+  // Each refuses (a KioskFailure) an action that does not wait for a person's decision.
+
+  retry(actionId: string, by: string | null): void {
     const live = this.state.actions.get(actionId);
-    if (live?.state !== 'attention') return false;
+    if (live?.state !== 'attention') fail('not-allowed', 'retry-needs-attention');
     const entry = { ...this.entry('retried', live.action), attendant: by };
     this.commit([{ r: 'retry', id: actionId, at: this.now() }], [entry], [live.action.ticketNumber]);
-    return true;
   }
 
-  correctPlate(actionId: string, plate: string, by: string | null): boolean {
+  correctPlate(actionId: string, plate: string, by: string | null): void {
     const live = this.state.actions.get(actionId);
-    if (live?.state !== 'attention') return false;
+    if (live?.state !== 'attention') fail('not-allowed', 'correct-needs-attention');
     const entry = {
       ...this.entry('corrected', live.action, `plate ${live.action.values.plate} → ${plate}`),
       attendant: by,
     };
     this.commit([{ r: 'corrected', id: actionId, at: this.now(), plate }], [entry], [live.action.ticketNumber]);
-    return true;
   }
 
+  /** Returns every action discarded with this one (those that depended on it). */
   discard(actionId: string, by: string | null): string[] {
     const live = this.state.actions.get(actionId);
-    if (live?.state !== 'attention') return [];
+    if (live?.state !== 'attention') fail('not-allowed', 'discard-needs-attention');
     const ids = this.state.discardSet(actionId);
     const entries = ids.flatMap((id) => {
       const each = this.state.actions.get(id);

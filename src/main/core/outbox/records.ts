@@ -1,3 +1,5 @@
+import type { Problem } from '../../../shared/problems';
+
 /**
  * What the outbox writes to its journal. Every action carries the permit's whole intended state after it,
  * which makes coalescing a matter of sending the last one's values.
@@ -51,8 +53,16 @@ export type JournalRecord =
    */
   | { r: 'delivered'; ids: string[]; at: string; referenceId: string | null; notStored?: boolean }
   /** No usable answer. `maybeStored`: OPSCOM may have acted on it (see the client's Certainty). */
-  | { r: 'failed'; ids: string[]; at: string; message: string; maybeStored: boolean; reason?: string }
-  | { r: 'parked'; id: string; at: string; message: string }
+  | {
+      r: 'failed';
+      ids: string[];
+      at: string;
+      message: string;
+      problem?: Problem;
+      maybeStored: boolean;
+      reason?: string;
+    }
+  | { r: 'parked'; id: string; at: string; message: string; problem?: Problem }
   | { r: 'voided'; ids: string[]; at: string }
   /**
    * 9022 to a resent push: OPSCOM holds the permit from an earlier attempt whose answer was lost, and the kiosk

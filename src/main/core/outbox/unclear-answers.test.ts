@@ -184,10 +184,10 @@ describe('every copy counted', () => {
     const k = await kioskWith([{ endpoint: 'stats', kind: 'totals-number' }]);
     await issue(k, 'OCC1');
     await drained(k);
-    const occupancy = value<{ rows: unknown[]; error: string | null }>(
+    const occupancy = value<{ rows: unknown[]; problem: unknown }>(
       await k.core.dispatch('occupancy:get', { refresh: true }),
     );
-    expect(occupancy).toMatchObject({ error: null, rows: [{ zone: 'Lot 1', total: 1 }] });
+    expect(occupancy).toMatchObject({ problem: null, rows: [{ zone: 'Lot 1', total: 1 }] });
   });
 });
 
@@ -351,7 +351,12 @@ describe('answers a vendor-doc server may also give', () => {
       return new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/push' } });
     };
     const permit = await issue(k, 'REDIR1');
-    await vi.waitFor(async () => expect((await status(k)).paused?.reason).toMatch(/redirect to elsewhere\.example/));
+    await vi.waitFor(async () =>
+      expect((await status(k)).paused?.problem).toEqual({
+        code: 'opscom-redirect',
+        params: { host: 'elsewhere.example', status: 307 },
+      }),
+    );
     expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1);
     expect(k.sandbox.requestLog().filter((request) => request.path.endsWith('/push'))).toHaveLength(1);
   });
@@ -392,5 +397,26 @@ describe('answers a vendor-doc server may also give', () => {
     expect(await reconciliation(k)).toMatchObject([
       { ticketNumber: permit.ticketNumber, instruction: 'check-after-discard', needsAttention: true },
     ]);
+  });
+});
+
+describe('a cancel taken while its push is on the way', () => {
+  it('voids both at once when the push then turns out never to have left, whatever the backoff', async () => {
+    const k = await kioskWith([], {}, { backoff: { baseMs: 60_000, capMs: 60_000 } });
+    let release: () => void = () => undefined;
+    let sending = false;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    k.network.intercept = async () => {
+      sending = true;
+      await held; // the push is in flight while the attendant cancels…
+      throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }); // …and it never left
+    };
+    const permit = await issue(k, 'RACE1');
+    await vi.waitFor(() => expect(sending).toBe(true));
+    await cancel(k, permit.ticketNumber);
+    release();
+    await vi.waitFor(async () => expect((await status(k)).waiting).toBe(0));
+    expect(await reconciliation(k)).toEqual([]);
+    expect((await auditEvents(k)).filter((entry) => entry.event === 'voided-before-sync')).toHaveLength(2);
   });
 });

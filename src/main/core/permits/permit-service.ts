@@ -113,16 +113,17 @@ export class PermitService {
   private zone(name: string): ZoneRate {
     return (
       findZone(this.deps.rates(), name) ??
-      fail('invalid-request', `“${name}” is not one of this kiosk’s zones.`, 'zone')
+      fail('invalid-request', 'zone-unknown', { params: { zone: name }, field: 'zone' })
     );
   }
 
   private activePermit(ticketNumber: string): Permit {
     const permit = this.deps.outbox.permit(ticketNumber);
-    if (!permit) return fail('invalid-request', `This kiosk has no permit ${ticketNumber}.`, 'ticketNumber');
-    if (permit.status !== 'active') return fail('not-active', `Permit ${ticketNumber} was already cancelled.`);
+    if (!permit)
+      return fail('invalid-request', 'permit-unknown', { params: { ticket: ticketNumber }, field: 'ticketNumber' });
+    if (permit.status !== 'active') return fail('not-active', 'permit-cancelled', { params: { ticket: ticketNumber } });
     if (!isAfter(permit.endAt, this.now())) {
-      return fail('not-active', `Permit ${ticketNumber} has already ended. Issue a new one instead.`);
+      return fail('not-active', 'permit-ended', { params: { ticket: ticketNumber } });
     }
     return permit;
   }

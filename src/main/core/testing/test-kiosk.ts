@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { startDemoController } from '../../../sandbox/demo-controller';
 import type { Result } from '../../../shared/domain';
 import type { Clock } from '../../../shared/time';
 import { hashPin } from '../admin-pin';
@@ -93,6 +94,7 @@ export async function startTestKiosk(
         secrets,
         log,
         fetch: switchableFetch,
+        startDemoController,
         ...(options.clock ? { clock: options.clock } : {}),
       },
       {

@@ -8,7 +8,7 @@ interface Props {
   onAction: () => void;
 }
 
-/** Main's message is already plain words for an attendant; it is shown as is (main speaks English). */
+/** Main's problem is worded in the screen's language; an error the page raised itself is already in it. */
 export function ErrorBanner({ error, actionLabel, onAction }: Props) {
   const { t, field } = useT();
   return (
@@ -17,7 +17,7 @@ export function ErrorBanner({ error, actionLabel, onAction }: Props) {
         !
       </span>
       <div className="error-banner__text">
-        <p className="error-banner__message">{error.message}</p>
+        <p className="error-banner__message">{error.problem ? t.problem(error.problem) : error.message}</p>
         {error.field && <p className="error-banner__field">{t.checkField(field(error.field))}</p>}
       </div>
       <button type="button" className="button button--on-dark" onClick={onAction}>

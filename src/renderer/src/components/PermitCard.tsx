@@ -123,8 +123,8 @@ export function PermitCard({ permit, extendChoices, canChange, now }: Props) {
         </span>
         <SyncBadge sync={permit.sync} />
       </div>
-      {permit.sync === 'attention' && permit.syncMessage && (
-        <p className="permit-card__sync-message">{permit.syncMessage}</p>
+      {permit.sync === 'attention' && permit.syncProblem && (
+        <p className="permit-card__sync-message">{t.problem(permit.syncProblem)}</p>
       )}
       <ExtraCopiesNote copies={permit.unreachableCopies} heldWithoutReference={permit.heldWithoutReference} />
       <dl className="details details--compact">

@@ -77,9 +77,9 @@ export function QueueRow({ item }: { item: OutboxItem }) {
         <Detail label={t.ticket}>{item.ticketNumber}</Detail>
         <Detail label={t.takenAt}>{end(item.takenAt)}</Detail>
         <Detail label={t.attempts}>{String(item.attempts)}</Detail>
-        {item.lastError && (
+        {item.lastProblem && (
           <Detail label={t.lastError} wide>
-            {item.lastError}
+            {t.problem(item.lastProblem)}
           </Detail>
         )}
       </dl>

@@ -102,7 +102,7 @@ export function PausedBanner() {
         ■
       </span>
       <p>
-        <strong>{t.pausedTitle}</strong> {paused.reason} {t.pausedAsk}
+        <strong>{t.pausedTitle}</strong> {t.problem(paused.problem)} {t.pausedAsk}
       </p>
     </div>
   );

@@ -1,11 +1,13 @@
 import type { Language } from '../../../shared/domain';
+import { problemText, type Problem } from '../../../shared/problems';
 
 /**
  * Every word the kiosk shows, in English and French (Canada). English is the reference: `Catalog` is its type,
  * so a key missing from French (or a message taking other arguments) is a type error. Messages that need values
  * are functions; numbers, money and times arrive already formatted for the language.
  *
- * Main's error messages are shown as main sends them (English).
+ * What main reports (errors, OPSCOM's answers, why something waits) arrives as problem codes; `problem` words them
+ * from the shared problem catalog (src/shared/problems.ts), in this language.
  */
 /** Why an answer was unclear (the outbox's reason codes), for the copies OPSCOM may hold. */
 const COPY_WHY_EN: Record<string, string> = {
@@ -33,6 +35,7 @@ const COPY_WHY_FR: Record<string, string> = {
 
 const en = {
   // Common
+  problem: (problem: Problem) => problemText('en-CA', problem),
   documentTitle: 'OPSCOM Permit Kiosk',
   loading: 'Loading…',
   retry: 'Retry',
@@ -374,6 +377,7 @@ export type Catalog = typeof en;
 export type MessageKey = keyof Catalog;
 
 const fr: Catalog = {
+  problem: (problem) => problemText('fr-CA', problem),
   documentTitle: 'Borne de permis OPSCOM',
   loading: 'Chargement…',
   retry: 'Réessayer',

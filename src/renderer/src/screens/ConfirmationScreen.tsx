@@ -68,7 +68,7 @@ export function ConfirmationScreen({ permit, info }: { permit: Permit; info: Kio
           {permit.ticketNumber}
         </Row>
         <Row label={t.opscom} testId="confirm-sync" className={`sync-row sync-row--${permit.sync}`}>
-          {sync(permit.sync, permit.syncMessage)}
+          {sync(permit.sync, permit.syncProblem ? t.problem(permit.syncProblem) : null)}
         </Row>
         {/* The reference comes from OPSCOM and may follow later through permit:changed. */}
         <Row label={t.opscomReference} testId="confirm-reference">

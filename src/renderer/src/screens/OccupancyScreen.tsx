@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Occupancy } from '../../../shared/domain';
 import { useT } from '../i18n/useT';
-import { groupByZone } from '../admin-slice';
+import { groupByZone } from '../occupancy-slice';
 import { useKiosk } from '../store';
 import { useNow } from '../useNow';
 
@@ -11,14 +11,14 @@ export const OCCUPANCY_REFRESH_MS = 60_000;
 function Freshness({ occupancy }: { occupancy: Occupancy }) {
   const { t, age, end } = useT();
   const now = useNow(15_000);
-  const { error, fetchedAt } = occupancy;
-  if (!error) {
+  const { problem, fetchedAt } = occupancy;
+  if (!problem) {
     return <p className="occupancy__fresh">{fetchedAt ? t.figuresFrom(end(fetchedAt, now)) : t.noFiguresYet}</p>;
   }
   return (
     <div className="occupancy__stale" role="status" data-testid="occupancy-stale">
       <p className="occupancy__stale-title">{fetchedAt ? t.offlineFiguresFrom(age(fetchedAt, now)) : t.noFiguresYet}</p>
-      <p>{error}</p>
+      <p>{t.problem(problem)}</p>
     </div>
   );
 }

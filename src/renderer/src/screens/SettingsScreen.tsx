@@ -247,7 +247,10 @@ function SettingsForm({ view }: { view: SettingsView }) {
 
   // Main names the field it refused as "changes.<field>"; show its words there too.
   const shown: FieldErrors = { ...errors };
-  if (mainError?.field?.startsWith('changes.')) shown[mainError.field.slice('changes.'.length)] ??= mainError.message;
+  if (mainError?.field?.startsWith('changes.')) {
+    const words = mainError.problem ? t.problem(mainError.problem) : mainError.message;
+    shown[mainError.field.slice('changes.'.length)] ??= words;
+  }
   const update = (patch: Partial<SettingsDraft>) => setDraft((current) => ({ ...current, ...patch }));
   // A new server for the stored token: the screen names it, and the supervisor confirms or types the token.
   const newUrl = draft.controllerUrl.trim();
@@ -361,7 +364,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
             role="status"
             data-testid="test-result"
           >
-            {test ? (test.ok ? t.testOk(test.message) : t.testFailed(test.message)) : null}
+            {test ? (test.ok ? t.testOk(t.problem(test.problem)) : t.testFailed(t.problem(test.problem))) : null}
           </div>
         </section>
 

@@ -59,7 +59,7 @@ export function permit(overrides: Partial<Permit> = {}): Permit {
     updatedAt: '2026-01-01T12:00:00.000Z',
     revision: 0,
     sync: 'sent',
-    syncMessage: null,
+    syncProblem: null,
     references: [],
     unreachableCopies: [],
     heldWithoutReference: false,

@@ -1,0 +1,24 @@
+import type { Handlers } from '../dispatch';
+import type { KioskServices } from '../services';
+
+type KioskChannels = 'kiosk:info' | 'kiosk:connection' | 'kiosk:print' | 'kiosk:set-language';
+
+/** What the kiosk is, how its connection stands, printing, and the screen's language. */
+export function kioskHandlers(k: KioskServices): Pick<Handlers, KioskChannels> {
+  return {
+    'kiosk:info': () => k.info(),
+    'kiosk:connection': () => k.connection.current(),
+    'kiosk:print': async ({ what }) => {
+      // The station's page prints through its own browser: nothing has printed yet, so nothing is claimed.
+      if (!k.print) return { printedBy: 'browser' };
+      const ok = await k.print();
+      k.log.info(`Printed the ${what}: ${ok ? 'sent to the printer' : 'cancelled or failed'}.`);
+      return { printedBy: 'app', ok };
+    },
+    'kiosk:set-language': ({ language }) => {
+      k.settings.update({ language });
+      k.events.emit('kiosk:changed', k.info());
+      return k.info();
+    },
+  };
+}

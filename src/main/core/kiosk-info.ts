@@ -1,0 +1,30 @@
+import type { KioskInfo } from '../../shared/domain';
+import type { AdminPin } from './admin-pin';
+import type { ControllerLink } from './controller-link';
+import type { LiveSettings } from './live-settings';
+import { priceCents, type RateTable } from './pricing';
+
+/** What the page shows about this kiosk: its name, mode, zones with their priced presets, and the PIN's state. */
+export function kioskInfo(parts: {
+  settings: LiveSettings;
+  controller: ControllerLink;
+  pin: AdminPin;
+  rates: RateTable;
+}): KioskInfo {
+  const { settings, controller, pin, rates } = parts;
+  return {
+    kioskId: settings.current.kioskId ?? '',
+    kioskName: settings.current.kioskName,
+    demoMode: controller.isDemo,
+    controllerHost: controller.host,
+    extendMinutes: rates.extendMinutes,
+    language: settings.current.language,
+    idleResetSeconds: settings.current.idleResetSeconds,
+    adminPin: pin.state,
+    zones: rates.zones.map((zone) => ({
+      name: zone.name,
+      currency: zone.currency,
+      presets: zone.presets.map((minutes) => ({ minutes, cents: priceCents(zone, minutes) })),
+    })),
+  };
+}

@@ -1,0 +1,21 @@
+import { SettingsRepository, type Settings, type SettingsBacking } from './settings';
+
+/** The settings in force: read once, then changed only through `update`, which writes them through at once. */
+export class LiveSettings {
+  private readonly repo: SettingsRepository;
+  private value: Settings;
+
+  constructor(backing: SettingsBacking) {
+    this.repo = new SettingsRepository(backing);
+    this.value = this.repo.read();
+  }
+
+  get current(): Settings {
+    return this.value;
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    this.value = this.repo.update(patch);
+    return this.value;
+  }
+}

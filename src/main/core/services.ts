@@ -1,0 +1,47 @@
+import type { KioskInfo, OutboxStatus } from '../../shared/domain';
+import type { Clock } from '../../shared/time';
+import type { AdminPin } from './admin-pin';
+import type { AuditLog } from './audit/audit-log';
+import type { ConnectionMonitor } from './connection';
+import type { ControllerLink } from './controller-link';
+import type { EventHub } from './events';
+import type { LiveSettings } from './live-settings';
+import type { Logger } from './log';
+import type { OccupancyService } from './occupancy';
+import type { Courier } from './outbox/courier';
+import type { Outbox } from './outbox/outbox';
+import type { PermitService } from './permits/permit-service';
+import type { RateTable } from './pricing';
+import type { SecretStore } from './secrets';
+import type { ShiftService } from './shift';
+
+/**
+ * What the channel handlers work with: the core's services, built once by startKioskCore. A handler file takes
+ * this and returns its part of the contract, so it can be tested with just the services it uses.
+ */
+export interface KioskServices {
+  log: Logger;
+  clock: Clock;
+  events: EventHub;
+  settings: LiveSettings;
+  rates(): RateTable;
+  controller: ControllerLink;
+  secrets: SecretStore;
+  pin: AdminPin;
+  outbox: Outbox;
+  courier: Courier;
+  connection: ConnectionMonitor;
+  permits: PermitService;
+  shift: ShiftService;
+  occupancy: OccupancyService;
+  audit: AuditLog;
+  info(): KioskInfo;
+  outboxStatus(): OutboxStatus;
+  /** Electron's webContents.print; absent where the browser prints for itself (the station). */
+  print: (() => Promise<boolean>) | undefined;
+}
+
+/** Today's date in UTC, for file names like audit-K1-2026-12-02.csv. */
+export function fileDate(clock: Clock): string {
+  return clock.now().toISOString().slice(0, 10);
+}

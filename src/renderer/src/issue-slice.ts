@@ -1,0 +1,186 @@
+import type { StateCreator } from 'zustand';
+import type { KioskInfo, Permit } from '../../shared/domain';
+import { normalisePlate, PLATE_MAX_LENGTH } from '../../shared/plate';
+import { call } from './call';
+import { findActivePermit, hasLookAlikes, rememberPlate } from './plate-checks';
+import { run, type ResetScope } from './slice';
+import type { KioskState } from './store';
+
+export const ISSUE_ACTIONS = ['issue'] as const;
+export type IssueAction = (typeof ISSUE_ACTIONS)[number];
+
+/** A check between the Issue tap and the permit: look-alike characters first, then a permit already running. */
+export type IssueStep =
+  { kind: 'look-alike'; plate: string } | { kind: 'already-active'; plate: string; permit: Permit };
+
+/** Selling a permit: the plate being typed, the zone and duration chosen, the checks, and the permit just issued. */
+export interface IssueSlice {
+  plate: string;
+  zone: string | null;
+  presetMinutes: number | null;
+  /** Plates issued by this session, newest first, for one-tap repeat customers. */
+  recentPlates: string[];
+  issueStep: IssueStep | null;
+  /** The permit on the confirmation screen, kept in step with the list (`followPermit`). */
+  lastConfirmation: Permit | null;
+
+  typeCharacter(character: string): void;
+  backspace(): void;
+  clearPlate(): void;
+  pickPlate(plate: string): void;
+  selectZone(zone: string): void;
+  selectPreset(minutes: number): void;
+  /** The Issue tap: runs the plate checks, and issues when none needs a look. */
+  issue(): Promise<void>;
+  /** "Plate is correct" on the look-alike step. */
+  confirmPlate(): Promise<void>;
+  /** "Issue anyway" on the already-active step. */
+  issueAnyway(): Promise<void>;
+  /** "Fix plate" or "Back": the plate and choices stay. */
+  closeIssueStep(): void;
+  newPermit(): void;
+  /** New kiosk info: a reload may drop the chosen zone or preset; fall back rather than sell what is gone. */
+  fitChoices(info: KioskInfo): void;
+  /** A newer copy of a permit: the confirmation follows it, e.g. when the OPSCOM reference arrives. */
+  followPermit(permit: Permit): void;
+  /** Leaving the screen closes the open check; idle also forgets the half-typed plate (never zone or duration). */
+  resetIssue(scope: ResetScope): void;
+}
+
+function presetsOf(info: KioskInfo | null, zone: string | null) {
+  return info?.zones.find((z) => z.name === zone)?.presets ?? [];
+}
+
+export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (set, get) => {
+  /** Everything the Issue tap needs, or null when a choice is missing. */
+  const issueInput = () => {
+    const { plate, zone, presetMinutes, info, shift } = get();
+    if (!plate || !zone || presetMinutes === null || !shift) return null;
+    if (!presetsOf(info, zone).some((p) => p.minutes === presetMinutes)) return null;
+    return { plate, zone, durationMinutes: presetMinutes };
+  };
+
+  /** After the look-alike check: warn about a permit already running for this plate, else issue. */
+  const checkActiveThenIssue = async (plate: string) => {
+    const existing = findActivePermit(get().permits, plate);
+    if (existing) {
+      set({ issueStep: { kind: 'already-active', plate, permit: existing } });
+      return;
+    }
+    await sendIssue();
+  };
+
+  const sendIssue = async () => {
+    const input = issueInput();
+    if (!input) return;
+    // `run` is the synchronous guard: a second tap lands while the first is awaiting and does nothing.
+    // On failure the typed plate and choices stay so the attendant can fix one thing and try again.
+    const result = await run(
+      set,
+      get,
+      'issue',
+      () => call('permits:issue', { requestId: crypto.randomUUID(), ...input }),
+      {
+        start: { issueStep: null, error: null },
+        onOk: (permit) => ({
+          // The newest copy: a "sent" event can overtake the answer to the issue itself.
+          lastConfirmation: get().mergePermit(permit),
+          recentPlates: rememberPlate(get().recentPlates, permit.plate),
+          // Only the plate is cleared (now, so the Issue button cannot sell the same car twice); zone and duration
+          // stay for the next car, which is most often the same sale.
+          plate: '',
+        }),
+      },
+    );
+    if (result?.ok) get().showScreen('confirmation');
+  };
+
+  return {
+    plate: '',
+    zone: null,
+    presetMinutes: null,
+    recentPlates: [],
+    issueStep: null,
+    lastConfirmation: null,
+
+    typeCharacter(character) {
+      if (!/^[A-Za-z0-9]$/.test(character) || get().issueStep) return;
+      set({ plate: normalisePlate(get().plate + character).slice(0, PLATE_MAX_LENGTH) });
+    },
+
+    backspace() {
+      if (get().issueStep) return;
+      set({ plate: get().plate.slice(0, -1) });
+    },
+
+    clearPlate() {
+      if (get().issueStep) return;
+      set({ plate: '' });
+    },
+
+    pickPlate(plate) {
+      if (get().issueStep) return;
+      set({ plate: normalisePlate(plate).slice(0, PLATE_MAX_LENGTH) });
+    },
+
+    selectZone(zone) {
+      const { info, presetMinutes } = get();
+      const keepPreset = presetsOf(info, zone).some((p) => p.minutes === presetMinutes);
+      set({ zone, presetMinutes: keepPreset ? presetMinutes : null });
+    },
+
+    selectPreset(minutes) {
+      set({ presetMinutes: minutes });
+    },
+
+    async issue() {
+      const { inFlight, issueStep } = get();
+      // An open step answers for itself; a tap or Enter behind it must not start another.
+      if (inFlight.issue || issueStep) return;
+      const input = issueInput();
+      if (!input) return;
+      if (hasLookAlikes(input.plate)) {
+        set({ issueStep: { kind: 'look-alike', plate: input.plate }, error: null });
+        return;
+      }
+      await checkActiveThenIssue(input.plate);
+    },
+
+    async confirmPlate() {
+      const step = get().issueStep;
+      // Only from the look-alike step: a second tap on the same spot must not pass the next step too.
+      if (step?.kind !== 'look-alike' || get().inFlight.issue) return;
+      set({ issueStep: null });
+      await checkActiveThenIssue(step.plate);
+    },
+
+    async issueAnyway() {
+      if (get().issueStep?.kind !== 'already-active') return;
+      await sendIssue();
+    },
+
+    closeIssueStep() {
+      set({ issueStep: null });
+    },
+
+    newPermit() {
+      set({ plate: '', issueStep: null });
+      get().showScreen('issue');
+    },
+
+    fitChoices(info) {
+      const { zone, presetMinutes } = get();
+      const nextZone = info.zones.some((z) => z.name === zone) ? zone : (info.zones[0]?.name ?? null);
+      const keepPreset = presetsOf(info, nextZone).some((p) => p.minutes === presetMinutes);
+      set({ zone: nextZone, presetMinutes: keepPreset ? presetMinutes : null });
+    },
+
+    followPermit(permit) {
+      if (get().lastConfirmation?.ticketNumber === permit.ticketNumber) set({ lastConfirmation: permit });
+    },
+
+    resetIssue(scope) {
+      set(scope === 'idle' ? { plate: '', issueStep: null } : { issueStep: null });
+    },
+  };
+};

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { PROBLEM_CODES, problemMessage, problemText } from './problems';
+
+const SAMPLE = {
+  triesLeft: 3,
+  minutes: 10,
+  attendant: 'Sam',
+  zone: 'Lot 9',
+  ticket: 'K1-000001',
+  host: 'other.example',
+  errorCode: 9021,
+  controllerMessage: 'Plate too long',
+  status: 503,
+  limit: '90 s',
+  done: 'cancelled',
+  pin: '1234',
+  field: 'plate',
+  fields: 'apiToken',
+  detail: 'x',
+  kib: 64,
+  text: 'old words',
+};
+
+describe('problems main reports', () => {
+  it('have words in both languages, with every value filled in, and French differs where it should', () => {
+    for (const code of PROBLEM_CODES) {
+      const en = problemText('en-CA', { code, params: SAMPLE });
+      const fr = problemText('fr-CA', { code, params: SAMPLE });
+      for (const text of [en, fr]) {
+        expect(text.trim(), code).not.toBe('');
+        expect(text, code).not.toMatch(/undefined|NaN|\[object/);
+      }
+      if (code !== 'legacy-message') expect(fr, code).not.toBe(en);
+    }
+  });
+
+  it('word OPSCOM’s own codes in both languages, with its message after', () => {
+    const problem = { code: 'opscom-error', params: { errorCode: 9022, controllerMessage: 'Dup' } } as const;
+    expect(problemMessage(problem)).toBe('OPSCOM already has a permit with these details. (Dup)');
+    expect(problemText('fr-CA', problem)).toBe('OPSCOM a déjà un permis avec ces détails. (Dup)');
+    expect(problemMessage({ code: 'opscom-error', params: { errorCode: 9777 } })).toMatch(/error 9777/);
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * Everything main can tell the page went wrong, as a code with parameters, and the words for each in both of the
+ * kiosk's languages. Main sends `{ code: <kind>, problem: { code, params }, message }`; the page shows
+ * `problemText(language, problem)`. `message` is the English text, for logs and for tests that read it.
+ *
+ * The contract's own validation messages are codes from here too ('pin-format', 'choose-zone'…), so a refusal
+ * by a schema is translated like any other. English is the reference: French must have every code, or the build
+ * fails.
+ */
+import type { Language } from './domain';
+
+export type ProblemParams = Record<string, string | number>;
+export interface Problem {
+  code: ProblemCode;
+  params?: ProblemParams;
+}
+
+type Words = (params: ProblemParams) => string;
+const str = (params: ProblemParams, key: string): string => String(params[key] ?? '');
+const num = (params: ProblemParams, key: string): number => Number(params[key] ?? 0);
+
+/** What OPSCOM's documented error codes mean, in plain words. */
+const OPSCOM_EN: Record<number, string> = {
+  9000: 'OPSCOM says the client code is missing. Ask a supervisor to check the kiosk settings.',
+  9001: 'OPSCOM says the API token is missing. Ask a supervisor to set it.',
+  9002: 'OPSCOM refused this kiosk’s API token. Ask a supervisor to check it.',
+  9003: 'OPSCOM could not read the request.',
+  9004: 'OPSCOM needs an end time.',
+  9005: 'OPSCOM did not accept the end time.',
+  9006: 'OPSCOM needs a licence plate.',
+  9007: 'OPSCOM did not accept the start time.',
+  9008: 'OPSCOM needs the permit’s reference id.',
+  9009: 'OPSCOM has no record of this permit.',
+  9021: 'OPSCOM says the licence plate is too long.',
+  9022: 'OPSCOM already has a permit with these details.',
+  9030: 'OPSCOM says a field is too long.',
+  9031: 'OPSCOM says a required field is missing.',
+  9032: 'OPSCOM says a field is too short.',
+  9033: 'OPSCOM says a field has a value it does not accept.',
+};
+const OPSCOM_FR: Record<number, string> = {
+  9000: 'OPSCOM indique que le code client manque. Demandez à un superviseur de vérifier les réglages.',
+  9001: 'OPSCOM indique que le jeton API manque. Demandez à un superviseur de le saisir.',
+  9002: 'OPSCOM a refusé le jeton API de ce kiosque. Demandez à un superviseur de le vérifier.',
+  9003: 'OPSCOM n’a pas pu lire la demande.',
+  9004: 'OPSCOM exige une heure de fin.',
+  9005: 'OPSCOM n’a pas accepté l’heure de fin.',
+  9006: 'OPSCOM exige une plaque d’immatriculation.',
+  9007: 'OPSCOM n’a pas accepté l’heure de début.',
+  9008: 'OPSCOM exige la référence du permis.',
+  9009: 'OPSCOM n’a aucun dossier de ce permis.',
+  9021: 'OPSCOM indique que la plaque est trop longue.',
+  9022: 'OPSCOM a déjà un permis avec ces détails.',
+  9030: 'OPSCOM indique qu’un champ est trop long.',
+  9031: 'OPSCOM indique qu’un champ obligatoire manque.',
+  9032: 'OPSCOM indique qu’un champ est trop court.',
+  9033: 'OPSCOM indique qu’un champ a une valeur refusée.',
+};
+/** OPSCOM's own message, when it sent one, after ours: it may name the field. */
+const theirs = (params: ProblemParams) => (params.controllerMessage ? ` (${str(params, 'controllerMessage')})` : '');
+
+const en = {
+  // Requests
+  'invalid-request': (p) => (p.detail ? `The request is not valid: ${str(p, 'detail')}` : 'The request is not valid.'),
+  'invalid-field': (p) => `Check this field: ${str(p, 'field')}.`,
+  'unknown-fields': (p) => `The request has fields the kiosk does not accept: ${str(p, 'fields')}.`,
+  'unknown-channel': () => 'The kiosk does not know that action.',
+  'not-kiosk-page': () => 'Refused: not the kiosk page.',
+  'request-not-json': () => 'The request body is not valid JSON.',
+  'request-too-large': (p) => `The request body is larger than ${num(p, 'kib')} KiB.`,
+  'request-bad-encoding': () => 'The bridge call name is not valid URL encoding.',
+  internal: () => 'Something went wrong inside the kiosk. Please try again.',
+  // The contract's validation messages
+  'request-id': () => 'Each action needs its own request id.',
+  'pin-enter': () => 'Enter the admin PIN.',
+  'pin-format': () => 'A PIN is 4 to 8 digits.',
+  'choose-action': () => 'Choose an action.',
+  'choose-permit': () => 'Choose a permit.',
+  'ticket-too-long': () => 'A ticket number has at most 50 characters.',
+  'choose-duration': () => 'Choose a duration.',
+  'duration-whole': () => 'A duration is a whole number of minutes.',
+  'duration-min': () => 'A duration is at least one minute.',
+  'duration-max': () => 'A permit lasts at most 7 days.',
+  'choose-zone': () => 'Choose a zone.',
+  'plate-needed': () => 'Enter a licence plate.',
+  'plate-too-long': () => 'A licence plate has at most 25 characters.',
+  'plate-characters': () => 'A licence plate uses only the letters A to Z and the digits 0 to 9.',
+  'reason-too-long': () => 'A reason has at most 200 characters.',
+  'note-too-long': () => 'A note has at most 200 characters.',
+  'attendant-needed': () => 'Enter your name or badge number.',
+  'attendant-too-long': () => 'A name or badge number has at most 60 characters.',
+  'free-text-rule': () =>
+    'Use letters, digits, spaces and punctuation only: control and text-direction characters are not allowed.',
+  'url-rule': () =>
+    'The controller URL must start with https:// (plain http:// only for this machine, such as the sandbox).',
+  'token-format': () => 'An API token is 1 to 50 letters, digits and dashes.',
+  'kiosk-id-format': () => 'A kiosk id is 1 to 20 capital letters and digits.',
+  'kiosk-name-needed': () => 'Give the kiosk a name.',
+  'kiosk-name-too-long': () => 'A kiosk name has at most 60 characters.',
+  'zones-needed': () => 'Keep at least one zone.',
+  'zones-max': () => 'A kiosk has at most 20 zones.',
+  'zone-name-needed': () => 'A zone needs a name.',
+  'zone-name-too-long': () => 'A zone name has at most 200 characters.',
+  'currency-format': () => 'A currency is a three-letter code such as CAD or USD.',
+  'cents-whole': () => 'Cents are whole numbers.',
+  'cents-range': () => 'At most 999999.99, in cents.',
+  'max-positive': () => 'A maximum must be more than zero.',
+  'zone-durations-needed': () => 'A zone needs at least one duration.',
+  'zone-durations-max': () => 'A zone offers at most 8 durations.',
+  'zone-duration-range': () => 'A duration is from 1 minute to 7 days.',
+  'concurrency-range': () => 'From 1 to 16.',
+  'soft-timeout-range': () => 'From 1 second to 2 minutes.',
+  'hard-timeout-range': () => 'From 1 second to 10 minutes.',
+  'idle-reset-range': () => 'From 0 to 3600 seconds (one hour).',
+  // The admin PIN
+  'pin-wrong': (p) =>
+    `That PIN is not right. ${num(p, 'triesLeft')} ${num(p, 'triesLeft') === 1 ? 'try' : 'tries'} left.`,
+  'pin-locked': (p) => `Too many wrong PINs. Try again in ${num(p, 'minutes')} min.`,
+  'pin-just-locked': (p) => `Too many wrong PINs. The PIN is locked for ${num(p, 'minutes')} minutes.`,
+  'pin-not-set': () => 'No admin PIN is set yet. Set one on the first screen.',
+  'pin-set-first': () => 'Set the admin PIN first: a supervisor chooses it on the first screen.',
+  'pin-already-set': () => 'An admin PIN is already set: change it on the Settings screen.',
+  'pin-demo': (p) => `Demo mode keeps the PIN ${str(p, 'pin')}.`,
+  // Shifts
+  'shift-needed': () => 'Start a shift (sign in) before issuing permits.',
+  'shift-still-open': (p) => `${str(p, 'attendant')}’s shift is still open. Close it before starting another.`,
+  'no-shift-open': () => 'No shift is open.',
+  // Permits
+  'zone-unknown': (p) => `“${str(p, 'zone')}” is not one of this kiosk’s zones.`,
+  'permit-unknown': (p) => `This kiosk has no permit ${str(p, 'ticket')}.`,
+  'permit-cancelled': (p) => `Permit ${str(p, 'ticket')} was already cancelled.`,
+  'permit-ended': (p) => `Permit ${str(p, 'ticket')} has already ended. Issue a new one instead.`,
+  // Settings and the token
+  'token-new-host': (p) =>
+    `The stored API token would go to ${str(p, 'host')}: enter the token again, or confirm sending it there.`,
+  'token-obscured-consent': () =>
+    'No keyring on this computer: the token would only be obscured. A supervisor must accept that first.',
+  'token-no-encryption': () => 'This computer offers no way to encrypt the API token; it was not saved.',
+  'hard-below-soft': () => 'The hard timeout cannot be shorter than the soft timeout.',
+  // The queue and the reconciliation list
+  'retry-needs-attention': () => 'Only an action that needs attention can be retried.',
+  'correct-needs-attention': () => 'Only an action that needs attention can have its plate corrected.',
+  'discard-needs-attention': () => 'Only an action that needs attention can be discarded.',
+  'not-on-reconciliation-list': (p) => `Permit ${str(p, 'ticket')} is not on the reconciliation list.`,
+  // OPSCOM's answers
+  'opscom-error': (p) =>
+    `${OPSCOM_EN[num(p, 'errorCode')] ?? `OPSCOM refused the request (error ${num(p, 'errorCode')}).`}${theirs(p)}`,
+  'opscom-undocumented-code': (p) =>
+    `OPSCOM answered with an error code it does not document (${num(p, 'errorCode')}).${theirs(p)}`,
+  'opscom-credentials': () => 'OPSCOM refused this kiosk’s credentials. Ask a supervisor to check the settings.',
+  'opscom-redirect': (p) =>
+    `OPSCOM answered with a redirect${p.host ? ` to ${str(p, 'host')}` : ''} (HTTP ${num(p, 'status')}). The kiosk does not follow redirects, so the token stays here: ask a supervisor to check the controller URL.`,
+  'opscom-busy': () => 'OPSCOM is busy (too many requests).',
+  'opscom-http': (p) => `OPSCOM answered with HTTP ${num(p, 'status')}.`,
+  'opscom-unreadable': () => 'OPSCOM answered with something that is not its documented reply.',
+  'opscom-timeout': (p) => `OPSCOM did not answer within ${str(p, 'limit')}.`,
+  'opscom-unreachable': () => 'Could not reach OPSCOM (network error).',
+  'opscom-connection-lost': () => 'The connection to OPSCOM broke before its answer arrived.',
+  'opscom-held': () =>
+    'OPSCOM says it already holds this permit (9022) from an earlier attempt whose answer was lost; it never gave the kiosk its reference.',
+  'opscom-duplicate': () => 'OPSCOM says it already holds a permit with these details (9022). Check it in OPSCOM.',
+  'opscom-not-found-update': () => 'OPSCOM has no record of this permit. It may have been removed in OPSCOM.',
+  'never-confirmed': (p) =>
+    `OPSCOM never confirmed this permit, so it cannot be ${p.done === 'cancelled' ? 'cancelled' : 'extended'} from the kiosk. Check it in OPSCOM.`,
+  'no-answer-before-restart': () => 'No answer was recorded before the kiosk stopped.',
+  'connected-to': (p) => `Connected to ${str(p, 'host')}: OPSCOM answered.`,
+  /** A message written before problems had codes (an older journal). */
+  'legacy-message': (p) => str(p, 'text'),
+} satisfies Record<string, Words>;
+
+export type ProblemCode = keyof typeof en;
+
+const fr: Record<ProblemCode, Words> = {
+  'invalid-request': (p) =>
+    p.detail ? `La demande n’est pas valide : ${str(p, 'detail')}` : 'La demande n’est pas valide.',
+  'invalid-field': (p) => `Vérifiez ce champ : ${str(p, 'field')}.`,
+  'unknown-fields': (p) => `La demande contient des champs que le kiosque n’accepte pas : ${str(p, 'fields')}.`,
+  'unknown-channel': () => 'Le kiosque ne connaît pas cette action.',
+  'not-kiosk-page': () => 'Refusé : ce n’est pas la page du kiosque.',
+  'request-not-json': () => 'Le corps de la demande n’est pas du JSON valide.',
+  'request-too-large': (p) => `Le corps de la demande dépasse ${num(p, 'kib')} Kio.`,
+  'request-bad-encoding': () => 'Le nom de l’appel n’est pas un encodage d’URL valide.',
+  internal: () => 'Un problème est survenu dans le kiosque. Veuillez réessayer.',
+  'request-id': () => 'Chaque action doit avoir son propre identifiant de demande.',
+  'pin-enter': () => 'Entrez le NIP administrateur.',
+  'pin-format': () => 'Un NIP compte 4 à 8 chiffres.',
+  'choose-action': () => 'Choisissez une action.',
+  'choose-permit': () => 'Choisissez un permis.',
+  'ticket-too-long': () => 'Un numéro de billet compte au plus 50 caractères.',
+  'choose-duration': () => 'Choisissez une durée.',
+  'duration-whole': () => 'Une durée est un nombre entier de minutes.',
+  'duration-min': () => 'Une durée est d’au moins une minute.',
+  'duration-max': () => 'Un permis dure au plus 7 jours.',
+  'choose-zone': () => 'Choisissez une zone.',
+  'plate-needed': () => 'Entrez une plaque d’immatriculation.',
+  'plate-too-long': () => 'Une plaque compte au plus 25 caractères.',
+  'plate-characters': () => 'Une plaque n’utilise que les lettres A à Z et les chiffres 0 à 9.',
+  'reason-too-long': () => 'Une raison compte au plus 200 caractères.',
+  'note-too-long': () => 'Une note compte au plus 200 caractères.',
+  'attendant-needed': () => 'Entrez votre nom ou numéro de badge.',
+  'attendant-too-long': () => 'Un nom ou numéro de badge compte au plus 60 caractères.',
+  'free-text-rule': () =>
+    'Utilisez seulement des lettres, des chiffres, des espaces et de la ponctuation : les caractères de contrôle et de direction du texte sont refusés.',
+  'url-rule': () =>
+    'L’adresse du contrôleur doit commencer par https:// (http:// seulement pour cet ordinateur, comme le bac à sable).',
+  'token-format': () => 'Un jeton API compte 1 à 50 lettres, chiffres et tirets.',
+  'kiosk-id-format': () => 'Un identifiant de kiosque compte 1 à 20 lettres majuscules et chiffres.',
+  'kiosk-name-needed': () => 'Donnez un nom au kiosque.',
+  'kiosk-name-too-long': () => 'Un nom de kiosque compte au plus 60 caractères.',
+  'zones-needed': () => 'Gardez au moins une zone.',
+  'zones-max': () => 'Un kiosque a au plus 20 zones.',
+  'zone-name-needed': () => 'Une zone doit avoir un nom.',
+  'zone-name-too-long': () => 'Un nom de zone compte au plus 200 caractères.',
+  'currency-format': () => 'Une devise est un code de trois lettres, comme CAD ou USD.',
+  'cents-whole': () => 'Les cents sont des nombres entiers.',
+  'cents-range': () => 'Au plus 999 999,99, en cents.',
+  'max-positive': () => 'Un maximum doit être plus grand que zéro.',
+  'zone-durations-needed': () => 'Une zone doit offrir au moins une durée.',
+  'zone-durations-max': () => 'Une zone offre au plus 8 durées.',
+  'zone-duration-range': () => 'Une durée va de 1 minute à 7 jours.',
+  'concurrency-range': () => 'De 1 à 16.',
+  'soft-timeout-range': () => 'De 1 seconde à 2 minutes.',
+  'hard-timeout-range': () => 'De 1 seconde à 10 minutes.',
+  'idle-reset-range': () => 'De 0 à 3600 secondes (une heure).',
+  'pin-wrong': (p) =>
+    `Ce NIP n’est pas le bon. Il reste ${num(p, 'triesLeft')} ${num(p, 'triesLeft') === 1 ? 'essai' : 'essais'}.`,
+  'pin-locked': (p) => `Trop de NIP erronés. Réessayez dans ${num(p, 'minutes')} min.`,
+  'pin-just-locked': (p) => `Trop de NIP erronés. Le NIP est bloqué pendant ${num(p, 'minutes')} minutes.`,
+  'pin-not-set': () => 'Aucun NIP administrateur n’est encore choisi. Choisissez-en un au premier écran.',
+  'pin-set-first': () => 'Choisissez d’abord le NIP administrateur : un superviseur le fait au premier écran.',
+  'pin-already-set': () => 'Un NIP administrateur existe déjà : changez-le dans l’écran Réglages.',
+  'pin-demo': (p) => `Le mode démo garde le NIP ${str(p, 'pin')}.`,
+  'shift-needed': () => 'Commencez un quart (connectez-vous) avant d’émettre des permis.',
+  'shift-still-open': (p) =>
+    `Le quart de ${str(p, 'attendant')} est encore ouvert. Fermez-le avant d’en commencer un autre.`,
+  'no-shift-open': () => 'Aucun quart n’est ouvert.',
+  'zone-unknown': (p) => `« ${str(p, 'zone')} » n’est pas une zone de ce kiosque.`,
+  'permit-unknown': (p) => `Ce kiosque n’a pas de permis ${str(p, 'ticket')}.`,
+  'permit-cancelled': (p) => `Le permis ${str(p, 'ticket')} a déjà été annulé.`,
+  'permit-ended': (p) => `Le permis ${str(p, 'ticket')} est déjà terminé. Émettez-en un nouveau.`,
+  'token-new-host': (p) =>
+    `Le jeton API enregistré irait à ${str(p, 'host')} : entrez de nouveau le jeton, ou confirmez l’envoi à cette adresse.`,
+  'token-obscured-consent': () =>
+    'Pas de trousseau sur cet ordinateur : le jeton serait seulement masqué. Un superviseur doit d’abord l’accepter.',
+  'token-no-encryption': () => 'Cet ordinateur ne peut pas chiffrer le jeton API; il n’a pas été enregistré.',
+  'hard-below-soft': () => 'Le délai maximal ne peut pas être plus court que le premier délai.',
+  'retry-needs-attention': () => 'Seule une action à vérifier peut être réessayée.',
+  'correct-needs-attention': () => 'Seule une action à vérifier peut avoir sa plaque corrigée.',
+  'discard-needs-attention': () => 'Seule une action à vérifier peut être abandonnée.',
+  'not-on-reconciliation-list': (p) => `Le permis ${str(p, 'ticket')} n’est pas sur la liste à vérifier.`,
+  'opscom-error': (p) =>
+    `${OPSCOM_FR[num(p, 'errorCode')] ?? `OPSCOM a refusé la demande (erreur ${num(p, 'errorCode')}).`}${theirs(p)}`,
+  'opscom-undocumented-code': (p) =>
+    `OPSCOM a répondu par un code d’erreur non documenté (${num(p, 'errorCode')}).${theirs(p)}`,
+  'opscom-credentials': () =>
+    'OPSCOM a refusé les identifiants de ce kiosque. Demandez à un superviseur de vérifier les réglages.',
+  'opscom-redirect': (p) =>
+    `OPSCOM a répondu par une redirection${p.host ? ` vers ${str(p, 'host')}` : ''} (HTTP ${num(p, 'status')}). Le kiosque ne suit pas les redirections, donc le jeton reste ici : demandez à un superviseur de vérifier l’adresse du contrôleur.`,
+  'opscom-busy': () => 'OPSCOM est occupé (trop de demandes).',
+  'opscom-http': (p) => `OPSCOM a répondu HTTP ${num(p, 'status')}.`,
+  'opscom-unreadable': () => 'OPSCOM a répondu autre chose que sa réponse documentée.',
+  'opscom-timeout': (p) => `OPSCOM n’a pas répondu en ${str(p, 'limit')}.`,
+  'opscom-unreachable': () => 'Impossible de joindre OPSCOM (erreur réseau).',
+  'opscom-connection-lost': () => 'La connexion à OPSCOM a été coupée avant sa réponse.',
+  'opscom-held': () =>
+    'OPSCOM indique qu’il a déjà ce permis (9022), d’un envoi précédent dont la réponse s’est perdue; il n’a jamais donné sa référence au kiosque.',
+  'opscom-duplicate': () => 'OPSCOM indique qu’il a déjà un permis avec ces détails (9022). Vérifiez-le dans OPSCOM.',
+  'opscom-not-found-update': () => 'OPSCOM n’a aucun dossier de ce permis. Il a peut-être été supprimé dans OPSCOM.',
+  'never-confirmed': (p) =>
+    `OPSCOM n’a jamais confirmé ce permis : il ne peut pas être ${p.done === 'cancelled' ? 'annulé' : 'prolongé'} depuis le kiosque. Vérifiez-le dans OPSCOM.`,
+  'no-answer-before-restart': () => 'Aucune réponse n’a été notée avant l’arrêt du kiosque.',
+  'connected-to': (p) => `Connecté à ${str(p, 'host')} : OPSCOM a répondu.`,
+  'legacy-message': (p) => str(p, 'text'),
+};
+
+const words: Record<Language, Record<ProblemCode, Words>> = { 'en-CA': en, 'fr-CA': fr };
+
+export const PROBLEM_CODES = Object.keys(en) as ProblemCode[];
+
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return typeof value === 'string' && Object.hasOwn(en, value);
+}
+
+/** The words for a problem in a language. */
+export function problemText(language: Language, problem: Problem): string {
+  return words[language][problem.code](problem.params ?? {});
+}
+
+/** English, for logs, audit lines and the `message` every error still carries. */
+export function problemMessage(problem: Problem): string {
+  return problemText('en-CA', problem);
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ControllerUrlSchema } from './controller-url';
+import { LanguageSchema, RepeatedTicketRefusedSchema, ZoneRateSchema } from './domain';
+import { freeText } from './text';
+
+/**
+ * The rules of every setting a supervisor edits, written once: the stored settings (src/main/core/settings.ts)
+ * add their defaults, and the Settings screen's changes (`settings:update`) take any of them. Messages are
+ * problem codes (src/shared/problems.ts), worded in the screen's language.
+ */
+export const settingFields = {
+  controllerUrl: ControllerUrlSchema,
+  kioskId: z.string().regex(/^[A-Z0-9]{1,20}$/, 'kiosk-id-format'),
+  kioskName: freeText({ min: 1, tooShort: 'kiosk-name-needed', max: 60, tooLong: 'kiosk-name-too-long' }),
+  zones: z.array(ZoneRateSchema).min(1, 'zones-needed').max(20, 'zones-max'),
+  timeMode: z.enum(['utc', 'local']),
+  language: LanguageSchema,
+  /** Permits sent to OPSCOM in parallel by the outbox. */
+  outboxConcurrency: z.number().int('concurrency-range').min(1, 'concurrency-range').max(16, 'concurrency-range'),
+  /**
+   * After the soft timeout an unanswered request is reported slow and its slot goes to another permit; it is
+   * abandoned only at the hard timeout, because a late answer still carries the reference. 10 s is far past a
+   * healthy answer yet short enough for an attendant to notice; 90 s outlasts the 60 s read timeouts of common
+   * gateways (nginx, cloud load balancers), after which no answer can still arrive.
+   */
+  requestSoftTimeoutMs: z
+    .number()
+    .int('soft-timeout-range')
+    .min(1000, 'soft-timeout-range')
+    .max(120_000, 'soft-timeout-range'),
+  requestHardTimeoutMs: z
+    .number()
+    .int('hard-timeout-range')
+    .min(1000, 'hard-timeout-range')
+    .max(600_000, 'hard-timeout-range'),
+  /** "OPSCOM refuses a repeated ticket number with 9022": `npm run conformance -- --allow-writes` finds out. */
+  repeatedTicketRefused: RepeatedTicketRefusedSchema,
+  idleResetSeconds: z.number().int('idle-reset-range').min(0, 'idle-reset-range').max(3600, 'idle-reset-range'),
+};
+
+/**
+ * An OPSCOM API token, as the kiosk takes it: 1–50 letters, digits and dashes (the vendor's field table). The
+ * sandbox keeps its own copy of this rule on purpose: it plays the controller, and must not follow the kiosk.
+ */
+export const ApiTokenSchema = z.string().regex(/^[A-Za-z0-9-]{1,50}$/, 'token-format');
