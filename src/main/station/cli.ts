@@ -77,13 +77,18 @@ async function main(): Promise<void> {
     else console.log(`Open ${station.url} in a browser on this machine (${chromium ? 'no display found' : why}).`);
   }
 
+  // `npm run station` passes its own SIGTERM on after the one the process group already got: a repeated signal
+  // must not cut short the stop that is finishing the last writes.
+  let stopping = false;
   const shutdown = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
     await station.close();
     await core.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }
 
 class UsageError extends Error {}

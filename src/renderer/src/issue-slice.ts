@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { KioskInfo, Permit } from '../../shared/domain';
 import { normalisePlate, PLATE_MAX_LENGTH, rememberPlate } from '../../shared/plate';
 import { call } from './call';
+import { missingForIssue } from './issue-readiness';
 import { findActivePermit, hasLookAlikes } from './plate-checks';
 import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
@@ -58,9 +59,9 @@ function presetsOf(info: KioskInfo | null, zone: string | null) {
 export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (set, get) => {
   /** Everything the Issue tap needs, or null when a choice is missing. */
   const issueInput = () => {
-    const { plate, zone, presetMinutes, info, shift } = get();
-    if (!plate || !zone || presetMinutes === null || !shift) return null;
-    if (!presetsOf(info, zone).some((p) => p.minutes === presetMinutes)) return null;
+    const state = get();
+    const { plate, zone, presetMinutes } = state;
+    if (missingForIssue(state).length > 0 || zone === null || presetMinutes === null) return null;
     return { plate, zone, durationMinutes: presetMinutes };
   };
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { missingForIssue } from './issue-readiness';
 import { useKiosk, type KioskState } from './store';
 
 /**
@@ -34,7 +35,8 @@ export function isStartShiftShown(state: KioskState): boolean {
 
 /**
  * Booths often have a USB keyboard or a badge scanner (which types, then presses Enter). On the issue screen
- * letters and digits type the plate, Backspace deletes, Enter issues; on Start shift they go to the name field.
+ * letters and digits type the plate, Backspace deletes, Enter issues when nothing is missing, and no key presses
+ * a focused button; on Start shift they go to the name field.
  */
 export function usePhysicalKeyboard(): void {
   useEffect(() => {
@@ -70,19 +72,19 @@ export function usePhysicalKeyboard(): void {
         return;
       }
 
+      // Keys go to the plate and never press a button: a scanner's space after a tap on Clear must not clear
+      // again, and its Enter issues only when nothing is missing.
       if (/^[A-Za-z0-9]$/.test(event.key)) {
         event.preventDefault();
         state.typeCharacter(event.key);
       } else if (event.key === 'Backspace') {
         event.preventDefault();
         state.backspace();
-      } else if (event.key === ' ' && isInTypingArea(event.target)) {
-        // People type "ABC 123"; the space must not "click" the plate key that was tapped last.
+      } else if (event.key === ' ') {
         event.preventDefault();
-      } else if (event.key === 'Enter' && !event.repeat && !isOwnActionButton(event.target)) {
-        // preventDefault stops a focused plate key from also "clicking" itself.
+      } else if (event.key === 'Enter') {
         event.preventDefault();
-        void state.issue();
+        if (!event.repeat && missingForIssue(state).length === 0) void state.issue();
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -3,6 +3,12 @@ import { catalogs } from './catalog';
 
 const [english, french] = [catalogs['en-CA'], catalogs['fr-CA']];
 
+/** Messages whose values are not plain words. `problem`'s own test is in src/shared/problems.test.ts. */
+const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
+  problem: [{ code: 'pin-wrong', params: { triesLeft: 2 } }],
+  issueNeeds: [['shift', 'plate', 'zone', 'duration']],
+};
+
 describe('catalog', () => {
   it('has every key in both languages, and no other', () => {
     expect(Object.keys(french).sort()).toEqual(Object.keys(english).sort());
@@ -20,8 +26,7 @@ describe('catalog', () => {
   it('has no empty message, and every message fills in its values', () => {
     for (const catalog of [english, french]) {
       for (const [key, value] of Object.entries(catalog)) {
-        // `problem` words main's problem codes (their own test is in src/shared/problems.test.ts).
-        const args = key === 'problem' ? [{ code: 'pin-wrong', params: { triesLeft: 2 } }] : ['X1', 'Y2'];
+        const args = SAMPLE_ARGUMENTS[key] ?? ['X1', 'Y2'];
         const text = typeof value === 'function' ? (value as (...args: unknown[]) => string)(...args) : value;
         expect(text.trim(), key).not.toBe('');
         expect(text, key).not.toContain('undefined');

@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/domain';
 import { problemText, type Problem } from '../../../shared/problems';
+import type { IssueNeed } from '../issue-readiness';
 
 /**
  * Every word the kiosk shows, in English and French (Canada). English is the reference: `Catalog` is its type,
@@ -31,6 +32,20 @@ const COPY_WHY_FR: Record<string, string> = {
   unauthorised: 'identifiants refusés',
   restart: 'le kiosque a redémarré avant la réponse',
   'set-by-supervisor': 'telle qu’un superviseur l’a réglée',
+};
+
+/** What the greyed-out Issue button still asks for. */
+const ISSUE_NEED_EN: Record<IssueNeed, string> = {
+  shift: 'start a shift',
+  plate: 'type the plate',
+  zone: 'choose a zone',
+  duration: 'choose a duration',
+};
+const ISSUE_NEED_FR: Record<IssueNeed, string> = {
+  shift: 'ouvrez un quart',
+  plate: 'tapez la plaque',
+  zone: 'choisissez une zone',
+  duration: 'choisissez une durée',
 };
 
 const en = {
@@ -118,6 +133,8 @@ const en = {
   chooseZoneFirst: 'Choose a zone first.',
   issuePermit: 'Issue permit',
   issuing: 'Issuing…',
+  recentPlatesEmpty: 'Plates you issue appear here, one tap each.',
+  issueNeeds: (needs: readonly IssueNeed[]) => `To issue: ${needs.map((need) => ISSUE_NEED_EN[need]).join(', ')}.`,
 
   // Plate checks before issuing
   checkPlateTitle: 'Check the plate',
@@ -454,6 +471,8 @@ const fr: Catalog = {
   chooseZoneFirst: 'Choisissez d’abord une zone.',
   issuePermit: 'Émettre le permis',
   issuing: 'Émission…',
+  recentPlatesEmpty: 'Les plaques émises apparaissent ici, à un toucher.',
+  issueNeeds: (needs) => `Pour émettre : ${needs.map((need) => ISSUE_NEED_FR[need]).join(', ')}.`,
 
   checkPlateTitle: 'Vérifiez la plaque',
   checkPlateText:

@@ -3,19 +3,20 @@ import { PlateDisplay } from '../components/PlateDisplay';
 import { PlateKeypad } from '../components/PlateKeypad';
 import { RadioButtons } from '../components/RadioButtons';
 import { useT } from '../i18n/useT';
+import { missingForIssue } from '../issue-readiness';
 import { useKiosk } from '../store';
 
-/** The plates this session issued, one tap each: the driver back for another hour is typed once. */
+/**
+ * The plates issued lately, one tap each: the driver back for another hour is typed once. The slot is always
+ * there and one row high, so the keypad below never moves as plates arrive.
+ */
 function RecentPlates() {
   const { t } = useT();
   const recent = useKiosk((s) => s.recentPlates);
   const pickPlate = useKiosk((s) => s.pickPlate);
-  if (recent.length === 0) return null;
   return (
     <div className="recent-plates" role="group" aria-label={t.recentPlates}>
-      <span className="recent-plates__title" aria-hidden="true">
-        {t.recentPlates}
-      </span>
+      {recent.length === 0 && <span className="recent-plates__empty">{t.recentPlatesEmpty}</span>}
       {recent.map((plate) => (
         <button
           key={plate}
@@ -43,18 +44,24 @@ export function IssueScreen({ info }: { info: KioskInfo }) {
   // While a check is open the screen behind it takes no taps, focus or keys.
   const checking = useKiosk((s) => s.issueStep !== null);
 
+  const shift = useKiosk((s) => s.shift);
+
   const zone = info.zones.find((z) => z.name === zoneName);
   const preset = zone?.presets.find((p) => p.minutes === presetMinutes);
-  const canIssue = plate.length > 0 && zone !== undefined && preset !== undefined && !issuing;
+  const needs = missingForIssue({ plate, zone: zoneName, presetMinutes, shift, info });
+  const canIssue = needs.length === 0 && !issuing;
 
   return (
     <main className="screen issue-screen" inert={checking}>
       <h1 className="visually-hidden">{t.issueTitle}</h1>
+      {/* Three areas the layout places: beside each other in landscape, keypad at the bottom in portrait. */}
       <section className="issue-screen__plate" aria-label={t.plateSection}>
         <PlateDisplay />
         <RecentPlates />
-        <PlateKeypad />
       </section>
+      <div className="issue-screen__keypad">
+        <PlateKeypad />
+      </div>
       <section className="issue-screen__choices" aria-label={t.permitSection}>
         <h2 className="section-title">{t.zoneTitle}</h2>
         {info.zones.length === 0 ? (
@@ -87,11 +94,13 @@ export function IssueScreen({ info }: { info: KioskInfo }) {
         ) : (
           <p>{zone ? t.noDurations : t.chooseZoneFirst}</p>
         )}
-        {/* The name stays "Issue permit" in every state; the price and "Issuing…" are what the eye reads. */}
+        {/* The name stays "Issue permit" in every state; the price, "Issuing…" or what is missing is what the eye
+            reads, inside the button so it costs no height. */}
         <button
           type="button"
           className="button button--primary issue-button"
           aria-label={t.issuePermit}
+          aria-describedby={needs.length > 0 ? 'issue-needs' : undefined}
           aria-busy={issuing}
           disabled={!canIssue}
           onClick={() => void issue()}
@@ -102,6 +111,11 @@ export function IssueScreen({ info }: { info: KioskInfo }) {
             <>
               <span>{t.issuePermit}</span>
               {zone && preset && <span className="issue-button__price">{money(preset.cents, zone.currency)}</span>}
+              {needs.length > 0 && (
+                <span id="issue-needs" className="issue-button__needs">
+                  {t.issueNeeds(needs)}
+                </span>
+              )}
             </>
           )}
         </button>
