@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useKiosk, type KioskState } from './store';
+import { onlyMatch, openDetails, useKiosk, type KioskState } from './store';
 
 /**
  * Marks on-screen controls (plate keys, zone and duration choices) that a keyboard user may have focused by
@@ -33,6 +33,38 @@ export function isStartShiftShown(state: KioskState): boolean {
 }
 
 /**
+ * Active permits: letters and digits go to the plate search, Backspace deletes, Escape clears it (or closes the
+ * open details). Space and Enter never press the focused button (a row, a key, Extend…): a scanner ends each plate
+ * with Enter, and people type "ABC 123". Enter opens the permit when the search leaves exactly one.
+ */
+function onPermitsKey(event: KeyboardEvent, state: KioskState): void {
+  const details = openDetails(state.permits, state.openPermit) !== null;
+  if (event.key === ' ' || event.key === 'Enter') {
+    event.preventDefault();
+    if (event.key === 'Enter' && !event.repeat && !details) {
+      const match = onlyMatch(state.permits, state.permitSearch);
+      if (match) state.openPermitDetails(match.ticketNumber);
+    }
+    return;
+  }
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    if (details) state.closePermitDetails();
+    else state.clearPermitSearch();
+    return;
+  }
+  // With the details open, typing waits: nothing half-confirmed is lost to a stray scan.
+  if (details) return;
+  if (/^[A-Za-z0-9]$/.test(event.key)) {
+    event.preventDefault();
+    state.typePermitSearch(event.key);
+  } else if (event.key === 'Backspace') {
+    event.preventDefault();
+    state.backspacePermitSearch();
+  }
+}
+
+/**
  * Booths often have a USB keyboard or a badge scanner (which types, then presses Enter). On the issue screen
  * letters and digits type the plate, Backspace deletes, Enter issues; on Start shift they go to the name field.
  */
@@ -60,6 +92,10 @@ export function usePhysicalKeyboard(): void {
         return;
       }
 
+      if (state.screen === 'permits') {
+        onPermitsKey(event, state);
+        return;
+      }
       if (state.screen !== 'issue') return;
       if (state.issueStep) {
         // A check is open: it is answered with its own buttons; Escape is "Fix plate" / "Back".
