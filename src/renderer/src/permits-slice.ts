@@ -166,6 +166,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
           start: { error: null },
           onOk: (permit) => {
             get().mergePermit(permit);
+            get().forgetRecentPlate(permit.plate);
             // A cancelled permit leaves the list: its details close and the notice shows over the list.
             const closeDetails = get().openPermit === ticketNumber ? { openPermit: null } : {};
             return { ...closeIf(pending), ...closeDetails, notice: words().noticeCancelled(permit.plate) };
