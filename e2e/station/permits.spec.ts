@@ -70,7 +70,14 @@ test('cancel with a reason: OPSCOM deletes it and the reason is in the audit CSV
   await expect.poll(async () => (await sandbox.permits())[0]?.permitNo).toBe(ticket);
 
   await openScreen(page, 'Active permits');
-  const details = await openPermit(page, ticket);
+  // A plate scanner types the plate, a space included, then Enter (the focus is still on the screen's button):
+  // the search takes the plate and, with one permit left, its details open.
+  await page.keyboard.type('kxw 794');
+  await expect(page.getByRole('textbox', { name: 'Search by plate' })).toHaveValue('KXW794');
+  await expect(page.getByTestId('permit-row')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const details = permitDetails(page);
+  await expect(details.getByTestId('permit-card')).toHaveAttribute('data-ticket', ticket);
   await details.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(details).toContainText('Cancel the permit for KXW794? Choose the reason.');
   // No reason, no cancel.

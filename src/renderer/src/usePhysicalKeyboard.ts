@@ -32,35 +32,65 @@ export function isStartShiftShown(state: KioskState): boolean {
   );
 }
 
+/** A permit's row on Active permits: Enter on it opens that permit, which costs nothing if it was a stray key. */
+function isPermitRow(target: EventTarget | null): boolean {
+  const element = target as Partial<Element> | null;
+  return typeof element?.closest === 'function' && element.closest('[data-testid="permit-row"]') !== null;
+}
+
+/** Keys typed while a permit's details are open, not yet ended by an Enter: a scan that arrived too late. */
+let strayTyping = false;
+
+/** The keys of Active permits, as the window sees them (exported for its unit test). */
+export type PermitsKey = Pick<KeyboardEvent, 'key' | 'repeat' | 'target' | 'preventDefault'>;
+
 /**
  * Active permits: letters and digits go to the plate search, Backspace deletes, Escape clears it (or closes the
- * open details). Space and Enter never press the focused button (a row, a key, Extend…): a scanner ends each plate
- * with Enter, and people type "ABC 123". Enter opens the permit when the search leaves exactly one.
+ * open details). Enter opens the permit when the search leaves exactly one. A scanner types a plate, then Enter,
+ * and people type "ABC 123": so once a search is typed, Space and Enter never press the focused button (Clear, a
+ * key, a screen) — Enter on a row still opens that row. With the search empty, and in the details, Space and Enter
+ * press the focused button as anywhere else (a keyboard user's Extend or Confirm), except right after typing that
+ * the details ignored: that Enter is the end of a scan, not an answer to the step.
  */
-function onPermitsKey(event: KeyboardEvent, state: KioskState): void {
+export function onPermitsKey(event: PermitsKey, state: KioskState): void {
   const details = openDetails(state.permits, state.openPermit) !== null;
-  if (event.key === ' ' || event.key === 'Enter') {
-    event.preventDefault();
-    if (event.key === 'Enter' && !event.repeat && !details) {
-      const match = onlyMatch(state.permits, state.permitSearch);
-      if (match) state.openPermitDetails(match.ticketNumber);
+  const character = /^[A-Za-z0-9]$/.test(event.key);
+  if (details) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      strayTyping = false;
+      state.closePermitDetails();
+    } else if (character) {
+      // Typing waits while the details are open: nothing half-confirmed is lost to a stray scan.
+      strayTyping = true;
+    } else if ((event.key === 'Enter' || event.key === ' ') && strayTyping) {
+      event.preventDefault();
+      if (event.key === 'Enter') strayTyping = false;
+    } else if (event.key !== ' ') {
+      strayTyping = false;
     }
     return;
   }
-  if (event.key === 'Escape') {
-    event.preventDefault();
-    if (details) state.closePermitDetails();
-    else state.clearPermitSearch();
-    return;
-  }
-  // With the details open, typing waits: nothing half-confirmed is lost to a stray scan.
-  if (details) return;
-  if (/^[A-Za-z0-9]$/.test(event.key)) {
+  strayTyping = false;
+  if (character) {
     event.preventDefault();
     state.typePermitSearch(event.key);
   } else if (event.key === 'Backspace') {
     event.preventDefault();
     state.backspacePermitSearch();
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    state.clearPermitSearch();
+  } else if (event.key === 'Enter') {
+    const match = event.repeat ? null : onlyMatch(state.permits, state.permitSearch);
+    if (match) {
+      event.preventDefault();
+      state.openPermitDetails(match.ticketNumber);
+    } else if (state.permitSearch !== '' && !isPermitRow(event.target)) {
+      event.preventDefault();
+    }
+  } else if (event.key === ' ' && state.permitSearch !== '') {
+    event.preventDefault();
   }
 }
 
