@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { confirmLookAlikes, hasLookAlikes } from '../support/actions';
+import { closePermit, confirmLookAlikes, hasLookAlikes, openPermit, permitRow } from '../support/actions';
 import { expect, launchStation, SANDBOX_TOKEN, setFaults, test, type SandboxPermitView } from '../support/fixtures';
 import { signIn } from '../support/shift';
 
@@ -47,14 +47,15 @@ test('controller down: issue three, extend one, cancel one — all delivered whe
   const cancelled = await issue(page, 'GONE1');
 
   await openPermits(page);
-  const extendRow = page.locator(`[data-testid="permit-row"][data-ticket="${extended}"]`);
-  await extendRow.getByRole('button', { name: 'Extend +30 min' }).click();
-  await extendRow.getByRole('button', { name: 'Confirm extend' }).click();
-  const cancelRow = page.locator(`[data-testid="permit-row"][data-ticket="${cancelled}"]`);
-  await cancelRow.getByRole('button', { name: 'Cancel' }).click();
-  await cancelRow.getByRole('radiogroup', { name: 'Reason' }).getByRole('radio', { name: 'Driver left' }).click();
-  await cancelRow.getByRole('button', { name: 'Confirm cancel' }).click();
-  await expect(cancelRow).toHaveCount(0);
+  const extending = await openPermit(page, extended);
+  await extending.getByRole('button', { name: 'Extend +30 min' }).click();
+  await extending.getByRole('button', { name: 'Confirm extend' }).click();
+  await closePermit(page);
+  const cancelling = await openPermit(page, cancelled);
+  await cancelling.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await cancelling.getByRole('radiogroup', { name: 'Reason' }).getByRole('radio', { name: 'Driver left' }).click();
+  await cancelling.getByRole('button', { name: 'Confirm cancel' }).click();
+  await expect(permitRow(page, cancelled)).toHaveCount(0);
   await expect(page.getByTestId('outbox-waiting')).not.toHaveText(/^0\b/);
   await expect(page.getByTestId('sync-badge').first()).toHaveText('Waiting');
   expect(live(await sandbox.permits())).toHaveLength(0);

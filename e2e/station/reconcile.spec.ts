@@ -1,4 +1,4 @@
-import { downloadFrom, issueByKeyboard, openScreen, parseCsv, permitRow } from '../support/actions';
+import { downloadFrom, issueByKeyboard, openPermit, openScreen, parseCsv, permitRow } from '../support/actions';
 import { expect, setFaults, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
@@ -19,15 +19,16 @@ test('OPSCOM stored a permit but its answer was unreadable: the copy is shown, a
 
   await openScreen(page, 'Active permits');
   const row = permitRow(page, ticket);
-  const copies = row.getByTestId('extra-copies');
+  const details = await openPermit(page, ticket);
+  const copies = details.getByTestId('extra-copies');
   await expect(copies).toContainText('OPSCOM may hold 1 extra copy');
   await expect(copies).toContainText('KXW644');
   await expect(copies).toContainText('an unreadable answer');
   await checkScreen(page, 'permits-extra-copy');
 
-  await row.getByRole('button', { name: 'Cancel', exact: true }).click();
-  await row.getByRole('radiogroup', { name: 'Reason' }).getByRole('radio', { name: 'Driver left' }).click();
-  await row.getByRole('button', { name: 'Confirm cancel' }).click();
+  await details.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await details.getByRole('radiogroup', { name: 'Reason' }).getByRole('radio', { name: 'Driver left' }).click();
+  await details.getByRole('button', { name: 'Confirm cancel' }).click();
   await expect(row).toHaveCount(0);
   // The copy the kiosk knows is deleted; the one it cannot reach stays live in OPSCOM…
   await expect

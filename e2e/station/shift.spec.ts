@@ -1,4 +1,12 @@
-import { downloadFrom, issueByKeyboard, openScreen, parseCsv, permitRow } from '../support/actions';
+import {
+  closePermit,
+  downloadFrom,
+  issueByKeyboard,
+  openPermit,
+  openScreen,
+  parseCsv,
+  permitRow,
+} from '../support/actions';
 import { expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
@@ -32,12 +40,15 @@ test('close shift: the summary counts the shift and "Export shift CSV" saves its
   const kept = await issueByKeyboard(page, 'KXW347', { zone: 'Lot 1', duration: /^1 h\b/ });
   const cancelled = await issueByKeyboard(page, 'KXW369', { zone: 'Lot 1', duration: /^1 h\b/ });
   await openScreen(page, 'Active permits');
-  await permitRow(page, kept).getByRole('button', { name: 'Extend +30 min' }).click();
-  await permitRow(page, kept).getByRole('button', { name: 'Confirm extend' }).click();
-  await expect(permitRow(page, kept)).toContainText('$6.75');
-  await permitRow(page, cancelled).getByRole('button', { name: 'Cancel', exact: true }).click();
-  await permitRow(page, cancelled).getByRole('radio', { name: 'Driver left' }).click();
-  await permitRow(page, cancelled).getByRole('button', { name: 'Confirm cancel' }).click();
+  const extending = await openPermit(page, kept);
+  await extending.getByRole('button', { name: 'Extend +30 min' }).click();
+  await extending.getByRole('button', { name: 'Confirm extend' }).click();
+  await expect(extending).toContainText('$6.75');
+  await closePermit(page);
+  const cancelling = await openPermit(page, cancelled);
+  await cancelling.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await cancelling.getByRole('radio', { name: 'Driver left' }).click();
+  await cancelling.getByRole('button', { name: 'Confirm cancel' }).click();
   await expect(permitRow(page, cancelled)).toHaveCount(0);
   await expect
     .poll(async () => (await sandbox.permits()).map((p) => [p.permitNo, p.amount, p.deleted]).sort())

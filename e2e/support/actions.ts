@@ -61,8 +61,28 @@ export async function ticketOnConfirmation(page: Page): Promise<string> {
   return ticket;
 }
 
+/** The permit's row on the Active permits list. */
 export function permitRow(page: Page, ticket: string): Locator {
   return page.locator(`[data-testid="permit-row"][data-ticket="${ticket}"]`);
+}
+
+/** The details open over the list: the permit with Extend and Cancel, its sync state and copies. */
+export function permitDetails(page: Page): Locator {
+  return page.getByTestId('permit-details');
+}
+
+/** A tap on the permit's row on Active permits: returns its details, once open. */
+export async function openPermit(page: Page, ticket: string): Promise<Locator> {
+  await permitRow(page, ticket).getByRole('button').click();
+  const details = permitDetails(page);
+  await expect(details.getByTestId('permit-card')).toHaveAttribute('data-ticket', ticket);
+  return details;
+}
+
+/** "Back to list" on the open details. */
+export async function closePermit(page: Page): Promise<void> {
+  await permitDetails(page).getByRole('button', { name: 'Back to list' }).click();
+  await expect(permitDetails(page)).toHaveCount(0);
 }
 
 /** Taps `trigger` and returns the file the page saved, as Playwright received it, and its text. */

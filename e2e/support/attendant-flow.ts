@@ -47,17 +47,22 @@ export async function issueExtendAndCancel(
   await page.getByRole('navigation').getByRole('button', { name: 'Active permits' }).click();
   const row = page.locator(`[data-testid="permit-row"][data-ticket="${ticket}"]`);
   await expect(row).toContainText('ABC123');
-  await row.getByRole('button', { name: 'Extend +30 min' }).click();
-  await expect(row).toContainText('$2.25');
-  await row.getByRole('button', { name: 'Confirm extend' }).click();
+  // A tap on the row opens its details, where Extend and Cancel are.
+  await row.getByRole('button').click();
+  const details = page.getByTestId('permit-details');
+  await expect(details.getByRole('heading', { name: 'Permit for ABC123' })).toBeVisible();
+  await details.getByRole('button', { name: 'Extend +30 min' }).click();
+  await expect(details).toContainText('$2.25');
+  await details.getByRole('button', { name: 'Confirm extend' }).click();
   await expect
     .poll(async () => (await sandbox.permits())[0])
     .toMatchObject({ amount: '6.75', endTime: new Date(startedAt + 90 * 60_000).toISOString().slice(0, 19) });
 
-  await row.getByRole('button', { name: 'Cancel' }).click();
+  await details.getByRole('button', { name: 'Cancel', exact: true }).click();
   // A cancel says why, for the audit log.
-  await row.getByRole('radiogroup', { name: 'Reason' }).getByRole('radio', { name: 'Driver left' }).click();
-  await row.getByRole('button', { name: 'Confirm cancel' }).click();
+  await details.getByRole('radiogroup', { name: 'Reason' }).getByRole('radio', { name: 'Driver left' }).click();
+  await details.getByRole('button', { name: 'Confirm cancel' }).click();
+  await expect(details).toHaveCount(0);
   await expect(row).toHaveCount(0);
   await expect.poll(async () => (await sandbox.permits())[0]?.deleted).toBe(true);
   await expect(page.getByText('No active permits.')).toBeVisible();

@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { ResponseOf } from '../../shared/contract';
 import type { KioskInfo, Permit } from '../../shared/domain';
-import { normalisePlate } from '../../shared/plate';
 import { call } from './call';
 import { formatEnd } from './format';
 import { catalogs, type Catalog } from './i18n/catalog';
+import { normaliseSearch } from './permit-list';
 import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
@@ -31,6 +31,12 @@ export type PendingStep =
 export interface PermitsSlice {
   permits: Permit[];
   pending: PendingStep | null;
+  /** The plate search on Active permits, as typed on its keys or a keyboard (normalised like plates). */
+  permitSearch: string;
+  /** Whether the search's on-screen plate keys are shown. */
+  permitSearchKeys: boolean;
+  /** The permit whose details (Extend, Cancel, sync state, copies) are open over the list, by ticket number. */
+  openPermit: string | null;
 
   loadPermits(): Promise<void>;
   /** For `permit:changed`. */
@@ -43,7 +49,18 @@ export interface PermitsSlice {
   chooseCancelReason(reason: CancelReason): void;
   confirmCancel(): Promise<void>;
   closePending(): void;
-  /** Any reset closes the open extend or cancel step. */
+  typePermitSearch(character: string): void;
+  backspacePermitSearch(): void;
+  clearPermitSearch(): void;
+  togglePermitSearchKeys(): void;
+  /** A tap on a row: its details open, with no step left open from another permit. */
+  openPermitDetails(ticketNumber: string): void;
+  /** Back to the list; not while an extend or cancel is on its way (its answer belongs on this view). */
+  closePermitDetails(): void;
+  /**
+   * Any reset closes the open extend or cancel step and the details; the search stays as typed (like the Issue
+   * screen's plate) until the kiosk goes idle.
+   */
   resetPermits(scope: ResetScope): void;
 }
 
@@ -66,6 +83,9 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
   return {
     permits: [],
     pending: null,
+    permitSearch: '',
+    permitSearchKeys: false,
+    openPermit: null,
 
     async loadPermits() {
       await run(set, get, 'permits', () => call('permits:list', {}), {
@@ -147,7 +167,9 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
           onOk: (permit) => {
             get().mergePermit(permit);
             get().forgetRecentPlate(permit.plate);
-            return { ...closeIf(pending), notice: words().noticeCancelled(permit.plate) };
+            // A cancelled permit leaves the list: its details close and the notice shows over the list.
+            const closeDetails = get().openPermit === ticketNumber ? { openPermit: null } : {};
+            return { ...closeIf(pending), ...closeDetails, notice: words().noticeCancelled(permit.plate) };
           },
         },
       );
@@ -157,19 +179,50 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
       set({ pending: null });
     },
 
-    resetPermits() {
-      set({ pending: null });
+    typePermitSearch(character) {
+      if (!/^[A-Za-z0-9]$/.test(character)) return;
+      set({ permitSearch: normaliseSearch(get().permitSearch + character) });
+    },
+
+    backspacePermitSearch() {
+      set({ permitSearch: get().permitSearch.slice(0, -1) });
+    },
+
+    clearPermitSearch() {
+      set({ permitSearch: '' });
+    },
+
+    togglePermitSearchKeys() {
+      set({ permitSearchKeys: !get().permitSearchKeys });
+    },
+
+    openPermitDetails(ticketNumber) {
+      const { pending } = get();
+      set({
+        openPermit: ticketNumber,
+        notice: null,
+        ...(pending && pending.ticketNumber !== ticketNumber ? { pending: null } : {}),
+      });
+    },
+
+    closePermitDetails() {
+      const { inFlight } = get();
+      if (inFlight.extend || inFlight.cancel) return;
+      set({ openPermit: null, pending: null });
+    },
+
+    resetPermits(scope) {
+      set({
+        pending: null,
+        openPermit: null,
+        ...(scope === 'idle' ? { permitSearch: '', permitSearchKeys: false } : {}),
+      });
     },
   };
 };
 
-/** Active permits, newest first, for the permits screen; `plateQuery` keeps those whose plate contains it. */
-export function activePermits(permits: Permit[], plateQuery = ''): Permit[] {
-  const query = normalisePlate(plateQuery);
-  return permits
-    .filter((p) => p.status === 'active' && p.plate.includes(query))
-    .sort((a, b) => Date.parse(b.issuedAt) - Date.parse(a.issuedAt));
-}
+/** The list's rules (soonest end first, search anywhere in the plate) live in permit-list.ts. */
+export { activePermits, onlyMatch, openDetails } from './permit-list';
 
 /** The kiosk's default extension first, then the zone's own durations, each once. */
 export function extendChoices(info: KioskInfo, zone: string): number[] {

@@ -71,15 +71,66 @@ describe('issue', () => {
 });
 
 describe('active permits', () => {
-  it('keeps active ones whose plate contains the normalised query, newest first', () => {
+  it('keeps active ones whose plate contains the normalised query, soonest end first', () => {
     const list = [
-      permit({ ticketNumber: 'T-1', plate: 'ABC123', issuedAt: '2026-01-01T12:00:00.000Z' }),
-      permit({ ticketNumber: 'T-2', plate: 'XBC129', issuedAt: '2026-01-01T12:05:00.000Z' }),
+      permit({ ticketNumber: 'T-1', plate: 'ABC123', endAt: '2026-01-01T12:30:00.000Z' }),
+      permit({ ticketNumber: 'T-2', plate: 'XBC129', endAt: '2026-01-01T14:00:00.000Z' }),
       permit({ ticketNumber: 'T-3', plate: 'BC1', status: 'cancelled' }),
       permit({ ticketNumber: 'T-4', plate: 'ZZZ999' }),
     ];
-    expect(activePermits(list, 'bc-1').map((p) => p.ticketNumber)).toEqual(['T-2', 'T-1']);
+    expect(activePermits(list, 'bc-1').map((p) => p.ticketNumber)).toEqual(['T-1', 'T-2']);
     expect(activePermits(list)).toHaveLength(3);
+  });
+
+  it('types the search from keys or a keyboard, normalised, and deletes and clears it', () => {
+    const { typePermitSearch, backspacePermitSearch, clearPermitSearch } = useKiosk.getState();
+    for (const c of 'ab-c 1') typePermitSearch(c);
+    expect(useKiosk.getState().permitSearch).toBe('ABC1');
+    backspacePermitSearch();
+    expect(useKiosk.getState().permitSearch).toBe('ABC');
+    clearPermitSearch();
+    expect(useKiosk.getState().permitSearch).toBe('');
+  });
+
+  it('opens a permit’s details, closing a step left open on another one', () => {
+    useKiosk.setState({ permits: [permit({ ticketNumber: 'T-1' }), permit({ ticketNumber: 'T-2' })] });
+    useKiosk.getState().startCancel('T-2');
+    useKiosk.getState().openPermitDetails('T-1');
+    expect(useKiosk.getState().openPermit).toBe('T-1');
+    expect(useKiosk.getState().pending).toBeNull();
+    useKiosk.getState().closePermitDetails();
+    expect(useKiosk.getState().openPermit).toBeNull();
+  });
+
+  it('keeps the details open while an extend or cancel is on its way', () => {
+    useKiosk.setState({ openPermit: 'T-1', inFlight: { ...useKiosk.getState().inFlight, cancel: true } });
+    useKiosk.getState().closePermitDetails();
+    expect(useKiosk.getState().openPermit).toBe('T-1');
+  });
+
+  it('closes the details once their permit is cancelled, with the notice over the list', async () => {
+    useKiosk.setState({ permits: [permit({ ticketNumber: 'T-1', plate: 'ABC123' })] });
+    useKiosk.getState().openPermitDetails('T-1');
+    useKiosk.getState().startCancel('T-1');
+    useKiosk.getState().chooseCancelReason('Wrong plate');
+    send.mockImplementation((channel) =>
+      channel === 'permits:cancel'
+        ? Promise.resolve({ ok: true, value: permit({ ticketNumber: 'T-1', status: 'cancelled', revision: 1 }) })
+        : Promise.resolve({ ok: true, value: { permits: 0, cents: 0 } }),
+    );
+    await useKiosk.getState().confirmCancel();
+    const state = useKiosk.getState();
+    expect(state.openPermit).toBeNull();
+    expect(state.pending).toBeNull();
+    expect(state.notice).toBe('Permit for ABC123 cancelled.');
+  });
+
+  it('keeps the search over a screen change and forgets it when the kiosk goes idle', () => {
+    useKiosk.setState({ permitSearch: 'ABC', permitSearchKeys: true, openPermit: 'T-1' });
+    useKiosk.getState().resetPermits('screen');
+    expect(useKiosk.getState()).toMatchObject({ permitSearch: 'ABC', permitSearchKeys: true, openPermit: null });
+    useKiosk.getState().resetPermits('idle');
+    expect(useKiosk.getState()).toMatchObject({ permitSearch: '', permitSearchKeys: false });
   });
 });
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { missingForIssue } from './issue-readiness';
-import { useKiosk, type KioskState } from './store';
+import { onlyMatch, openDetails, useKiosk, type KioskState } from './store';
 
 /**
  * Marks on-screen controls (plate keys, zone and duration choices) that a keyboard user may have focused by
@@ -33,6 +33,68 @@ export function isStartShiftShown(state: KioskState): boolean {
   );
 }
 
+/** A permit's row on Active permits: Enter on it opens that permit, which costs nothing if it was a stray key. */
+function isPermitRow(target: EventTarget | null): boolean {
+  const element = target as Partial<Element> | null;
+  return typeof element?.closest === 'function' && element.closest('[data-testid="permit-row"]') !== null;
+}
+
+/** Keys typed while a permit's details are open, not yet ended by an Enter: a scan that arrived too late. */
+let strayTyping = false;
+
+/** The keys of Active permits, as the window sees them (exported for its unit test). */
+export type PermitsKey = Pick<KeyboardEvent, 'key' | 'repeat' | 'target' | 'preventDefault'>;
+
+/**
+ * Active permits: letters and digits go to the plate search, Backspace deletes, Escape clears it (or closes the
+ * open details). Enter opens the permit when the search leaves exactly one. A scanner types a plate, then Enter,
+ * and people type "ABC 123": so once a search is typed, Space and Enter never press the focused button (Clear, a
+ * key, a screen) — Enter on a row still opens that row. With the search empty, and in the details, Space and Enter
+ * press the focused button as anywhere else (a keyboard user's Extend or Confirm), except right after typing that
+ * the details ignored: that Enter is the end of a scan, not an answer to the step.
+ */
+export function onPermitsKey(event: PermitsKey, state: KioskState): void {
+  const details = openDetails(state.permits, state.openPermit) !== null;
+  const character = /^[A-Za-z0-9]$/.test(event.key);
+  if (details) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      strayTyping = false;
+      state.closePermitDetails();
+    } else if (character) {
+      // Typing waits while the details are open: nothing half-confirmed is lost to a stray scan.
+      strayTyping = true;
+    } else if ((event.key === 'Enter' || event.key === ' ') && strayTyping) {
+      event.preventDefault();
+      if (event.key === 'Enter') strayTyping = false;
+    } else if (event.key !== ' ') {
+      strayTyping = false;
+    }
+    return;
+  }
+  strayTyping = false;
+  if (character) {
+    event.preventDefault();
+    state.typePermitSearch(event.key);
+  } else if (event.key === 'Backspace') {
+    event.preventDefault();
+    state.backspacePermitSearch();
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    state.clearPermitSearch();
+  } else if (event.key === 'Enter') {
+    const match = event.repeat ? null : onlyMatch(state.permits, state.permitSearch);
+    if (match) {
+      event.preventDefault();
+      state.openPermitDetails(match.ticketNumber);
+    } else if (state.permitSearch !== '' && !isPermitRow(event.target)) {
+      event.preventDefault();
+    }
+  } else if (event.key === ' ' && state.permitSearch !== '') {
+    event.preventDefault();
+  }
+}
+
 /**
  * Booths often have a USB keyboard or a badge scanner (which types, then presses Enter). On the issue screen
  * letters and digits type the plate, Backspace deletes, Enter issues when nothing is missing, and no key presses
@@ -62,6 +124,10 @@ export function usePhysicalKeyboard(): void {
         return;
       }
 
+      if (state.screen === 'permits') {
+        onPermitsKey(event, state);
+        return;
+      }
       if (state.screen !== 'issue') return;
       if (state.issueStep) {
         // A check is open: it is answered with its own buttons; Escape is "Fix plate" / "Back".

@@ -5,6 +5,8 @@ interface Props {
   /** "warning" draws the heavier border of a step that can cost the driver money. */
   tone?: 'check' | 'warning';
   testId?: string;
+  /** Extra class on the dialog box, for a step with its own layout. */
+  className?: string;
   children: ReactNode;
 }
 
@@ -13,7 +15,7 @@ interface Props {
  * usable: leaving the screen closes the step) and takes the focus to its element marked `data-autofocus`,
  * so a keyboard user's next Enter answers the step rather than the screen behind it.
  */
-export function Dialog({ title, tone = 'check', testId, children }: Props) {
+export function Dialog({ title, tone = 'check', testId, className, children }: Props) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -25,7 +27,7 @@ export function Dialog({ title, tone = 'check', testId, children }: Props) {
     <div className="dialog-backdrop">
       <div
         ref={ref}
-        className={`dialog dialog--${tone}`}
+        className={`dialog dialog--${tone}${className ? ` ${className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -112,12 +112,12 @@ function PermitActions({ permit, extendChoices }: { permit: Permit; extendChoice
   );
 }
 
+/** A permit's details with Extend and Cancel, in the details view of Active permits (whose title names the plate). */
 export function PermitCard({ permit, extendChoices, canChange, now }: Props) {
   const { t, money, end, timeLeft } = useT();
   return (
-    <li className="permit-card" data-testid="permit-row" data-ticket={permit.ticketNumber}>
+    <div className="permit-card" data-testid="permit-card" data-ticket={permit.ticketNumber}>
       <div className="permit-card__head">
-        <p className="permit-card__plate">{permit.plate}</p>
         <span className="permit-card__left" data-testid="time-left">
           {timeLeft(permit.endAt, now)}
         </span>
@@ -146,6 +146,6 @@ export function PermitCard({ permit, extendChoices, canChange, now }: Props) {
         </div>
       </dl>
       {canChange && <PermitActions permit={permit} extendChoices={extendChoices} />}
-    </li>
+    </div>
   );
 }

@@ -208,6 +208,10 @@ const en = {
   noticeExtended: (plate: string, end: string) => `Permit for ${plate} now ends ${end}`,
   noticeCancelled: (plate: string) => `Permit for ${plate} cancelled.`,
   startShiftToChange: 'Start a shift to extend or cancel permits.',
+  permitListLabel: 'Active permits, soonest end first',
+  searchKeys: 'Search keys',
+  permitDetailsTitle: (plate: string) => `Permit for ${plate}`,
+  backToList: 'Back to list',
 
   // Queue
   queueTitle: 'Queue',
@@ -542,6 +546,10 @@ const fr: Catalog = {
   noticeExtended: (plate, end) => `Le permis de ${plate} se termine maintenant à ${end}`,
   noticeCancelled: (plate) => `Permis de ${plate} annulé.`,
   startShiftToChange: 'Commencez un quart pour prolonger ou annuler des permis.',
+  permitListLabel: 'Permis actifs, fin la plus proche en premier',
+  searchKeys: 'Touches de recherche',
+  permitDetailsTitle: (plate) => `Permis de ${plate}`,
+  backToList: 'Retour à la liste',
 
   queueTitle: 'File d’envoi',
   sendNow: 'Envoyer maintenant',
