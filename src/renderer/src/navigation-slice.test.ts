@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 describe('goTo', () => {
-  it('closes every slice’s open step and the notice, and keeps what was typed', () => {
+  it('closes every slice’s open step, the notice and the alert, and keeps what was typed', () => {
     useKiosk.setState({
       ...openSteps,
       plate: 'ABC1',
@@ -39,8 +39,30 @@ describe('goTo', () => {
       notice: null,
       plate: 'ABC1',
       attendantDraft: 'Al',
-      error: { code: 'not-allowed' },
+      // The alert belonged to the screen that was left.
+      error: null,
     });
+  });
+
+  it('shows no alert on the next screen for an answer to the screen that was left', async () => {
+    let refuse: (value: unknown) => void = () => undefined;
+    answer({
+      'permits:list': () => ok({ permits: [] }),
+      'settings:get': () => new Promise((resolve) => (refuse = resolve)),
+    });
+    useKiosk.setState({ screen: 'settings' });
+    const unlocking = state().unlockSettings('9999');
+    state().goTo('permits');
+    refuse({ ok: false, error: { code: 'not-allowed', message: 'Wrong PIN.', problem: { code: 'pin-wrong' } } });
+    expect(await unlocking).toBe(false);
+    expect(state()).toMatchObject({ screen: 'permits', error: null, inFlight: { settings: false } });
+
+    // On the screen that raised it, the same answer shows.
+    useKiosk.setState({ screen: 'settings' });
+    const again = state().unlockSettings('9999');
+    refuse({ ok: false, error: { code: 'not-allowed', message: 'Wrong PIN.' } });
+    await again;
+    expect(state().error).toMatchObject({ message: 'Wrong PIN.' });
   });
 
   it('forgets the unlocked settings only when they are left', () => {
@@ -54,9 +76,9 @@ describe('goTo', () => {
 });
 
 describe('showScreen', () => {
-  it('moves on without closing anything or fetching', () => {
-    useKiosk.setState(openSteps);
+  it('moves on without closing anything or fetching, but the alert stays with the screen it was on', () => {
+    useKiosk.setState({ ...openSteps, error: { code: 'internal', message: 'Printer jammed.' } });
     state().showScreen('confirmation');
-    expect(state()).toMatchObject({ ...openSteps, screen: 'confirmation' });
+    expect(state()).toMatchObject({ ...openSteps, screen: 'confirmation', error: null });
   });
 });

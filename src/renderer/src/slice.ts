@@ -50,8 +50,19 @@ export async function run<T>(
 ): Promise<Result<T> | null> {
   if (get().inFlight[action]) return null;
   set({ ...busy(get, action, true), ...options.start });
+  const raisedOn = get().screen;
   const result = await send();
   const patch = result.ok ? options.onOk?.(result.value) : (options.onError ?? showError)(result.error);
-  set({ ...busy(get, action, false), ...patch });
+  set({ ...busy(get, action, false), ...onScreen(get, raisedOn, patch) });
   return result;
+}
+
+/**
+ * A banner belongs to the screen that raised it: an alert that answers a screen the attendant has already left is
+ * dropped (the rest of the patch still applies), so it never lands on the next screen.
+ */
+export function onScreen(get: GetState, raisedOn: KioskState['screen'], patch: Patch | void): Patch | void {
+  if (!patch?.error || get().screen === raisedOn) return patch;
+  const { error: _dropped, ...rest } = patch;
+  return rest;
 }
