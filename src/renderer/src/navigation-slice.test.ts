@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { answer, ok, settingsView } from './testing/fixtures';
+import { answer, kioskInfo, ok, openShift, settingsView } from './testing/fixtures';
 import { resetStore, state } from './testing/store-harness';
 
 vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
@@ -18,6 +18,30 @@ const openSteps = {
 beforeEach(() => {
   resetStore();
   answer({ 'permits:list': () => ok({ permits: [] }) });
+});
+
+describe('start', () => {
+  it('clears the alert and loads the info, outbox, permits, shift and the remembered Issue choices', async () => {
+    answer({
+      'kiosk:info': () => ok(kioskInfo()),
+      'outbox:status': () =>
+        ok({ connection: 'online', waiting: 0, attention: 0, oldestWaitingSince: null, paused: null, reconcile: 0 }),
+      'permits:list': () => ok({ permits: [] }),
+      'shift:current': () => ok(openShift()),
+      'issue:choices': () => ok({ zone: 'Lot A', minutes: 60, recentPlates: ['KXW647'] }),
+    });
+    useKiosk.setState({ error: { code: 'internal', message: 'Left over.' } });
+    await state().start();
+    expect(state()).toMatchObject({
+      error: null,
+      info: { kioskId: 'K1' },
+      outbox: { connection: 'online' },
+      shift: { attendant: 'Alex' },
+      zone: 'Lot A',
+      presetMinutes: 60,
+      recentPlates: ['KXW647'],
+    });
+  });
 });
 
 describe('goTo', () => {
