@@ -39,6 +39,13 @@ test('a wrong PIN is refused with the error; five wrong tries lock the settings,
   await expect(alert).toContainText('locked');
   await checkScreen(page, 'settings-lockout');
 
+  // During the lock-out the PIN keys are off; after a reload (the page forgets, main does not) the right PIN is
+  // refused all the same.
+  await expect(
+    page.getByRole('group', { name: 'PIN keys' }).getByRole('button', { name: '1', exact: true }),
+  ).toBeDisabled();
+  await page.reload();
+  await openScreen(page, 'Settings');
   await enterPin(page, '1234');
   await expect(alert).toContainText(/Too many wrong PINs/);
   await expect(page.getByRole('heading', { name: 'OPSCOM connection' })).toHaveCount(0);

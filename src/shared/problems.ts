@@ -115,6 +115,7 @@ const en = {
   // The admin PIN
   'pin-wrong': (p) =>
     `That PIN is not right. ${num(p, 'triesLeft')} ${num(p, 'triesLeft') === 1 ? 'try' : 'tries'} left.`,
+  // Both lock-outs also carry `until`, the instant the lock ends (ISO), which the PIN prompts count down to.
   'pin-locked': (p) => `Too many wrong PINs. Try again in ${num(p, 'minutes')} min.`,
   'pin-just-locked': (p) => `Too many wrong PINs. The PIN is locked for ${num(p, 'minutes')} minutes.`,
   'pin-not-set': () => 'No admin PIN is set yet. Set one on the first screen.',

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskInfo, Shift } from '../../shared/domain';
-import { AdminPin, hashPin, verifyPin } from './admin-pin';
+import { AdminPin, hashPin, pinProblem, verifyPin } from './admin-pin';
 import { startTestKiosk, fixedClock, value, type TestKiosk } from './testing/test-kiosk';
 
 const dirs: string[] = [];
@@ -45,15 +45,26 @@ describe('wrong PINs', () => {
     for (let i = 0; i < 5; i += 1) results.push(await pin.check('0000'));
     expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'locked']);
     expect(results[3]).toMatchObject({ triesLeft: 1 });
-    expect(results[4]).toMatchObject({ minutes: 5, justLocked: true });
+    expect(results[4]).toMatchObject({ minutes: 5, until: '2026-12-02T10:05:00.000Z', justLocked: true });
 
     pin = await AdminPin.open(() => hash, clock, dir); // a restart
-    expect(await pin.check('2468')).toMatchObject({ ok: false, reason: 'locked', minutes: 5 });
+    // The end of the lock-out is kept exactly, so a screen can count down to it.
+    expect(await pin.check('2468')).toMatchObject({
+      ok: false,
+      reason: 'locked',
+      minutes: 5,
+      until: '2026-12-02T10:05:00.000Z',
+    });
     expect((await stat(path.join(dir, 'admin-pin-lock.json'))).mode & 0o777).toBe(0o600);
 
     clock.advance(6);
     for (let i = 0; i < 4; i += 1) await pin.check('1111');
-    expect(await pin.check('1111')).toMatchObject({ reason: 'locked', minutes: 10, justLocked: true });
+    expect(await pin.check('1111')).toMatchObject({
+      reason: 'locked',
+      minutes: 10,
+      until: '2026-12-02T10:16:00.000Z',
+      justLocked: true,
+    });
     clock.advance(11);
     for (let i = 0; i < 4; i += 1) await pin.check('1111');
     expect(await pin.check('1111')).toMatchObject({ reason: 'locked', minutes: 20 });
@@ -112,5 +123,23 @@ describe('a kiosk without an admin PIN', () => {
     await kiosk.restart();
     const after = await kiosk.core.dispatch('settings:get', { adminPin: '1234' });
     expect(after).toMatchObject({ ok: false, error: { message: /Too many wrong PINs/ } });
+  });
+});
+
+describe('a lock-out as the screen hears it', () => {
+  it('carries its exact end beside the minutes, rounded up to the second', async () => {
+    const dir = await tempDir();
+    const clock = fixedClock('2026-12-02T10:00:00.250Z');
+    const hash = await hashPin('2468');
+    const pin = await AdminPin.open(() => hash, clock, dir);
+    for (let i = 0; i < 4; i += 1) await pin.check('0000');
+    const locked = await pin.check('0000');
+    expect(locked).toMatchObject({ reason: 'locked', until: '2026-12-02T10:05:01.000Z' });
+    if (locked.ok || locked.reason !== 'locked') throw new Error('expected a lock-out');
+    expect(pinProblem(locked)).toEqual({
+      code: 'pin-just-locked',
+      params: { minutes: 5, until: '2026-12-02T10:05:01.000Z' },
+    });
+    expect(pinProblem({ ...locked, justLocked: false })).toMatchObject({ code: 'pin-locked' });
   });
 });

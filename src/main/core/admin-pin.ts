@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import path from 'node:path';
 import { DEMO_ADMIN_PIN } from '../../shared/demo';
 import type { Problem } from '../../shared/problems';
-import type { Clock } from '../../shared/time';
+import { toInstant, type Clock } from '../../shared/time';
 import { readFileIfExists, writeFileDurably } from './durable-file';
 import { fail } from './failure';
 
@@ -67,7 +67,8 @@ export type PinCheck =
   | { ok: true }
   | { ok: false; reason: 'not-set' }
   | { ok: false; reason: 'wrong'; triesLeft: number }
-  | { ok: false; reason: 'locked'; minutes: number; justLocked: boolean };
+  /** `until`: the instant the lock-out ends, so a screen can count down to it; `minutes` is that, rounded up. */
+  | { ok: false; reason: 'locked'; minutes: number; until: string; justLocked: boolean };
 
 interface LockState {
   failures: number;
@@ -77,6 +78,9 @@ interface LockState {
 }
 
 const UNLOCKED: LockState = { failures: 0, lockedUntil: 0, lockouts: 0 };
+
+/** The lock-out's end as an instant, rounded up to the second: a countdown to it never ends while still locked. */
+const lockEnd = (ms: number): string => toInstant(new Date(Math.ceil(ms / 1000) * 1000));
 
 export class AdminPin {
   private lock: LockState = UNLOCKED;
@@ -145,6 +149,7 @@ export class AdminPin {
         ok: false,
         reason: 'locked',
         minutes: Math.ceil((this.lock.lockedUntil - now) / 60_000),
+        until: lockEnd(this.lock.lockedUntil),
         justLocked: false,
       };
     }
@@ -160,7 +165,13 @@ export class AdminPin {
     const lockouts = this.lock.lockouts + 1;
     const lockMs = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (lockouts - 1));
     await this.save({ failures: 0, lockedUntil: now + lockMs, lockouts });
-    return { ok: false, reason: 'locked', minutes: Math.ceil(lockMs / 60_000), justLocked: true };
+    return {
+      ok: false,
+      reason: 'locked',
+      minutes: Math.ceil(lockMs / 60_000),
+      until: lockEnd(now + lockMs),
+      justLocked: true,
+    };
   }
 
   private async save(state: LockState): Promise<void> {
@@ -189,6 +200,9 @@ export function pinProblem(check: Exclude<PinCheck, { ok: true }>): Problem {
     case 'wrong':
       return { code: 'pin-wrong', params: { triesLeft: check.triesLeft } };
     case 'locked':
-      return { code: check.justLocked ? 'pin-just-locked' : 'pin-locked', params: { minutes: check.minutes } };
+      return {
+        code: check.justLocked ? 'pin-just-locked' : 'pin-locked',
+        params: { minutes: check.minutes, until: check.until },
+      };
   }
 }

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { IssueChecks } from './components/IssueChecks';
-import { PausedBanner, StatusBar } from './components/StatusBar';
+import { frameState, StateFrameLabel } from './components/StateFrame';
+import { StatusBar } from './components/StatusBar';
 import { useT } from './i18n/useT';
 import { ConfirmationScreen } from './screens/ConfirmationScreen';
 import { IssueScreen } from './screens/IssueScreen';
@@ -75,6 +76,7 @@ export function App() {
   const info = useKiosk((s) => s.info);
   const error = useKiosk((s) => s.error);
   const dismissError = useKiosk((s) => s.dismissError);
+  const frame = useKiosk((s) => frameState(s.outbox));
   const { t, lang } = useT();
 
   useEffect(() => {
@@ -85,9 +87,10 @@ export function App() {
   if (!info) return <LoadingScreen />;
 
   return (
-    <div className="kiosk">
+    // Offline or paused: a coloured frame around everything, with its words in the strip under the bar.
+    <div className={frame ? `kiosk kiosk--framed kiosk--${frame}` : 'kiosk'} data-frame={frame ?? undefined}>
       <StatusBar info={info} />
-      <PausedBanner />
+      <StateFrameLabel />
       {error && <ErrorBanner error={error} actionLabel={t.dismiss} onAction={dismissError} />}
       <div className="kiosk__body">
         <Suspense fallback={<ScreenLoading />}>

@@ -18,6 +18,11 @@ export interface AdminSlice {
   /** The unlocked settings and the PIN that unlocked them; null once the screen is left. */
   settings: { pin: string; view: SettingsView } | null;
   settingsTest: ConnectionTest | null;
+  /**
+   * When main's PIN lock-out ends (an instant), as main last said; null when no lock-out was seen. Set by any
+   * refusal that says so (see `onScreen`), kept across screens; every PIN pad counts down to it.
+   */
+  pinLockedUntil: string | null;
 
   /** Resolves true when main accepted the PIN. */
   unlockSettings(adminPin: string): Promise<boolean>;
@@ -37,6 +42,7 @@ export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (s
   return {
     settings: null,
     settingsTest: null,
+    pinLockedUntil: null,
 
     async setFirstPin(pin) {
       if (!pin) return false;
@@ -57,7 +63,10 @@ export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (s
         onOk: (view) => {
           // Left the screen while main was checking: do not keep a PIN nobody is looking at.
           kept = get().screen === 'settings';
-          return kept ? { settings: { pin: adminPin, view }, settingsTest: null } : {};
+          // An accepted PIN means no lock-out, whatever was seen before.
+          return kept
+            ? { settings: { pin: adminPin, view }, settingsTest: null, pinLockedUntil: null }
+            : { pinLockedUntil: null };
         },
       });
       return kept;

@@ -8,16 +8,19 @@ export type NavScreen = Exclude<Screen, 'confirmation'>;
 
 export interface NavigationSlice {
   screen: Screen;
-  /** The alert on top of every screen: the last action's failure, in main's words. */
+  /**
+   * The alert over the screen that raised it: the last action's failure, in main's words. Moving to another screen
+   * clears it, and an answer that comes after the screen was left shows none (see `run`).
+   */
   error: KioskError | null;
   /** Plain-words outcome of the last action, so the attendant sees it happened. */
   notice: string | null;
 
   /** Everything the kiosk shows from the first moment: its info, the outbox, the permits and the shift. */
   start(): Promise<void>;
-  /** The attendant moves to a screen: open steps close, and the screen's figures are fetched again. */
+  /** The attendant moves to a screen: open steps and the alert close, and the screen's figures are fetched again. */
   goTo(screen: NavScreen): void;
-  /** An action leads on by itself (e.g. to the confirmation): nothing is closed or fetched. */
+  /** An action leads on by itself (e.g. to the confirmation): the alert goes, nothing else is closed or fetched. */
   showScreen(screen: Screen): void;
   dismissError(): void;
   /** Nobody touched the kiosk for a while: back to Issue, nothing half-typed or half-confirmed left. */
@@ -49,7 +52,7 @@ export const createNavigationSlice: StateCreator<KioskState, [], [], NavigationS
 
     goTo(screen) {
       const leaving = get().screen;
-      set({ screen, notice: null });
+      set({ screen, notice: null, error: null });
       resetSlices('screen', leaving === 'settings' && screen !== 'settings');
       // Events keep the lists current; a refresh on entry also covers any the kiosk missed.
       const state = get();
@@ -63,7 +66,7 @@ export const createNavigationSlice: StateCreator<KioskState, [], [], NavigationS
     },
 
     showScreen(screen) {
-      set({ screen });
+      set({ screen, error: null });
     },
 
     dismissError() {

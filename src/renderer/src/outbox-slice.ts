@@ -4,7 +4,7 @@ import type { OutboxItem, OutboxStatus, ReconcileEntry, Result } from '../../sha
 import { normalisePlate } from '../../shared/plate';
 import { call } from './call';
 import { catalogs } from './i18n/catalog';
-import { run, type ResetScope } from './slice';
+import { onScreen, run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
 export type AuditFile = ResponseOf<'audit:export-csv'>;
@@ -79,8 +79,9 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
   const runQueueAction = async (work: QueueWork, send: () => Promise<Result<unknown>>): Promise<boolean> => {
     if (get().queueWork) return false;
     set({ queueWork: work, error: null, notice: null });
+    const raisedOn = get().screen;
     const result = await send();
-    set(result.ok ? { queueWork: null } : { queueWork: null, error: result.error });
+    set(result.ok ? { queueWork: null } : { queueWork: null, ...onScreen(get, raisedOn, { error: result.error }) });
     if (result.ok) void get().loadQueue();
     return result.ok;
   };

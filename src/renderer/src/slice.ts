@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { KioskError, Result } from '../../shared/domain';
+import { pinLockEnd } from './pin-lock';
 import type { Action, KioskState } from './store';
 
 /**
@@ -50,8 +51,24 @@ export async function run<T>(
 ): Promise<Result<T> | null> {
   if (get().inFlight[action]) return null;
   set({ ...busy(get, action, true), ...options.start });
+  const raisedOn = get().screen;
   const result = await send();
   const patch = result.ok ? options.onOk?.(result.value) : (options.onError ?? showError)(result.error);
-  set({ ...busy(get, action, false), ...patch });
+  set({ ...busy(get, action, false), ...onScreen(get, raisedOn, patch) });
   return result;
+}
+
+/**
+ * A banner belongs to the screen that raised it: an alert that answers a screen the attendant has already left is
+ * dropped (the rest of the patch still applies), so it never lands on the next screen.
+ *
+ * A PIN lock-out is main's, not the screen's: its end is kept (`pinLockedUntil`) whether or not the banner stays,
+ * so every PIN prompt counts down to it and keeps its keys off until then.
+ */
+export function onScreen(get: GetState, raisedOn: KioskState['screen'], patch: Patch | void): Patch | void {
+  const lockedUntil = pinLockEnd(patch?.error);
+  const kept: Patch | void = lockedUntil ? { ...patch, pinLockedUntil: lockedUntil } : patch;
+  if (!kept?.error || get().screen === raisedOn) return kept;
+  const { error: _dropped, ...rest } = kept;
+  return rest;
 }

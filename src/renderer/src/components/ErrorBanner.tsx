@@ -16,7 +16,8 @@ export function ErrorBanner({ error, actionLabel, onAction }: Props) {
       <span className="error-banner__mark" aria-hidden="true">
         !
       </span>
-      <div className="error-banner__text">
+      {/* Long words scroll inside the banner (styles.css), so the region takes focus for a keyboard to scroll it. */}
+      <div className="error-banner__text" tabIndex={0}>
         <p className="error-banner__message">{error.problem ? t.problem(error.problem) : error.message}</p>
         {error.field && <p className="error-banner__field">{t.checkField(field(error.field))}</p>}
       </div>

@@ -1,4 +1,7 @@
 import { useT } from '../i18n/useT';
+import { formatClock, secondsLeft } from '../pin-lock';
+import { useKiosk } from '../store';
+import { useNow } from '../useNow';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
@@ -9,24 +12,47 @@ interface Props {
   disabled?: boolean;
 }
 
-/** The kiosk has no keyboard: a supervisor enters the admin PIN here, with gloves if need be. */
+/**
+ * Whether main's PIN lock-out is still on, and its countdown ("04:59"), ticking every second while it is.
+ * Every PIN prompt reads the same lock: it is main's, for the one admin PIN.
+ */
+export function usePinLock(): { locked: boolean; clock: string } {
+  const until = useKiosk((s) => s.pinLockedUntil);
+  const now = useNow(1_000);
+  const seconds = secondsLeft(until, now);
+  return { locked: seconds > 0, clock: formatClock(seconds) };
+}
+
+/**
+ * The kiosk has no keyboard: a supervisor enters the admin PIN here, with gloves if need be. During a lock-out
+ * the keys are off and the pad counts down to the lock's end.
+ */
 export function PinPad({ onDigit, onBackspace, onClear, disabled = false }: Props) {
   const { t } = useT();
+  const lock = usePinLock();
+  const off = disabled || lock.locked;
   return (
     <div className="pin-pad" role="group" aria-label={t.pinKeys}>
+      {lock.locked && (
+        // A timer is not read out every second; the banner above said why once.
+        <p className="pin-pad__lock" role="timer" data-testid="pin-lock-countdown">
+          {t.pinLockedFor(lock.clock)}
+        </p>
+      )}
       {DIGITS.map((digit) => (
-        <button key={digit} type="button" className="key" disabled={disabled} onClick={() => onDigit(digit)}>
+        <button key={digit} type="button" className="key" disabled={off} onClick={() => onDigit(digit)}>
           {digit}
         </button>
       ))}
-      <button type="button" className="key key--word" disabled={disabled} onClick={onClear}>
+      <button type="button" className="key key--word" disabled={off} onClick={onClear}>
         {t.clear}
       </button>
-      <button type="button" className="key" disabled={disabled} onClick={() => onDigit('0')}>
+      <button type="button" className="key" disabled={off} onClick={() => onDigit('0')}>
         0
       </button>
-      <button type="button" className="key key--word" disabled={disabled} onClick={onBackspace}>
-        {t.pinDelete}
+      {/* The arrow tells it from Clear at a glance; its name is the word alone. */}
+      <button type="button" className="key key--word pin-pad__backspace" disabled={off} onClick={onBackspace}>
+        <span aria-hidden="true">←</span> {t.pinDelete}
       </button>
     </div>
   );

@@ -90,20 +90,3 @@ export function StatusBar({ info }: { info: KioskInfo }) {
     </header>
   );
 }
-
-/** Credentials refused: nothing leaves the kiosk until a supervisor acts, so it must not be missed. */
-export function PausedBanner() {
-  const { t } = useT();
-  const paused = useKiosk((s) => s.outbox?.paused ?? null);
-  if (!paused) return null;
-  return (
-    <div className="paused-banner" role="alert" data-testid="outbox-paused">
-      <span className="paused-banner__mark" aria-hidden="true">
-        ■
-      </span>
-      <p>
-        <strong>{t.pausedTitle}</strong> {t.problem(paused.problem)} {t.pausedAsk}
-      </p>
-    </div>
-  );
-}

@@ -83,8 +83,10 @@ const en = {
   outboxWaiting: (count: number) => `${count} waiting to send`,
   outboxOldest: (age: string) => `oldest ${age}`,
   outboxAttention: (count: number) => `${count} ${count === 1 ? 'needs' : 'need'} attention`,
-  pausedTitle: 'Sending is paused:',
   pausedAsk: 'Ask a supervisor.',
+  /** The words on the coloured frame around the whole screen (never colour alone). */
+  frameOffline: 'Offline — permits are kept and sent when OPSCOM is back',
+  framePaused: 'Sending paused — permits are kept, nothing is sent:',
 
   // Field names for main's errors
   fieldPlate: 'Licence plate',
@@ -182,6 +184,9 @@ const en = {
   syncTextWaiting: 'Waiting to send',
   syncTextAttention: 'Needs attention',
   syncTextAttentionWith: (message: string) => `Needs attention: ${message}`,
+  confirmSendsWhenBack: 'Not sent yet: it will be sent automatically when OPSCOM is back.',
+  confirmSendPaused:
+    'Not sent yet: sending is paused until a supervisor fixes the OPSCOM settings. The permit is kept.',
 
   // Active permits
   permitsTitle: 'Active permits',
@@ -241,6 +246,7 @@ const en = {
   adminPin: 'Admin PIN',
   pinKeys: 'PIN keys',
   pinDelete: 'Delete',
+  pinLockedFor: (clock: string) => `PIN locked — try again in ${clock}`,
   confirmDiscard: 'Confirm discard',
   discarding: 'Discarding…',
   noticePlateCorrected: (plate: string) => `Plate corrected to ${plate}; sending again.`,
@@ -324,7 +330,8 @@ const en = {
   count: 'Count',
   total: 'Total',
   figuresFrom: (time: string) => `Figures from ${time}`,
-  offlineFiguresFrom: (age: string) => `Offline — figures from ${age} ago`,
+  offlineFiguresAsOf: (time: string, age: string) => `Offline — figures as of ${time}, ${age} ago`,
+  offlineNoFigures: 'Offline — no figures yet',
   noFiguresYet: 'No figures yet',
   noOccupancyRows: 'No permits counted.',
 
@@ -429,8 +436,9 @@ const fr: Catalog = {
   outboxWaiting: (count) => `${count} en attente d’envoi`,
   outboxOldest: (age) => `plus ancien : ${age}`,
   outboxAttention: (count) => `${count} à vérifier`,
-  pausedTitle: 'L’envoi est suspendu :',
   pausedAsk: 'Appelez un superviseur.',
+  frameOffline: 'Hors ligne — les permis sont gardés et envoyés au retour d’OPSCOM',
+  framePaused: 'Envoi suspendu — les permis sont gardés, rien n’est envoyé :',
 
   fieldPlate: 'Plaque d’immatriculation',
   fieldZone: 'Zone',
@@ -521,6 +529,9 @@ const fr: Catalog = {
   syncTextWaiting: 'En attente d’envoi',
   syncTextAttention: 'À vérifier',
   syncTextAttentionWith: (message) => `À vérifier : ${message}`,
+  confirmSendsWhenBack: 'Pas encore envoyé : il sera envoyé automatiquement au retour d’OPSCOM.',
+  confirmSendPaused:
+    'Pas encore envoyé : l’envoi est suspendu jusqu’à ce qu’un superviseur corrige les réglages OPSCOM. Le permis est gardé.',
 
   permitsTitle: 'Permis actifs',
   searchByPlate: 'Chercher par plaque',
@@ -577,7 +588,8 @@ const fr: Catalog = {
     `${kind} pour ${plate} ne sera jamais envoyée à OPSCOM. Un superviseur entre le NIP administrateur.`,
   adminPin: 'NIP administrateur',
   pinKeys: 'Touches du NIP',
-  pinDelete: 'Effacer',
+  pinDelete: 'Corriger',
+  pinLockedFor: (clock) => `NIP bloqué — réessayez dans ${clock}`,
   confirmDiscard: 'Confirmer l’abandon',
   discarding: 'Abandon…',
   noticePlateCorrected: (plate) => `Plaque corrigée en ${plate}; nouvel envoi.`,
@@ -660,7 +672,8 @@ const fr: Catalog = {
   count: 'Nombre',
   total: 'Total',
   figuresFrom: (time) => `Chiffres de ${time}`,
-  offlineFiguresFrom: (age) => `Hors ligne — chiffres d’il y a ${age}`,
+  offlineFiguresAsOf: (time, age) => `Hors ligne — chiffres de ${time}, il y a ${age}`,
+  offlineNoFigures: 'Hors ligne — pas encore de chiffres',
   noFiguresYet: 'Pas encore de chiffres',
   noOccupancyRows: 'Aucun permis compté.',
 

@@ -33,6 +33,17 @@ export function ConfirmationScreen({ permit, info }: { permit: Permit; info: Kio
   const now = useNow(COUNTDOWN_REFRESH_MS);
   const newPermit = useKiosk((s) => s.newPermit);
   const goTo = useKiosk((s) => s.goTo);
+  const connection = useKiosk((s) => s.outbox?.connection ?? 'unknown');
+  const paused = useKiosk((s) => s.outbox?.paused != null);
+  // Not sent yet and OPSCOM out of reach (or sending paused): say what happens to it, so nobody issues it again.
+  const sendsLater =
+    permit.sync !== 'waiting'
+      ? null
+      : paused
+        ? t.confirmSendPaused
+        : connection !== 'online'
+          ? t.confirmSendsWhenBack
+          : null;
 
   return (
     <main className="screen confirmation-screen">
@@ -67,9 +78,19 @@ export function ConfirmationScreen({ permit, info }: { permit: Permit; info: Kio
         <Row label={t.ticketNumber} testId="confirm-ticket">
           {permit.ticketNumber}
         </Row>
-        <Row label={t.opscom} testId="confirm-sync" className={`sync-row sync-row--${permit.sync}`}>
-          {sync(permit.sync, permit.syncProblem ? t.problem(permit.syncProblem) : null)}
-        </Row>
+        <div className={`detail-row sync-row sync-row--${permit.sync}`}>
+          <dt>{t.opscom}</dt>
+          <dd>
+            <span data-testid="confirm-sync">
+              {sync(permit.sync, permit.syncProblem ? t.problem(permit.syncProblem) : null)}
+            </span>
+            {sendsLater && (
+              <span className="sends-later" data-testid="confirm-sends-later">
+                {sendsLater}
+              </span>
+            )}
+          </dd>
+        </div>
         {/* The reference comes from OPSCOM and may follow later through permit:changed. */}
         <Row label={t.opscomReference} testId="confirm-reference">
           {permit.referenceId ?? t.referenceWaiting}

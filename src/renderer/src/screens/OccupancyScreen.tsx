@@ -8,17 +8,23 @@ import { useNow } from '../useNow';
 /** Fresh figures every minute while the screen is up. */
 export const OCCUPANCY_REFRESH_MS = 60_000;
 
-function Freshness({ occupancy }: { occupancy: Occupancy }) {
+/**
+ * How fresh the figures are. Offline (OPSCOM did not answer the last ask, or the kiosk knows it is unreachable),
+ * it says so with the figures' time and age, or that there are none yet: an empty list is never shown as zero.
+ */
+function Freshness({ occupancy, offline }: { occupancy: Occupancy; offline: boolean }) {
   const { t, age, end } = useT();
   const now = useNow(15_000);
   const { problem, fetchedAt } = occupancy;
-  if (!problem) {
+  if (!offline) {
     return <p className="occupancy__fresh">{fetchedAt ? t.figuresFrom(end(fetchedAt, now)) : t.noFiguresYet}</p>;
   }
   return (
     <div className="occupancy__stale" role="status" data-testid="occupancy-stale">
-      <p className="occupancy__stale-title">{fetchedAt ? t.offlineFiguresFrom(age(fetchedAt, now)) : t.noFiguresYet}</p>
-      <p>{t.problem(problem)}</p>
+      <p className="occupancy__stale-title">
+        {fetchedAt ? t.offlineFiguresAsOf(end(fetchedAt, now), age(fetchedAt, now)) : t.offlineNoFigures}
+      </p>
+      {problem && <p>{t.problem(problem)}</p>}
     </div>
   );
 }
@@ -36,6 +42,7 @@ export function OccupancyScreen() {
   }, [loadOccupancy]);
 
   const groups = occupancy ? groupByZone(occupancy.rows) : [];
+  const offline = useKiosk((s) => Boolean(s.occupancy?.problem) || s.outbox?.connection === 'offline');
 
   return (
     <main className="screen occupancy-screen">
@@ -51,10 +58,11 @@ export function OccupancyScreen() {
           {loading ? t.refreshing : t.refresh}
         </button>
       </div>
-      {occupancy && <Freshness occupancy={occupancy} />}
+      {occupancy && <Freshness occupancy={occupancy} offline={offline} />}
       {!occupancy ? (
         <p className="empty">{loading ? t.loading : t.noFiguresYet}</p>
-      ) : groups.length === 0 ? (
+      ) : occupancy.fetchedAt === null ? null : groups.length === 0 ? (
+        // OPSCOM answered and counted none: a real zero, as of the time above.
         <p className="empty">{t.noOccupancyRows}</p>
       ) : (
         <table className="occupancy-table" data-testid="occupancy-table">

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Language, SettingsView } from '../../../shared/domain';
-import { PinPad } from '../components/PinPad';
+import { PinPad, usePinLock } from '../components/PinPad';
 import { DEMO_ADMIN_PIN } from '../../../shared/demo';
 import { RadioButtons } from '../components/RadioButtons';
 import { LANGUAGE_NAMES } from '../i18n/catalog';
@@ -25,15 +25,20 @@ function errorFor(errors: FieldErrors, field: string): string | undefined {
   return key ? errors[key] : undefined;
 }
 
-/** A supervisor's PIN first; main checks it and, after five wrong tries, locks for five minutes and says so. */
+/**
+ * A supervisor's PIN first; main checks it and, after five wrong tries, locks it for a while and says until when.
+ * During the lock-out the field, the keys and "Open settings" are off and the pad counts down. Landscape puts the
+ * keys beside the field so the whole gate fits under the bars and a banner at 1024×768.
+ */
 function PinGate() {
   const { t } = useT();
   const [pin, setPin] = useState('');
   const checking = useKiosk((s) => s.inFlight.settings);
   const unlock = useKiosk((s) => s.unlockSettings);
   const demo = useKiosk((s) => s.info?.adminPin === 'demo');
+  const { locked } = usePinLock();
   const submit = async () => {
-    if (!pin || checking) return;
+    if (!pin || checking || locked) return;
     // A refused PIN is cleared so the next try starts clean; main's reason shows in the alert.
     if (!(await unlock(pin))) setPin('');
   };
@@ -45,41 +50,44 @@ function PinGate() {
   };
 
   return (
-    <main className="screen settings-screen">
+    <main className="screen settings-screen pin-screen">
       <h1 className="screen-title">{t.settingsTitle}</h1>
       <div className="pin-gate">
-        <p className="pin-gate__prompt">{t.settingsPinPrompt}</p>
-        {demo && (
-          <p className="warning-note" data-testid="demo-pin">
-            {t.demoPinNotice(DEMO_ADMIN_PIN)}
-          </p>
-        )}
-        <input
-          className="pin-input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-label={t.adminPin}
-          autoFocus
-          value={pin}
-          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
-          onKeyDown={onKeyDown}
-        />
+        <div className="pin-gate__side">
+          <p className="pin-gate__prompt">{t.settingsPinPrompt}</p>
+          {demo && (
+            <p className="warning-note" data-testid="demo-pin">
+              {t.demoPinNotice(DEMO_ADMIN_PIN)}
+            </p>
+          )}
+          <input
+            className="pin-input"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            aria-label={t.adminPin}
+            autoFocus
+            disabled={locked}
+            value={pin}
+            onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+            onKeyDown={onKeyDown}
+          />
+          <button
+            type="button"
+            className="button button--primary pin-gate__open"
+            aria-busy={checking}
+            disabled={!pin || checking || locked}
+            onClick={() => void submit()}
+          >
+            {checking ? t.checking : t.openSettings}
+          </button>
+        </div>
         <PinPad
           disabled={checking}
           onDigit={(digit) => setPin((current) => (current.length < 32 ? current + digit : current))}
           onBackspace={() => setPin((current) => current.slice(0, -1))}
           onClear={() => setPin('')}
         />
-        <button
-          type="button"
-          className="button button--primary pin-gate__open"
-          aria-busy={checking}
-          disabled={!pin || checking}
-          onClick={() => void submit()}
-        >
-          {checking ? t.checking : t.openSettings}
-        </button>
       </div>
     </main>
   );
