@@ -42,7 +42,7 @@ export const KEYBOARD_LAYOUTS: Record<KeyboardLayoutName, KeyboardLayout> = {
       chars("1234567890'-"),
       chars('qwertyuiopéèê'),
       chars('asdfghjklàâç'),
-      [SHIFT, ...chars('zxcvbnm,.ôûù'), SHIFT],
+      [SHIFT, ...chars('zxcvbnm,.ôûù')],
       [CAPS, ...chars('ëïîüœ&/()#!?:')],
       [CLEAR, SPACE, BACKSPACE, DONE],
     ],
