@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
+import { KeyboardDock } from './components/KeyboardField';
 import { IssueChecks } from './components/IssueChecks';
 import { PausedBanner, StatusBar } from './components/StatusBar';
 import { useT } from './i18n/useT';
@@ -94,6 +95,7 @@ export function App() {
           <CurrentScreen />
         </Suspense>
       </div>
+      <KeyboardDock />
     </div>
   );
 }
