@@ -150,15 +150,25 @@ describe('each layout has the characters its fields need', () => {
     expect(typed(KEYBOARD_LAYOUTS.numberList, '15, 30, 60')).toBe('15, 30, 60');
   });
 
+  it('code: capitals and digits only, for plates, kiosk ids and currency codes', () => {
+    const code = KEYBOARD_LAYOUTS.code;
+    expect(typeable(code).sort().join('')).toBe('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    for (const words of ['ABCD123', 'K7QF2MXA', 'CAD']) expect(typed(code, words), words).toBe(words);
+    // No lower case and no space: a search or an id cannot be typed in a form the field would refuse.
+    expect(typed(code, 'abc')).toBeNull();
+    expect(typed(code, 'AB 12')).toBeNull();
+  });
+
   it.each(Object.keys(KEYBOARD_LAYOUTS) as KeyboardLayoutName[])(
-    '%s has Backspace, Clear and Done, and Shift when its letters have case',
+    '%s has Backspace, Clear and Done, and Shift when its letters come in both cases',
     (name) => {
       const layout = KEYBOARD_LAYOUTS[name];
       const kinds = new Set(layout.rows.flat().map((key) => key.kind));
       for (const kind of ['backspace', 'clear', 'done'] as const) expect(kinds.has(kind), kind).toBe(true);
-      const hasLetters = typeable(layout).some((c) => c.toLowerCase() !== c.toUpperCase());
-      expect(kinds.has('shift')).toBe(hasLetters);
-      expect(layout.cased).toBe(hasLetters);
+      const chars = typeable(layout);
+      const bothCases = chars.some((c) => c !== c.toUpperCase() && chars.includes(c.toUpperCase()));
+      expect(kinds.has('shift')).toBe(bothCases);
+      expect(layout.cased).toBe(bothCases);
     },
   );
 });

@@ -20,7 +20,7 @@ export interface KeyboardLayout {
   rows: KeyDef[][];
 }
 
-export type KeyboardLayoutName = 'text' | 'url' | 'token' | 'number' | 'numberList';
+export type KeyboardLayoutName = 'text' | 'url' | 'token' | 'code' | 'number' | 'numberList';
 
 const chars = (row: string): KeyDef[] => [...row].map((char) => ({ kind: 'char', char }));
 const SHIFT: KeyDef = { kind: 'shift' };
@@ -74,6 +74,14 @@ export const KEYBOARD_LAYOUTS: Record<KeyboardLayoutName, KeyboardLayout> = {
       [SHIFT, ...chars('zxcvbnm')],
       [CLEAR, BACKSPACE, DONE],
     ],
+  },
+  /**
+   * Capitals and digits only, as printed on plates: plate search, kiosk ids, currency codes. No case keys, so
+   * nothing can be typed in the wrong case.
+   */
+  code: {
+    cased: false,
+    rows: [chars('1234567890'), chars('QWERTYUIOP'), chars('ASDFGHJKL'), chars('ZXCVBNM'), [CLEAR, BACKSPACE, DONE]],
   },
   /** Whole numbers: cents, seconds, counts, a PIN. */
   number: {
