@@ -1,5 +1,4 @@
 import {
-  useCallback,
   useEffect,
   useId,
   useLayoutEffect,
@@ -48,29 +47,28 @@ export function useKeyboardTarget(
     const field = input.current;
     const at = caret.current;
     caret.current = null;
-    if (field && at !== null && document.activeElement === field) {
+    // type="url" has no selection to set (its selectionStart is null, and setSelectionRange throws).
+    if (field && at !== null && document.activeElement === field && field.selectionStart !== null) {
       const end = Math.min(at, field.value.length);
       field.setSelectionRange(end, end);
     }
   });
-  const read = useCallback((): TextEdit => {
+  // Read at the tap, not at render: the caret moves without React knowing.
+  const read = (): TextEdit => {
     const field = input.current;
     if (field && document.activeElement === field && field.selectionStart !== null) {
       return { value, start: field.selectionStart, end: field.selectionEnd ?? field.selectionStart };
     }
     return { value, start: value.length, end: value.length };
-  }, [input, value]);
-  const write = useCallback(
-    (edit: TextEdit) => {
-      caret.current = edit.start;
-      onValue(edit.value);
-    },
-    [onValue],
-  );
+  };
+  const write = (edit: TextEdit) => {
+    caret.current = edit.start;
+    onValue(edit.value);
+  };
   return { read, write };
 }
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'inputMode'> & {
+export type KeyboardFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'inputMode'> & {
   /** Which keys the field needs. */
   keyboard: KeyboardLayoutName;
   /** The keyboard's accessible name ("Keyboard: Controller URL"). */
@@ -86,9 +84,10 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 
 /**
  * A text input with the kiosk's keyboard: a tap on it opens the keys docked at the bottom of the screen and scrolls
  * the field into view above them; the keys type at the caret; Done, Escape, or a tap elsewhere closes them. A
- * physical keyboard types in the input as in any other.
+ * physical keyboard types in the input as in any other. The keys never show what was typed (no preview bubble),
+ * so a secret field (the API token) is echoed nowhere but in its own input.
  */
-export function KeyboardInput({
+export function KeyboardField({
   keyboard,
   keyboardLabel,
   value,
@@ -99,7 +98,7 @@ export function KeyboardInput({
   onKeyDown,
   maxLength,
   ...rest
-}: Props) {
+}: KeyboardFieldProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const open = useSyncExternalStore(subscribe, currentField) === id;
@@ -121,6 +120,8 @@ export function KeyboardInput({
     reveal();
     // A tap anywhere but the field and its keys closes them, once that tap has done its own work.
     const onTap = (event: Event) => {
+      // A tap on another kiosk-keyboard field has already given the keys to that field: leave them there.
+      if (openField !== id) return;
       const target = event.target as Node | null;
       if (!target || field?.contains(target) || document.getElementById(DOCK_ID)?.contains(target)) return;
       setOpenField(null);
@@ -131,7 +132,7 @@ export function KeyboardInput({
       window.removeEventListener('resize', reveal);
       document.removeEventListener('click', onTap);
     };
-  }, [open]);
+  }, [open, id]);
 
   const dock = open ? document.getElementById(DOCK_ID) : null;
   return (

@@ -9,6 +9,7 @@ import {
   type KeyDef,
   type TextEdit,
 } from '../kiosk-keyboard';
+import { TYPING_AREA_ATTRIBUTE } from '../usePhysicalKeyboard';
 
 interface Props {
   layout: KeyboardLayoutName;
@@ -82,6 +83,8 @@ export function KioskKeyboard({ layout, label, read, write, onDone, maxLength, o
       role="group"
       aria-label={label}
       data-testid="kiosk-keyboard"
+      // A space or Enter from a physical keyboard types in the field; it must not press the key tapped last.
+      {...{ [TYPING_AREA_ATTRIBUTE]: '' }}
     >
       {definition.rows.map((row, rowIndex) => (
         <div className="kiosk-keyboard__row" key={rowIndex}>

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Language, SettingsView } from '../../../shared/domain';
-import { KeyboardInput } from '../components/KeyboardField';
+import { KeyboardField } from '../components/KeyboardField';
 import { PinPad } from '../components/PinPad';
 import { DEMO_ADMIN_PIN } from '../../../shared/demo';
 import { RadioButtons } from '../components/RadioButtons';
@@ -142,7 +142,7 @@ function Field({
         {label}
       </label>
       <div className="field__row">
-        <KeyboardInput
+        <KeyboardField
           id={id}
           className="text-input"
           type={type}
@@ -212,6 +212,7 @@ function ZoneEditor({
       <Field
         label={t.currency}
         value={zone.currency}
+        keyboard="code"
         error={at('currency')}
         className="field--short"
         onChange={(currency) => onChange({ ...zone, currency: currency.toUpperCase() })}
@@ -398,6 +399,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <Field
             label={t.kioskId}
             value={draft.kioskId}
+            keyboard="code"
             error={errorFor(shown, 'kioskId')}
             className="field--short"
             onChange={(kioskId) => update({ kioskId: kioskId.toUpperCase() })}
