@@ -3,6 +3,7 @@ import { catalogs, type Catalog } from '../../src/renderer/src/i18n/catalog';
 import { KEYBOARD_LAYOUTS, pressesFor, type KeyboardLayoutName } from '../../src/renderer/src/kiosk-keyboard';
 import { expect, launchStation, SANDBOX_TOKEN, test, type LaunchedStation } from '../support/fixtures';
 import { tempDataDir } from '../support/processes';
+import { checkScreen } from '../support/screens';
 
 /**
  * A lot station has a touch screen and nothing else. Here a new one is set up from its first start to a running
@@ -54,6 +55,17 @@ async function typeOnKeys(
 /** Every key's height on screen, in CSS pixels. */
 async function keyHeights(keys: Locator): Promise<number[]> {
   return keys.getByRole('button').evaluateAll((buttons) => buttons.map((key) => key.getBoundingClientRect().height));
+}
+
+/** Keys whose label does not fit on them (cut short, or spilling over). */
+async function clippedKeys(keys: Locator): Promise<string[]> {
+  return keys
+    .getByRole('button')
+    .evaluateAll((buttons) =>
+      buttons
+        .filter((key) => key.scrollWidth > key.clientWidth + 1 || key.scrollHeight > key.clientHeight + 1)
+        .map((key) => key.textContent ?? ''),
+    );
 }
 
 /** The field is wholly on screen, above the keys that type into it, and the keys are wholly on screen. */
@@ -124,6 +136,7 @@ for (const lang of ['en-CA', 'fr-CA'] as const) {
         await expect(page.getByTestId('kiosk-keyboard')).toHaveCount(1);
         await expectFieldAboveKeys(page, field, keys);
         expect(Math.min(...(await keyHeights(keys))), label).toBeGreaterThanOrEqual(MIN_KEY_HEIGHT);
+        expect(await clippedKeys(keys), label).toEqual([]);
         await keys.getByRole('button', { name: t.done, exact: true }).click();
         await expect(page.getByTestId('kiosk-keyboard')).toHaveCount(0);
       }
@@ -171,6 +184,20 @@ for (const lang of ['en-CA', 'fr-CA'] as const) {
       await expect(name).toHaveValue(kioskName);
       const heights = await keyHeights(nameKeys);
       expect(Math.min(...heights)).toBeGreaterThanOrEqual(MIN_KEY_HEIGHT);
+      expect(await clippedKeys(nameKeys)).toEqual([]);
+      // On a big landscape screen and a portrait one the keys grow, every label still fits, and the field stays
+      // in view above them. Then the screenshots and axe at all three sizes.
+      for (const size of [
+        { width: 1920, height: 1080 },
+        { width: 1080, height: 1920 },
+      ]) {
+        await page.setViewportSize(size);
+        await expectFieldAboveKeys(page, name, nameKeys);
+        expect(Math.min(...(await keyHeights(nameKeys)))).toBeGreaterThan(Math.max(...heights));
+        expect(await clippedKeys(nameKeys), `${size.width}×${size.height}`).toEqual([]);
+      }
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await checkScreen(page, `settings-kiosk-keyboard-${lang}`);
       await nameKeys.getByRole('button', { name: t.done, exact: true }).click();
 
       await page.getByRole('button', { name: t.save, exact: true }).click();
