@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
+import { KeyboardDock } from './components/KeyboardField';
 import { IssueChecks } from './components/IssueChecks';
 import { frameState, StateFrameLabel } from './components/StateFrame';
 import { StatusBar } from './components/StatusBar';
@@ -97,6 +98,7 @@ export function App() {
           <CurrentScreen />
         </Suspense>
       </div>
+      <KeyboardDock />
     </div>
   );
 }

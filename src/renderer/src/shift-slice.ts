@@ -45,6 +45,9 @@ export interface ShiftSlice {
   resetShift(scope: ResetScope): void;
 }
 
+/** One character an attendant's name or badge number may hold (the kiosk keys offer only these). */
+export const ATTENDANT_CHARACTER = /^[\p{L}\p{N} .'-]$/u;
+
 /** Letters, digits and single spaces; what badge scanners and people type, nothing a file name chokes on later. */
 export function cleanAttendant(raw: string): string {
   return raw

@@ -61,6 +61,10 @@ const en = {
   backspace: 'Backspace',
   space: 'Space',
   checkField: (label: string) => `Check: ${label}`,
+  // The kiosk's own keyboard (every free-text field; lot stations have none)
+  keyboardFor: (field: string) => `Keyboard: ${field}`,
+  keyShift: 'Shift',
+  keyCapsLock: 'Caps lock',
   underOneMinute: 'under 1 min',
 
   // Status bar
@@ -416,6 +420,9 @@ const fr: Catalog = {
   backspace: 'Reculer',
   space: 'Espace',
   checkField: (label) => `Vérifiez : ${label}`,
+  keyboardFor: (field) => `Clavier : ${field}`,
+  keyShift: 'Maj',
+  keyCapsLock: 'Verr. maj.',
   underOneMinute: 'moins de 1 min',
 
   connectionOnline: 'En ligne',

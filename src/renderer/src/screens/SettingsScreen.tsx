@@ -1,10 +1,12 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Language, SettingsView } from '../../../shared/domain';
+import { KeyboardField } from '../components/KeyboardField';
 import { PinPad, usePinLock } from '../components/PinPad';
 import { DEMO_ADMIN_PIN } from '../../../shared/demo';
 import { RadioButtons } from '../components/RadioButtons';
 import { LANGUAGE_NAMES } from '../i18n/catalog';
 import { useT } from '../i18n/useT';
+import type { KeyboardLayoutName } from '../kiosk-keyboard';
 import {
   buildChanges,
   draftFrom,
@@ -122,10 +124,24 @@ interface FieldProps {
   after?: ReactNode;
   type?: 'text' | 'password' | 'url';
   inputMode?: 'text' | 'numeric' | 'url';
+  /** The kiosk's own keys for this field (lot stations have no keyboard): letters and accents unless told. */
+  keyboard?: KeyboardLayoutName;
   className?: string;
 }
 
-function Field({ label, value, onChange, error, hint, after, type = 'text', inputMode, className }: FieldProps) {
+function Field({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  after,
+  type = 'text',
+  inputMode,
+  keyboard = 'text',
+  className,
+}: FieldProps) {
+  const { t } = useT();
   const id = useId();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
@@ -134,17 +150,19 @@ function Field({ label, value, onChange, error, hint, after, type = 'text', inpu
         {label}
       </label>
       <div className="field__row">
-        <input
+        <KeyboardField
           id={id}
           className="text-input"
           type={type}
           inputMode={inputMode}
+          keyboard={keyboard}
+          keyboardLabel={t.keyboardFor(label)}
           autoComplete="off"
           spellCheck={false}
           value={value}
           aria-invalid={error ? true : undefined}
           aria-describedby={described || undefined}
-          onChange={(event) => onChange(event.target.value)}
+          onValue={onChange}
         />
         {after && <span className="field__after">{after}</span>}
       </div>
@@ -202,6 +220,7 @@ function ZoneEditor({
       <Field
         label={t.currency}
         value={zone.currency}
+        keyboard="code"
         error={at('currency')}
         className="field--short"
         onChange={(currency) => onChange({ ...zone, currency: currency.toUpperCase() })}
@@ -210,6 +229,7 @@ function ZoneEditor({
         label={t.centsPerHour}
         value={zone.centsPerHour}
         inputMode="numeric"
+        keyboard="number"
         error={at('centsPerHour')}
         after={asMoney(zone.centsPerHour)}
         className="field--short"
@@ -219,6 +239,7 @@ function ZoneEditor({
         label={t.maxCents}
         value={zone.maxCents}
         inputMode="numeric"
+        keyboard="number"
         error={at('maxCents')}
         after={asMoney(zone.maxCents)}
         className="field--short"
@@ -228,6 +249,7 @@ function ZoneEditor({
         label={t.presetMinutes}
         value={zone.presets}
         inputMode="numeric"
+        keyboard="numberList"
         error={at('presets')}
         className="field--wide"
         after={minutes && minutes.length > 0 ? minutes.map((m) => duration(m)).join(' · ') : null}
@@ -317,6 +339,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
             label={t.controllerUrl}
             type="url"
             inputMode="url"
+            keyboard="url"
             value={draft.controllerUrl}
             error={errorFor(shown, 'controllerUrl')}
             onChange={(controllerUrl) => update({ controllerUrl })}
@@ -335,6 +358,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <Field
             label={t.newToken}
             type="password"
+            keyboard="token"
             value={draft.apiToken}
             hint={`${t.newTokenHint} ${t.tokenStorage(view.tokenStorage)}`}
             error={errorFor(shown, 'apiToken')}
@@ -383,6 +407,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <Field
             label={t.kioskId}
             value={draft.kioskId}
+            keyboard="code"
             error={errorFor(shown, 'kioskId')}
             className="field--short"
             onChange={(kioskId) => update({ kioskId: kioskId.toUpperCase() })}
@@ -459,6 +484,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
             label={t.outboxConcurrency}
             value={draft.outboxConcurrency}
             inputMode="numeric"
+            keyboard="number"
             className="field--short"
             error={errorFor(shown, 'outboxConcurrency')}
             onChange={(outboxConcurrency) => update({ outboxConcurrency })}
@@ -467,6 +493,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
             label={t.requestSoftTimeout}
             value={draft.requestSoftTimeoutSeconds}
             inputMode="numeric"
+            keyboard="number"
             className="field--short"
             error={errorFor(shown, 'requestSoftTimeoutMs')}
             onChange={(requestSoftTimeoutSeconds) => update({ requestSoftTimeoutSeconds })}
@@ -475,6 +502,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
             label={t.requestHardTimeout}
             value={draft.requestHardTimeoutSeconds}
             inputMode="numeric"
+            keyboard="number"
             className="field--short"
             error={errorFor(shown, 'requestHardTimeoutMs')}
             onChange={(requestHardTimeoutSeconds) => update({ requestHardTimeoutSeconds })}
@@ -495,6 +523,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
             label={t.idleReset}
             value={draft.idleResetSeconds}
             inputMode="numeric"
+            keyboard="number"
             className="field--short"
             error={errorFor(shown, 'idleResetSeconds')}
             onChange={(idleResetSeconds) => update({ idleResetSeconds })}
@@ -511,6 +540,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
             inputMode="numeric"
             className="field--short"
             value={draft.newAdminPin}
+            keyboard="number"
             hint={t.newAdminPinHint}
             error={errorFor(shown, 'newAdminPin')}
             onChange={(newAdminPin) => update({ newAdminPin: newAdminPin.replace(/\D/g, '') })}

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { PlateKeypad } from '../components/PlateKeypad';
+import { useKeyboardTarget } from '../components/KeyboardField';
+import { KioskKeyboard } from '../components/KioskKeyboard';
 import { useT } from '../i18n/useT';
-import { ATTENDANT_MAX_LENGTH } from '../shift-slice';
+import { ATTENDANT_CHARACTER, ATTENDANT_MAX_LENGTH } from '../shift-slice';
 import { useKiosk } from '../store';
 import { ATTENDANT_FIELD_ATTRIBUTE } from '../usePhysicalKeyboard';
 
@@ -10,8 +11,9 @@ export function StartShiftScreen() {
   const { t } = useT();
   const draft = useKiosk((s) => s.attendantDraft);
   const starting = useKiosk((s) => s.inFlight.shiftStart);
-  const { typeAttendant, attendantBackspace, setAttendantDraft, startShift } = useKiosk.getState();
+  const { setAttendantDraft, startShift } = useKiosk.getState();
   const input = useRef<HTMLInputElement>(null);
+  const { read, write } = useKeyboardTarget(input, draft, setAttendantDraft);
 
   // A badge scanner types where the focus is: start there.
   useEffect(() => {
@@ -61,7 +63,15 @@ export function StartShiftScreen() {
             {starting ? t.startingShift : t.startShift}
           </button>
         </div>
-        <PlateKeypad label={t.attendantKeys} withSpace onCharacter={typeAttendant} onBackspace={attendantBackspace} />
+        {/* Always shown (a lot station has no other keys): names with French accents, typed at the caret. */}
+        <KioskKeyboard
+          layout="text"
+          label={t.attendantKeys}
+          read={read}
+          write={write}
+          maxLength={ATTENDANT_MAX_LENGTH}
+          only={ATTENDANT_CHARACTER}
+        />
       </div>
     </main>
   );
