@@ -6,6 +6,7 @@ import {
   ConnectionStateSchema,
   DurationPriceSchema,
   KioskErrorSchema,
+  IssueChoicesSchema,
   KioskInfoSchema,
   LanguageSchema,
   OccupancySchema,
@@ -94,6 +95,18 @@ export const channels = {
   'kiosk:set-language': {
     request: z.strictObject({ language: LanguageSchema }),
     response: KioskInfoSchema,
+  },
+  /** The Issue screen's zone, duration and recent plates, remembered across restarts. */
+  'issue:choices': {
+    request: z.strictObject({}),
+    response: IssueChoicesSchema,
+  },
+  'issue:remember': {
+    request: z.strictObject({
+      zone: z.string({ error: 'choose-zone' }).min(1, 'choose-zone').max(200, 'zone-name-too-long').nullable(),
+      minutes: Minutes.nullable(),
+    }),
+    response: IssueChoicesSchema,
   },
   'shift:current': {
     request: z.strictObject({}),

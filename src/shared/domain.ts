@@ -165,6 +165,16 @@ export const KioskInfoSchema = z.object({
   homeRegions: z.array(RegionCodeSchema),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
+
+/** How many recent plates the Issue screen offers: one row of one-tap buttons. */
+export const RECENT_PLATES_SHOWN = 6;
+/** What the Issue screen starts from after a restart: the zone and duration last chosen, and recent plates. */
+export const IssueChoicesSchema = z.object({
+  zone: z.string().nullable(),
+  minutes: z.number().int().positive().nullable(),
+  recentPlates: z.array(z.string()).max(RECENT_PLATES_SHOWN),
+});
+export type IssueChoices = z.infer<typeof IssueChoicesSchema>;
 export const LanguageSchema = z.enum(['en-CA', 'fr-CA']);
 export type Language = z.infer<typeof LanguageSchema>;
 

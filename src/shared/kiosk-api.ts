@@ -8,6 +8,8 @@ import {
   type EventPayload,
   type RequestOf,
 } from './contract';
+import type { KioskError } from './domain';
+import { problemMessage, type Problem } from './problems';
 
 /** How a renderer reaches main: Electron IPC in the app, the loopback HTTP bridge in the browser station. */
 export interface KioskTransport {
@@ -29,17 +31,11 @@ export function createKioskApi(transport: KioskTransport): KioskApi {
       try {
         raw = await transport.invoke(channel, request);
       } catch {
-        return {
-          ok: false,
-          error: { code: 'unreachable', message: 'The kiosk service is not answering. Try again in a moment.' },
-        };
+        return { ok: false, error: pageError('unreachable', { code: 'kiosk-service-silent' }) };
       }
       const parsed = resultSchema(channels[channel].response).safeParse(raw);
       if (!parsed.success) {
-        return {
-          ok: false,
-          error: { code: 'internal', message: 'The kiosk service sent an answer it should not have.' },
-        };
+        return { ok: false, error: pageError('internal', { code: 'answer-off-contract' }) };
       }
       return parsed.data as ChannelResult<typeof channel>;
     },
@@ -50,4 +46,9 @@ export function createKioskApi(transport: KioskTransport): KioskApi {
       });
     },
   };
+}
+
+/** A failure the page raises itself, worded like main's: a problem the screen translates. */
+function pageError(code: KioskError['code'], problem: Problem): KioskError {
+  return { code, problem, message: problemMessage(problem) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isProblemCode, problemMessage } from './problems';
-import { normalisePlate } from './plate';
+import { normalisePlate, rememberPlate } from './plate';
 import { PlateInputSchema } from './plate-schema';
 
 describe('plate normalisation', () => {
@@ -24,5 +24,13 @@ describe('plate normalisation', () => {
     expect(words('A'.repeat(26))).toMatch(/at most 25/);
     expect(words('AB*12')).toMatch(/only the letters A to Z/);
     expect(PlateInputSchema.safeParse(42).success).toBe(false);
+  });
+});
+
+describe('recent plates', () => {
+  it('keeps the newest first, once each, at most six', () => {
+    let recent: string[] = [];
+    for (const plate of ['A1', 'B2', 'C3', 'A1', 'D4', 'E5', 'F6', 'G7']) recent = rememberPlate(recent, plate);
+    expect(recent).toEqual(['G7', 'F6', 'E5', 'D4', 'A1', 'C3']);
   });
 });

@@ -10,3 +10,9 @@ export const PLATE_MAX_LENGTH = 25;
 export function normalisePlate(raw: string): string {
   return raw.toUpperCase().replace(/[\s-]+/g, '');
 }
+
+/** Recent plates after issuing `plate`: the newest first, without repeats, at most `limit`. */
+// 6 is RECENT_PLATES_SHOWN (domain.ts, which this zod-free module cannot import).
+export function rememberPlate(recent: readonly string[], plate: string, limit = 6): string[] {
+  return [plate, ...recent.filter((p) => p !== plate)].slice(0, limit);
+}

@@ -167,6 +167,10 @@ const en = {
     `OPSCOM never confirmed this permit, so it cannot be ${p.done === 'cancelled' ? 'cancelled' : 'extended'} from the kiosk. Check it in OPSCOM.`,
   'no-answer-before-restart': () => 'No answer was recorded before the kiosk stopped.',
   'connected-to': (p) => `Connected to ${str(p, 'host')}: OPSCOM answered.`,
+  // Raised by the page itself when it cannot reach main.
+  'kiosk-service-silent': () => 'The kiosk service is not answering. Try again in a moment.',
+  'station-link-lost': () => 'This page lost its link to the station. Reload it.',
+  'answer-off-contract': () => 'The kiosk service sent an answer it should not have.',
   /** A message written before problems had codes (an older journal). */
   'legacy-message': (p) => str(p, 'text'),
 } satisfies Record<string, Words>;
@@ -276,6 +280,9 @@ const fr: Record<ProblemCode, Words> = {
     `OPSCOM n’a jamais confirmé ce permis : il ne peut pas être ${p.done === 'cancelled' ? 'annulé' : 'prolongé'} depuis le kiosque. Vérifiez-le dans OPSCOM.`,
   'no-answer-before-restart': () => 'Aucune réponse n’a été notée avant l’arrêt du kiosque.',
   'connected-to': (p) => `Connecté à ${str(p, 'host')} : OPSCOM a répondu.`,
+  'kiosk-service-silent': () => 'Le service du kiosque ne répond pas. Réessayez dans un instant.',
+  'station-link-lost': () => 'Cette page a perdu son lien avec la station. Rechargez-la.',
+  'answer-off-contract': () => 'Le service du kiosque a envoyé une réponse inattendue.',
   'legacy-message': (p) => str(p, 'text'),
 };
 

@@ -32,6 +32,11 @@ export async function makePrivate(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   await fs.chmod(dir, 0o700);
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    if (entry.isFile()) await fs.chmod(path.join(dir, entry.name), 0o600);
+    if (entry.isFile()) await fs.chmod(path.join(dir, entry.name), 0o600).catch(ignoreVanished);
   }
+}
+
+// A temporary file of a write in flight may be renamed between the listing and the chmod; it was 0600 already.
+function ignoreVanished(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
 }

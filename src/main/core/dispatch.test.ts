@@ -31,6 +31,8 @@ describe('contract validation in main', () => {
       'permits:quote-extend': { ticketNumber, minutes: 30 },
       'permits:extend': { requestId: crypto.randomUUID(), ticketNumber, minutes: 30 },
       'permits:cancel': { requestId: crypto.randomUUID(), ticketNumber, reason: 'Driver left' },
+      'issue:choices': {},
+      'issue:remember': { zone: 'Lot 1', minutes: 60 },
       'shift:current': {},
       'shift:start': { attendant: 'Second' }, // one is open already: refused, in words
       'shift:summary': {},

@@ -16,7 +16,12 @@ export async function writeFileDurably(file: string, content: string): Promise<v
   } finally {
     await handle.close();
   }
-  await fs.promises.rename(temp, file);
+  try {
+    await fs.promises.rename(temp, file);
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true });
+    throw error;
+  }
   await syncDirectory(dir);
 }
 
@@ -32,7 +37,12 @@ export function writeFileDurablySync(file: string, content: string): void {
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(temp, file);
+  try {
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
   syncDirectorySync(dir);
 }
 

@@ -12,6 +12,7 @@ import { makePrivate } from './data-dir';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventHub } from './events';
 import { allHandlers } from './handlers';
+import { IssueMemory } from './issue-memory';
 import { kioskInfo } from './kiosk-info';
 import { LiveSettings } from './live-settings';
 import { startLiveUpdates } from './live-updates';
@@ -133,6 +134,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
 
   const shift = new ShiftService(workDir, audit, clock);
   await shift.load();
+  const issueMemory = await IssueMemory.open(workDir, log);
   const pin = await AdminPin.open(() => settings.current.adminPinHash, clock, platform.dataDir, {
     demo: controller.isDemo,
   });
@@ -158,6 +160,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       attendant: () => shift.requireAttendant(),
     }),
     shift,
+    issueMemory,
     occupancy: new OccupancyService(() => controller.client, zoneNames, clock),
     audit,
     info,
@@ -191,6 +194,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       courier.stop();
       outbox.close();
       audit.close();
+      await issueMemory.close();
       await controller.close();
     },
   };

@@ -5,6 +5,7 @@ import type { AuditLog } from './audit/audit-log';
 import type { ConnectionMonitor } from './connection';
 import type { ControllerLink } from './controller-link';
 import type { EventHub } from './events';
+import type { IssueMemory } from './issue-memory';
 import type { LiveSettings } from './live-settings';
 import type { Logger } from './log';
 import type { OccupancyService } from './occupancy';
@@ -33,6 +34,7 @@ export interface KioskServices {
   connection: ConnectionMonitor;
   permits: PermitService;
   shift: ShiftService;
+  issueMemory: IssueMemory;
   occupancy: OccupancyService;
   audit: AuditLog;
   info(): KioskInfo;

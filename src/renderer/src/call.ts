@@ -1,4 +1,5 @@
 import type { ChannelName, ChannelResult, RequestOf } from '../../shared/contract';
+import { problemMessage } from '../../shared/problems';
 import { kiosk } from './kiosk';
 
 /** `send` already turns failures into results; this also covers an API that throws, so no in-flight flag sticks. */
@@ -6,9 +7,7 @@ export async function call<C extends ChannelName>(channel: C, request: RequestOf
   try {
     return await kiosk.send(channel, request);
   } catch {
-    return {
-      ok: false,
-      error: { code: 'unreachable', message: 'The kiosk service is not answering. Try again in a moment.' },
-    };
+    const problem = { code: 'kiosk-service-silent' } as const;
+    return { ok: false, error: { code: 'unreachable', problem, message: problemMessage(problem) } };
   }
 }

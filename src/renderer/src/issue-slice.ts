@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { KioskInfo, Permit } from '../../shared/domain';
-import { normalisePlate, PLATE_MAX_LENGTH } from '../../shared/plate';
+import { normalisePlate, PLATE_MAX_LENGTH, rememberPlate } from '../../shared/plate';
 import { call } from './call';
-import { findActivePermit, hasLookAlikes, rememberPlate } from './plate-checks';
+import { findActivePermit, hasLookAlikes } from './plate-checks';
 import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
@@ -30,6 +30,10 @@ export interface IssueSlice {
   pickPlate(plate: string): void;
   selectZone(zone: string): void;
   selectPreset(minutes: number): void;
+  /** At start: the zone, duration and recent plates main remembered from before a restart. */
+  loadIssueChoices(): Promise<void>;
+  /** A cancelled permit's plate was most often the wrong one: it is no longer offered. */
+  forgetRecentPlate(plate: string): void;
   /** The Issue tap: runs the plate checks, and issues when none needs a look. */
   issue(): Promise<void>;
   /** "Plate is correct" on the look-alike step. */
@@ -68,6 +72,12 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
       return;
     }
     await sendIssue();
+  };
+
+  /** Zone and duration survive a restart; a lost write only means choosing again, so no error is shown. */
+  const rememberChoices = () => {
+    const { zone, presetMinutes } = get();
+    void call('issue:remember', { zone, minutes: presetMinutes });
   };
 
   const sendIssue = async () => {
@@ -127,10 +137,26 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
       const { info, presetMinutes } = get();
       const keepPreset = presetsOf(info, zone).some((p) => p.minutes === presetMinutes);
       set({ zone, presetMinutes: keepPreset ? presetMinutes : null });
+      rememberChoices();
     },
 
     selectPreset(minutes) {
       set({ presetMinutes: minutes });
+      rememberChoices();
+    },
+
+    async loadIssueChoices() {
+      const result = await call('issue:choices', {});
+      // Nothing remembered is no failure: the attendant chooses again.
+      if (!result.ok) return;
+      const { zone, minutes, recentPlates } = result.value;
+      set({ recentPlates, ...(zone ? { zone, presetMinutes: minutes } : {}) });
+      const { info } = get();
+      if (info) get().fitChoices(info);
+    },
+
+    forgetRecentPlate(plate) {
+      set({ recentPlates: get().recentPlates.filter((each) => each !== plate) });
     },
 
     async issue() {

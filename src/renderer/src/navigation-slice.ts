@@ -42,9 +42,9 @@ export const createNavigationSlice: StateCreator<KioskState, [], [], NavigationS
     notice: null,
 
     async start() {
-      const { loadInfo, loadOutbox, loadPermits, loadShift } = get();
+      const { loadInfo, loadOutbox, loadPermits, loadShift, loadIssueChoices } = get();
       set({ error: null });
-      await Promise.all([loadInfo(), loadOutbox(), loadPermits(), loadShift()]);
+      await Promise.all([loadInfo(), loadOutbox(), loadPermits(), loadShift(), loadIssueChoices()]);
     },
 
     goTo(screen) {

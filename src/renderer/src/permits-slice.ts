@@ -146,6 +146,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
           start: { error: null },
           onOk: (permit) => {
             get().mergePermit(permit);
+            get().forgetRecentPlate(permit.plate);
             return { ...closeIf(pending), notice: words().noticeCancelled(permit.plate) };
           },
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePlate, findActivePermit, hasLookAlikes, rememberPlate } from './plate-checks';
+import { describePlate, findActivePermit, hasLookAlikes } from './plate-checks';
 import { permit } from './testing/fixtures';
 
 describe('look-alike characters', () => {
@@ -41,13 +41,5 @@ describe('already active', () => {
   it('shows the one that runs longest when there are several', () => {
     const list = [permit(), permit({ ticketNumber: 'T-2', endAt: '2026-01-01T15:00:00.000Z' })];
     expect(findActivePermit(list, 'ABC123', now)?.ticketNumber).toBe('T-2');
-  });
-});
-
-describe('recent plates', () => {
-  it('keeps the newest first, once each, at most six', () => {
-    let recent: string[] = [];
-    for (const plate of ['A1', 'B2', 'C3', 'A1', 'D4', 'E5', 'F6', 'G7']) recent = rememberPlate(recent, plate);
-    expect(recent).toEqual(['G7', 'F6', 'E5', 'D4', 'A1', 'C3']);
   });
 });

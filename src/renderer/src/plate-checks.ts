@@ -49,8 +49,3 @@ export function findActivePermit(permits: Permit[], plate: string, now: Date = n
   }
   return found;
 }
-
-/** The newest plate first, without repeats, at most `limit`. */
-export function rememberPlate(recent: string[], plate: string, limit = 6): string[] {
-  return [plate, ...recent.filter((p) => p !== plate)].slice(0, limit);
-}

@@ -1,6 +1,7 @@
 import type { ChannelName, EventName } from '../../shared/contract';
 import { BRIDGE_SECRET_HEADER, BRIDGE_SECRET_META } from '../../shared/bridge';
 import type { KioskTransport } from '../../shared/kiosk-api';
+import { problemMessage } from '../../shared/problems';
 
 /**
  * The browser station's side of the bridge. The station injects a per-launch secret into the page it serves;
@@ -34,10 +35,8 @@ export function createStationTransport(doc: Document = document): KioskTransport
         body: JSON.stringify(request ?? {}),
       });
       if (response.status === 401) {
-        return {
-          ok: false,
-          error: { code: 'unreachable', message: 'This page lost its link to the station. Reload it.' },
-        };
+        const problem = { code: 'station-link-lost' } as const;
+        return { ok: false, error: { code: 'unreachable', problem, message: problemMessage(problem) } };
       }
       return response.json();
     },

@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatch';
 import type { KioskServices } from '../services';
+import { issueHandlers } from './issue';
 import { kioskHandlers } from './kiosk';
 import { occupancyHandlers } from './occupancy';
 import { outboxHandlers } from './outbox';
@@ -12,6 +13,7 @@ import { shiftHandlers } from './shift';
 export function allHandlers(k: KioskServices): Handlers {
   return {
     ...kioskHandlers(k),
+    ...issueHandlers(k),
     ...permitHandlers(k),
     ...shiftHandlers(k),
     ...occupancyHandlers(k),

@@ -12,18 +12,23 @@ export function permitHandlers(k: KioskServices): Pick<Handlers, PermitChannels>
     'permits:get': ({ ticketNumber }) =>
       k.outbox.permit(ticketNumber) ??
       fail('not-found', 'permit-unknown', { params: { ticket: ticketNumber }, field: 'ticketNumber' }),
-    'permits:issue': ({ requestId, ...input }) => {
+    'permits:issue': async ({ requestId, ...input }) => {
       k.pin.requireSet();
-      return k.permits.issue(requestId, input);
+      const permit = await k.permits.issue(requestId, input);
+      void k.issueMemory.plateIssued(permit.plate);
+      return permit;
     },
     'permits:quote-extend': ({ ticketNumber, minutes }) => k.permits.quoteExtend(ticketNumber, minutes),
     'permits:extend': ({ requestId, ticketNumber, minutes }) => {
       k.pin.requireSet();
       return k.permits.extend(requestId, ticketNumber, minutes);
     },
-    'permits:cancel': ({ requestId, ticketNumber, reason }) => {
+    'permits:cancel': async ({ requestId, ticketNumber, reason }) => {
       k.pin.requireSet();
-      return k.permits.cancel(requestId, ticketNumber, reason);
+      const permit = await k.permits.cancel(requestId, ticketNumber, reason);
+      // A cancelled plate was most often the wrong one: it is not offered again.
+      void k.issueMemory.plateCancelled(permit.plate);
+      return permit;
     },
   };
 }
