@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedPositions, checkPlate, compileFormat, hasLookAlikes } from './plate-check';
+import { changedPositions, checkPlate, compileFormat, hasLookAlikes, plateStep } from './plate-check';
 import { PLATE_REGIONS, REGION_CODES } from './plate-formats';
 
 describe('checkPlate: the three outcomes', () => {
@@ -68,6 +68,47 @@ describe('checkPlate: the three outcomes', () => {
   it('knows nothing without a plate or a home region', () => {
     expect(checkPlate('', ['ON'])).toEqual({ kind: 'unknown' });
     expect(checkPlate('ABCD123', [])).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('checkPlate: the wider look-alikes (D and Q for 0, G for 6)', () => {
+  it('reads D or Q in a digit position as 0, and G as 6', () => {
+    expect(checkPlate('ABCD1D3', ['ON'])).toEqual({ kind: 'look-alike', suggestions: ['ABCD103'] });
+    expect(checkPlate('ABCD12Q', ['ON'])).toEqual({ kind: 'look-alike', suggestions: ['ABCD120'] });
+    expect(checkPlate('ABCD1G3', ['ON'])).toEqual({ kind: 'look-alike', suggestions: ['ABCD163'] });
+  });
+
+  it('offers every letter a 0 in a letter position may be, that the region issues', () => {
+    // Ontario issues D and Q but no O.
+    expect(checkPlate('AB0D123', ['ON'])).toEqual({ kind: 'look-alike', suggestions: ['ABDD123', 'ABQD123'] });
+    // Minnesota issues neither O nor Q.
+    expect(checkPlate('AB0123', ['MN'])).toEqual({ kind: 'look-alike', suggestions: ['ABD123'] });
+  });
+});
+
+describe('plateStep: what the Issue screen does', () => {
+  it('no step for a home plate, even full of look-alike characters', () => {
+    expect(plateStep('ABC123', ['ON'])).toEqual({ kind: 'none' });
+    expect(plateStep('BZSK258', ['ON'])).toEqual({ kind: 'none' });
+  });
+
+  it('the look-alike step, with the corrections, for a typo that breaks the format', () => {
+    expect(plateStep('A8CD123', ['ON'])).toEqual({ kind: 'look-alike', suggestions: ['ABCD123'] });
+  });
+
+  it('the read-back step for a plate of no home format that has look-alike characters', () => {
+    expect(plateStep('GR8DAY', ['ON'])).toEqual({ kind: 'read-back' });
+    expect(plateStep('X12KRT', ['ON'])).toEqual({ kind: 'read-back' });
+  });
+
+  it('no step for a plate of no home format without a character to doubt', () => {
+    expect(plateStep('HXK47', ['ON'])).toEqual({ kind: 'none' });
+    expect(plateStep('MYCAR', ['ON'])).toEqual({ kind: 'none' });
+  });
+
+  it('without home regions, falls back to the read-back step whenever a look-alike is typed', () => {
+    expect(plateStep('ABC123', [])).toEqual({ kind: 'read-back' });
+    expect(plateStep('HXK47', [])).toEqual({ kind: 'none' });
   });
 });
 

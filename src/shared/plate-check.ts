@@ -2,18 +2,26 @@
 import { normalisePlate } from './plate';
 import { PLATE_REGIONS, type PlateFormat, type RegionCode } from './plate-formats';
 
-/** Pairs that read alike on a plate, in glare, at a glance: O/0, I/1, B/8, S/5, Z/2. */
+/**
+ * Characters that read alike on a plate, in glare, at a glance: each one and what it may really be, most likely
+ * first. Only letter/digit confusions are listed, since those are the ones a plate format can tell apart: O, D and Q
+ * for 0; I for 1; Z for 2; S for 5; G for 6; B for 8 (and back).
+ */
 export const LOOK_ALIKES: Readonly<Record<string, string>> = {
   O: '0',
-  '0': 'O',
+  D: '0',
+  Q: '0',
+  '0': 'ODQ',
   I: '1',
   '1': 'I',
-  B: '8',
-  '8': 'B',
-  S: '5',
-  '5': 'S',
   Z: '2',
   '2': 'Z',
+  S: '5',
+  '5': 'S',
+  G: '6',
+  '6': 'G',
+  B: '8',
+  '8': 'B',
 };
 
 export function hasLookAlikes(plate: string): boolean {
@@ -113,11 +121,11 @@ function homeFormats(homeRegions: readonly RegionCode[]): CompiledFormat[] {
 /** Every way to swap `count` of the plate's look-alike characters, in order of position. */
 function* swaps(plate: string, count: number, from = 0): Generator<string> {
   for (let i = from; i < plate.length; i += 1) {
-    const other = LOOK_ALIKES[plate[i]!];
-    if (!other) continue;
-    const swapped = plate.slice(0, i) + other + plate.slice(i + 1);
-    if (count === 1) yield swapped;
-    else yield* swaps(swapped, count - 1, i + 1);
+    for (const other of LOOK_ALIKES[plate[i]!] ?? '') {
+      const swapped = plate.slice(0, i) + other + plate.slice(i + 1);
+      if (count === 1) yield swapped;
+      else yield* swaps(swapped, count - 1, i + 1);
+    }
   }
 }
 
@@ -149,4 +157,19 @@ export function changedPositions(typed: string, suggestion: string): number[] {
   const changed: number[] = [];
   for (let i = 0; i < suggestion.length; i += 1) if (typed[i] !== suggestion[i]) changed.push(i);
   return changed;
+}
+
+/**
+ * The step the Issue screen shows before it sells, from the check:
+ *   - none: the plate fits a home format (or fits nothing but has no look-alike character to doubt);
+ *   - look-alike: the corrections, offered as one-tap choices;
+ *   - read-back: the plate fits no home format and has look-alike characters: shown large, each one named.
+ */
+export type PlateStep = { kind: 'none' } | { kind: 'look-alike'; suggestions: string[] } | { kind: 'read-back' };
+
+export function plateStep(raw: string, homeRegions: readonly RegionCode[]): PlateStep {
+  const check = checkPlate(raw, homeRegions);
+  if (check.kind === 'look-alike') return check;
+  if (check.kind === 'fits' || !hasLookAlikes(normalisePlate(raw))) return { kind: 'none' };
+  return { kind: 'read-back' };
 }
