@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from './catalog';
+import { REGION_CODES } from '../../../shared/plate-formats';
 
 const [english, french] = [catalogs['en-CA'], catalogs['fr-CA']];
 
@@ -21,12 +22,26 @@ describe('catalog', () => {
     for (const catalog of [english, french]) {
       for (const [key, value] of Object.entries(catalog)) {
         // `problem` words main's problem codes (their own test is in src/shared/problems.test.ts).
-        const args = key === 'problem' ? [{ code: 'pin-wrong', params: { triesLeft: 2 } }] : ['X1', 'Y2'];
+        // `regionName` takes a region code (each one is checked below).
+        const args =
+          key === 'problem'
+            ? [{ code: 'pin-wrong', params: { triesLeft: 2 } }]
+            : key === 'regionName'
+              ? ['QC']
+              : ['X1', 'Y2'];
         const text = typeof value === 'function' ? (value as (...args: unknown[]) => string)(...args) : value;
         expect(text.trim(), key).not.toBe('');
         expect(text, key).not.toContain('undefined');
       }
     }
+  });
+
+  it('names every region of the plate check in both languages', () => {
+    for (const code of REGION_CODES) {
+      expect(english.regionName(code).trim(), code).not.toBe('');
+      expect(french.regionName(code).trim(), code).not.toBe('');
+    }
+    expect(french.regionName('BC')).toBe('Colombie-Britannique');
   });
 
   it('is French in French: the words a test looks for differ', () => {

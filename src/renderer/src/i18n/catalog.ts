@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/domain';
+import type { RegionCode } from '../../../shared/plate-formats';
 import { problemText, type Problem } from '../../../shared/problems';
 
 /**
@@ -31,6 +32,66 @@ const COPY_WHY_FR: Record<string, string> = {
   unauthorised: 'identifiants refusés',
   restart: 'le kiosque a redémarré avant la réponse',
   'set-by-supervisor': 'telle qu’un superviseur l’a réglée',
+};
+
+/** The plate check's regions by name, for the home regions setting. */
+const REGION_NAMES_EN: Record<RegionCode, string> = {
+  AB: 'Alberta',
+  BC: 'British Columbia',
+  MB: 'Manitoba',
+  NB: 'New Brunswick',
+  NL: 'Newfoundland and Labrador',
+  NS: 'Nova Scotia',
+  NT: 'Northwest Territories',
+  NU: 'Nunavut',
+  ON: 'Ontario',
+  PE: 'Prince Edward Island',
+  QC: 'Quebec',
+  SK: 'Saskatchewan',
+  YT: 'Yukon',
+  AK: 'Alaska',
+  ID: 'Idaho',
+  MA: 'Massachusetts',
+  ME: 'Maine',
+  MI: 'Michigan',
+  MN: 'Minnesota',
+  MT: 'Montana',
+  ND: 'North Dakota',
+  NH: 'New Hampshire',
+  NY: 'New York',
+  OH: 'Ohio',
+  PA: 'Pennsylvania',
+  VT: 'Vermont',
+  WA: 'Washington',
+};
+const REGION_NAMES_FR: Record<RegionCode, string> = {
+  AB: 'Alberta',
+  BC: 'Colombie-Britannique',
+  MB: 'Manitoba',
+  NB: 'Nouveau-Brunswick',
+  NL: 'Terre-Neuve-et-Labrador',
+  NS: 'Nouvelle-Écosse',
+  NT: 'Territoires du Nord-Ouest',
+  NU: 'Nunavut',
+  ON: 'Ontario',
+  PE: 'Île-du-Prince-Édouard',
+  QC: 'Québec',
+  SK: 'Saskatchewan',
+  YT: 'Yukon',
+  AK: 'Alaska',
+  ID: 'Idaho',
+  MA: 'Massachusetts',
+  ME: 'Maine',
+  MI: 'Michigan',
+  MN: 'Minnesota',
+  MT: 'Montana',
+  ND: 'Dakota du Nord',
+  NH: 'New Hampshire',
+  NY: 'État de New York',
+  OH: 'Ohio',
+  PA: 'Pennsylvanie',
+  VT: 'Vermont',
+  WA: 'État de Washington',
 };
 
 const en = {
@@ -126,6 +187,13 @@ const en = {
   digit: (character: string) => `digit ${character}`,
   plateIsCorrect: 'Plate is correct',
   fixPlate: 'Fix plate',
+  lookAlikeTitle: 'Which plate is on the car?',
+  lookAlikeText:
+    'As typed, this plate does not follow the format of the usual plates here; with the marked character changed, it does. Tap the plate that is on the car.',
+  plateAsTyped: 'As typed:',
+  plateCorrections: 'Possible plates',
+  useCorrectedPlate: (plate: string) => `Issue for ${plate}`,
+  keepTypedPlate: (plate: string) => `Keep ${plate} as typed`,
   alreadyActiveTitle: 'This plate already has a permit',
   alreadyActiveText: 'This kiosk issued it and it is still running. Issue another one only if the driver asks.',
   issueAnyway: 'Issue anyway',
@@ -350,6 +418,13 @@ const en = {
   languageSetting: 'Language',
   outboxConcurrency: 'Actions sent at the same time',
   idleReset: 'Back to Issue after this many idle seconds (0 = never)',
+  sectionPlateCheck: 'Plate check',
+  homeRegions: 'Home regions',
+  homeRegionsHint:
+    'Plates that fit the standard formats of these regions are issued with no extra step. A plate that fits only once a look-alike (0/O, 1/I, 8/B…) is swapped gets the correction as a one-tap choice. Tap to choose one or more.',
+  regionsCanada: 'Canada',
+  regionsUnitedStates: 'United States',
+  regionName: (code: RegionCode) => REGION_NAMES_EN[code],
   requestSoftTimeout: 'Send other permits while waiting after this many seconds',
   requestHardTimeout: 'Stop waiting for an answer after this many seconds',
   hardBelowSoft: 'Stop waiting only after the first delay.',
@@ -462,6 +537,13 @@ const fr: Catalog = {
   digit: (character) => `chiffre ${character}`,
   plateIsCorrect: 'La plaque est correcte',
   fixPlate: 'Corriger la plaque',
+  lookAlikeTitle: 'Quelle plaque porte la voiture?',
+  lookAlikeText:
+    'Telle que saisie, cette plaque ne suit pas le format des plaques habituelles d’ici; avec le caractère marqué changé, elle le suit. Touchez la plaque que porte la voiture.',
+  plateAsTyped: 'Saisie :',
+  plateCorrections: 'Plaques possibles',
+  useCorrectedPlate: (plate) => `Émettre pour ${plate}`,
+  keepTypedPlate: (plate) => `Garder la plaque ${plate} telle quelle`,
   alreadyActiveTitle: 'Cette plaque a déjà un permis',
   alreadyActiveText:
     'Cette borne l’a émis et il est encore en cours. N’en émettez un autre que si le conducteur le demande.',
@@ -680,6 +762,13 @@ const fr: Catalog = {
   languageSetting: 'Langue',
   outboxConcurrency: 'Actions envoyées en même temps',
   idleReset: 'Retour à Émettre après ce nombre de secondes d’inactivité (0 = jamais)',
+  sectionPlateCheck: 'Vérification des plaques',
+  homeRegions: 'Régions locales',
+  homeRegionsHint:
+    'Les plaques qui suivent les formats courants de ces régions sont émises sans étape de plus. Une plaque qui ne les suit qu’en échangeant un caractère semblable (0/O, 1/I, 8/B…) reçoit la correction à toucher. Touchez pour en choisir une ou plusieurs.',
+  regionsCanada: 'Canada',
+  regionsUnitedStates: 'États-Unis',
+  regionName: (code) => REGION_NAMES_FR[code],
   requestSoftTimeout: 'Envoyer les autres permis pendant l’attente après ce nombre de secondes',
   requestHardTimeout: 'Cesser d’attendre une réponse après ce nombre de secondes',
   hardBelowSoft: 'Cessez d’attendre seulement après le premier délai.',
