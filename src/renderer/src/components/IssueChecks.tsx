@@ -44,7 +44,6 @@ function LookAlikeStep({ plate, suggestions }: { plate: string; suggestions: str
             key={suggestion}
             type="button"
             className="button plate-choice"
-            aria-label={t.useCorrectedPlate(suggestion)}
             disabled={issuing}
             data-autofocus={index === 0 ? true : undefined}
             data-testid="plate-choice"
@@ -53,6 +52,8 @@ function LookAlikeStep({ plate, suggestions }: { plate: string; suggestions: str
             <span className="checked-plate plate-choice__plate">
               <PlateCharacters characters={describeCorrection(plate, suggestion)} />
             </span>
+            {/* What the tap does, in words: also the button's name (the glyphs above are for the eye). */}
+            <span className="plate-choice__caption">{t.useCorrectedPlate(suggestion)}</span>
           </button>
         ))}
       </div>
