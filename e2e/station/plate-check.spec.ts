@@ -215,3 +215,29 @@ test('a supervisor adds Québec by touch; a Québec plate then goes through, and
   await expect(page.getByTestId('plate-display')).toHaveValue('X12KRT');
   await expectIssuedWithoutStep(page, 'X12KRT');
 });
+
+test('in French, the look-alike step and the home regions are French', async ({ page }) => {
+  await page.getByRole('button', { name: 'Language' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
+  await page.keyboard.type('A8CD124');
+  await page.getByRole('button', { name: /Émettre le permis/ }).click();
+  const step = page.getByRole('dialog', { name: 'Quelle plaque porte la voiture?' });
+  await expect(step.getByRole('button', { name: 'Émettre pour ABCD124' })).toContainText('lettre B');
+  await expect(step.getByRole('button', { name: 'Garder la plaque A8CD124 telle quelle' })).toBeVisible();
+  await expect(step).not.toContainText(/Which plate|As typed|Keep|Issue for|letter B/);
+  await step.getByRole('button', { name: 'Corriger la plaque' }).click();
+
+  await page.getByRole('navigation', { name: 'Écrans' }).getByRole('button', { name: 'Réglages' }).click();
+  const keys = page.getByRole('group', { name: 'Touches du NIP' });
+  for (const digit of ADMIN_PIN) await keys.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Ouvrir les réglages' }).click();
+  await expect(page.getByRole('heading', { name: 'Vérification des plaques' })).toBeVisible();
+  const canada = page.getByRole('group', { name: 'Régions locales : Canada' });
+  await expect(canada.getByRole('button', { name: 'Colombie-Britannique' })).toBeVisible();
+  await canada.getByRole('button', { name: 'Ontario' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByTestId('home-regions')).toContainText(
+    'Choisissez au moins une région pour la vérification des plaques.',
+  );
+  await expect(page.getByRole('group', { name: 'Régions locales : États-Unis' })).toContainText('Dakota du Nord');
+});

@@ -187,7 +187,7 @@ function HomeRegions({
         <div
           key={country}
           role="group"
-          aria-label={`${t.homeRegions}: ${title}`}
+          aria-label={t.homeRegionsGroup(title)}
           aria-describedby={error ? `${id}-error` : undefined}
         >
           <p className="region-group__title">{title}</p>
