@@ -10,7 +10,8 @@ import { expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
 
-// Plates without look-alike characters (no O/0, I/1, B/8, S/5, Z/2) unless a test is about them.
+// Standard Ontario plates (ABC 123; Ontario is the default home region), which the plate check passes with no
+// step, unless a test is about the check (see also plate-check.spec.ts).
 
 test.beforeEach(async ({ page, station }) => {
   await page.goto(station.url);
@@ -33,7 +34,7 @@ test('issue with the on-screen keys: the plate, zone and duration tapped are wha
   await checkScreen(page, 'issue');
 
   await page.getByRole('button', { name: 'Issue permit' }).click();
-  // No look-alike in the plate: straight to the confirmation, no check step.
+  // A standard Ontario plate: straight to the confirmation, no check step.
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect(page.getByTestId('confirm-plate')).toHaveText('KXW734');
   await expect(page.getByTestId('confirm-zone')).toHaveText('Lot 2');
@@ -82,7 +83,7 @@ test('a double tap on Issue issues one permit', async ({ page, sandbox }) => {
   await expect(page.getByTestId('permit-row')).toHaveCount(1);
 });
 
-test('a plate with look-alike characters is shown for a check; "Plate is correct" issues it', async ({
+test('a plate of no home format with look-alike characters is read back; "Plate is correct" issues it', async ({
   page,
   sandbox,
 }) => {

@@ -1,12 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
+import { plateStep, type PlateStep } from '../../src/shared/plate-check';
+import { DEFAULT_HOME_REGIONS } from '../../src/shared/plate-formats';
 import { expect } from './fixtures';
 
-/** Characters the kiosk asks the attendant to double-check before it sells a permit (O/0, I/1, B/8, S/5, Z/2). */
-const LOOK_ALIKE = /[O0I1B8S5Z2]/;
-
-export function hasLookAlikes(plate: string): boolean {
-  return LOOK_ALIKE.test(plate);
+/**
+ * The step the kiosk shows for this plate before selling it, at a kiosk with the default home regions (Ontario):
+ * none for a standard Ontario plate, look-alike for a typo a swap corrects, read-back for a plate of no home format
+ * with look-alike characters (src/shared/plate-check.ts).
+ */
+export function plateStepAtDefaultKiosk(plate: string): PlateStep['kind'] {
+  return plateStep(plate, DEFAULT_HOME_REGIONS).kind;
 }
 
 /** A tap on one of the status bar's screen buttons. */
@@ -25,8 +29,19 @@ export function zoneRadio(page: Page, name: string): Locator {
   return page.getByRole('radiogroup', { name: 'Zone' }).getByRole('radio', { name, exact: true });
 }
 
-/** The look-alike step: the plate is shown for a second look, and "Plate is correct" goes on. */
+/**
+ * Answers the plate step as "this plate is right as typed": "Plate is correct" on the read-back step, "Keep … as
+ * typed" on the look-alike step. Fails when the plate gets no step at all.
+ */
 export async function confirmLookAlikes(page: Page, plate: string): Promise<void> {
+  const kind = plateStepAtDefaultKiosk(plate);
+  if (kind === 'none') throw new Error(`${plate} gets no plate step at an Ontario kiosk: nothing to confirm.`);
+  if (kind === 'look-alike') {
+    const step = page.getByRole('dialog', { name: 'Which plate is on the car?' });
+    await expect(step).toBeVisible();
+    await step.getByRole('button', { name: `Keep ${plate} as typed` }).click();
+    return;
+  }
   const step = page.getByRole('dialog', { name: 'Check the plate' });
   await expect(step).toBeVisible();
   await expect(step).toContainText(plate);
@@ -34,8 +49,8 @@ export async function confirmLookAlikes(page: Page, plate: string): Promise<void
 }
 
 /**
- * Types the plate on the keyboard, chooses zone and duration, taps Issue (answering the look-alike step when the
- * plate has look-alikes) and returns the ticket number from the confirmation. Leaves the confirmation on screen.
+ * Types the plate on the keyboard, chooses zone and duration, taps Issue (keeping the plate as typed when the plate
+ * check asks) and returns the ticket number from the confirmation. Leaves the confirmation on screen.
  */
 export async function issueByKeyboard(
   page: Page,
@@ -49,7 +64,7 @@ export async function issueByKeyboard(
   if (choice.zone) await zoneRadio(page, choice.zone).click();
   await durationRadio(page, choice.duration ?? /^1 h\b/).click();
   await page.getByRole('button', { name: 'Issue permit' }).click();
-  if (hasLookAlikes(plate)) await confirmLookAlikes(page, plate);
+  if (plateStepAtDefaultKiosk(plate) !== 'none') await confirmLookAlikes(page, plate);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect(page.getByTestId('confirm-plate')).toContainText(plate);
   return ticketOnConfirmation(page);

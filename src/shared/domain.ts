@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGION_CODES } from './plate-formats';
 import { PROBLEM_CODES, type ProblemCode } from './problems';
 import { freeText } from './text';
 
@@ -144,6 +145,9 @@ export const ZoneOfferSchema = z.object({
 });
 export type ZoneOffer = z.infer<typeof ZoneOfferSchema>;
 
+/** A region of the plate check (src/shared/plate-formats.ts), e.g. ON or QC. */
+export const RegionCodeSchema = z.enum(REGION_CODES, { error: 'home-region-unknown' });
+
 export const KioskInfoSchema = z.object({
   kioskId: z.string(),
   kioskName: z.string(),
@@ -157,6 +161,8 @@ export const KioskInfoSchema = z.object({
   idleResetSeconds: z.number().int().nonnegative(),
   /** not-set: a supervisor must choose the admin PIN before anything is sold; demo: the known demo PIN. */
   adminPin: z.enum(['set', 'not-set', 'demo']),
+  /** The regions whose standard plates the Issue screen's plate check knows (src/shared/plate-formats.ts). */
+  homeRegions: z.array(RegionCodeSchema),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 
@@ -224,6 +230,7 @@ export const SettingsViewSchema = z.object({
   requestHardTimeoutMs: z.number().int(),
   repeatedTicketRefused: RepeatedTicketRefusedSchema,
   idleResetSeconds: z.number().int(),
+  homeRegions: z.array(RegionCodeSchema),
   /** Demo mode: the admin PIN is the known demo PIN, shown on screen. */
   adminPinIsDemo: z.boolean(),
   demoMode: z.boolean(),

@@ -112,6 +112,9 @@ const en = {
   'soft-timeout-range': () => 'From 1 second to 2 minutes.',
   'hard-timeout-range': () => 'From 1 second to 10 minutes.',
   'idle-reset-range': () => 'From 0 to 3600 seconds (one hour).',
+  'home-regions-needed': () => 'Choose at least one region for the plate check.',
+  'home-region-unknown': () => 'The plate check does not know that region.',
+  'home-regions-repeated': () => 'Each region can be chosen only once.',
   // The admin PIN
   'pin-wrong': (p) =>
     `That PIN is not right. ${num(p, 'triesLeft')} ${num(p, 'triesLeft') === 1 ? 'try' : 'tries'} left.`,
@@ -227,6 +230,9 @@ const fr: Record<ProblemCode, Words> = {
   'soft-timeout-range': () => 'De 1 seconde à 2 minutes.',
   'hard-timeout-range': () => 'De 1 seconde à 10 minutes.',
   'idle-reset-range': () => 'De 0 à 3600 secondes (une heure).',
+  'home-regions-needed': () => 'Choisissez au moins une région pour la vérification des plaques.',
+  'home-region-unknown': () => 'La vérification des plaques ne connaît pas cette région.',
+  'home-regions-repeated': () => 'Chaque région ne peut être choisie qu’une fois.',
   'pin-wrong': (p) =>
     `Ce NIP n’est pas le bon. Il reste ${num(p, 'triesLeft')} ${num(p, 'triesLeft') === 1 ? 'essai' : 'essais'}.`,
   'pin-locked': (p) => `Trop de NIP erronés. Réessayez dans ${num(p, 'minutes')} min.`,

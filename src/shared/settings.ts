@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ControllerUrlSchema } from './controller-url';
-import { LanguageSchema, RepeatedTicketRefusedSchema, ZoneRateSchema } from './domain';
+import { LanguageSchema, RegionCodeSchema, RepeatedTicketRefusedSchema, ZoneRateSchema } from './domain';
 import { freeText } from './text';
 
 /**
@@ -36,6 +36,14 @@ export const settingFields = {
   /** "OPSCOM refuses a repeated ticket number with 9022": `npm run conformance -- --allow-writes` finds out. */
   repeatedTicketRefused: RepeatedTicketRefusedSchema,
   idleResetSeconds: z.number().int('idle-reset-range').min(0, 'idle-reset-range').max(3600, 'idle-reset-range'),
+  /**
+   * The regions whose standard plates this kiosk mostly sees: a typed plate that fits one of their series is sold
+   * without a check, one that fits only after swapping look-alikes (O/0, I/1…) is offered the correction.
+   */
+  homeRegions: z
+    .array(RegionCodeSchema, { error: 'home-regions-needed' })
+    .min(1, 'home-regions-needed')
+    .refine((regions) => new Set(regions).size === regions.length, 'home-regions-repeated'),
 };
 
 /**

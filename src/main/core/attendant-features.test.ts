@@ -179,6 +179,34 @@ describe('settings behind the admin PIN', () => {
     expect(!bad.ok && bad.error.message).toMatch(/three-letter code/);
   });
 
+  it('keeps the plate check’s home regions: Ontario by default, at least one, each known once', async () => {
+    kiosk = await startTestKiosk();
+    expect(kiosk.core.info.homeRegions).toEqual(['ON']);
+    expect(value<SettingsView>(await kiosk.core.dispatch('settings:get', { adminPin: '1234' })).homeRegions).toEqual([
+      'ON',
+    ]);
+    const saved = await kiosk.core.dispatch('settings:update', {
+      adminPin: '1234',
+      changes: { homeRegions: ['QC', 'ON'] },
+    });
+    expect(value<SettingsView>(saved).homeRegions).toEqual(['QC', 'ON']);
+    expect(value<KioskInfo>(await kiosk.core.dispatch('kiosk:info', {})).homeRegions).toEqual(['QC', 'ON']);
+    await kiosk.restart();
+    expect(kiosk.core.info.homeRegions).toEqual(['QC', 'ON']);
+
+    const refusals: Array<[unknown, RegExp]> = [
+      [[], /at least one region/],
+      [['ON', 'ON'], /only once/],
+      [['XX'], /does not know that region/],
+    ];
+    for (const [homeRegions, words] of refusals) {
+      const bad = await kiosk.core.dispatch('settings:update', { adminPin: '1234', changes: { homeRegions } });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      expect(!bad.ok && bad.error.message).toMatch(words);
+    }
+    expect(kiosk.core.info.homeRegions).toEqual(['QC', 'ON']);
+  });
+
   it('records the cancel reason in the audit log', async () => {
     kiosk = await startTestKiosk();
     const permit = value<Permit>(await issue(kiosk, 'WHY1'));

@@ -21,6 +21,7 @@ export function kioskInfo(parts: {
     language: settings.current.language,
     idleResetSeconds: settings.current.idleResetSeconds,
     adminPin: pin.state,
+    homeRegions: settings.current.homeRegions,
     zones: rates.zones.map((zone) => ({
       name: zone.name,
       currency: zone.currency,

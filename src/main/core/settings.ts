@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HOME_REGIONS } from '../../shared/plate-formats';
 import { settingFields } from '../../shared/settings';
 
 /**
@@ -18,6 +19,8 @@ export const SettingsSchema = z.object({
   adminPinHash: z.string().optional(),
   language: settingFields.language.default('en-CA'),
   idleResetSeconds: settingFields.idleResetSeconds.default(90),
+  /** Ontario until a supervisor chooses: the plate check's home regions. */
+  homeRegions: settingFields.homeRegions.default([...DEFAULT_HOME_REGIONS]),
   /** Zones and rates set on the settings screen; unset means the rate table shipped in resources/. */
   zones: settingFields.zones.optional(),
 });

@@ -52,7 +52,7 @@ describe('idle reset', () => {
     useKiosk.setState({
       screen: 'settings',
       plate: 'ABC1',
-      issueStep: { kind: 'look-alike', plate: 'ABC1' },
+      issueStep: { kind: 'read-back', plate: 'ABC1' },
       pending: { kind: 'cancel', ticketNumber: 'T-1', reason: null },
       queueStep: { kind: 'discard', actionId: 'A-1' },
       shiftStep: 'confirm-close',

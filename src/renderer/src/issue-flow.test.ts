@@ -33,12 +33,74 @@ beforeEach(() => {
   send.mockImplementation((_channel, request) => issued((request as { plate: string }).plate));
 });
 
-describe('look-alike check', () => {
-  beforeEach(() => useKiosk.setState({ plate: 'ABC123' }));
-
-  it('asks before issuing a plate with look-alike characters, and sends nothing yet', async () => {
+describe('plate check, against the home regions in kiosk info (Ontario here)', () => {
+  it('issues a standard Ontario plate at once, look-alike characters or not', async () => {
+    useKiosk.setState({ plate: 'ABC123' });
     await state().issue();
-    expect(state().issueStep).toEqual({ kind: 'look-alike', plate: 'ABC123' });
+    expect(state().issueStep).toBeNull();
+    expect(issueCalls()).toHaveLength(1);
+    expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'ABC123' });
+  });
+
+  it('follows the home regions kiosk info names', async () => {
+    useKiosk.setState({ plate: 'X12KRT' });
+    await state().issue();
+    expect(state().issueStep).toEqual({ kind: 'read-back', plate: 'X12KRT' });
+    state().closeIssueStep();
+    useKiosk.setState({ info: kioskInfo({ homeRegions: ['ON', 'QC'] }) });
+    await state().issue();
+    expect(state().issueStep).toBeNull();
+    expect(issueCalls()).toHaveLength(1);
+  });
+});
+
+describe('look-alike step', () => {
+  beforeEach(() => useKiosk.setState({ plate: 'A8CD123' }));
+
+  it('offers the corrected plate and sends nothing yet', async () => {
+    await state().issue();
+    expect(state().issueStep).toEqual({ kind: 'look-alike', plate: 'A8CD123', suggestions: ['ABCD123'] });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('a tap on the correction issues it, once, however fast the taps', async () => {
+    await state().issue();
+    await Promise.all([state().choosePlate('ABCD123'), state().choosePlate('ABCD123'), state().issue()]);
+    expect(issueCalls()).toHaveLength(1);
+    expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'ABCD123', zone: 'Lot A', durationMinutes: 60 });
+    expect(state().screen).toBe('confirmation');
+  });
+
+  it('takes only a plate the step offered', async () => {
+    await state().issue();
+    await state().choosePlate('ZZZZ999');
+    expect(state().issueStep?.kind).toBe('look-alike');
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('"Keep as typed" issues the plate as typed', async () => {
+    await state().issue();
+    await state().confirmPlate();
+    expect(issueCalls()).toHaveLength(1);
+    expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'A8CD123' });
+  });
+
+  it('the correction still meets the already-active check', async () => {
+    useKiosk.setState({ permits: [permit({ plate: 'ABCD123' })] });
+    await state().issue();
+    await state().choosePlate('ABCD123');
+    expect(state().issueStep).toMatchObject({ kind: 'already-active', plate: 'ABCD123' });
+    expect(state().plate).toBe('ABCD123');
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('read-back step', () => {
+  beforeEach(() => useKiosk.setState({ plate: 'GR8DAY' }));
+
+  it('asks before issuing a plate of no home format with look-alike characters, and sends nothing yet', async () => {
+    await state().issue();
+    expect(state().issueStep).toEqual({ kind: 'read-back', plate: 'GR8DAY' });
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -46,7 +108,7 @@ describe('look-alike check', () => {
     await state().issue();
     await Promise.all([state().confirmPlate(), state().confirmPlate(), state().issue()]);
     expect(issueCalls()).toHaveLength(1);
-    expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'ABC123', zone: 'Lot A', durationMinutes: 60 });
+    expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'GR8DAY', zone: 'Lot A', durationMinutes: 60 });
     expect(state().screen).toBe('confirmation');
   });
 
@@ -54,7 +116,7 @@ describe('look-alike check', () => {
     await state().issue();
     state().closeIssueStep();
     expect(state().issueStep).toBeNull();
-    expect(state().plate).toBe('ABC123');
+    expect(state().plate).toBe('GR8DAY');
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -63,7 +125,7 @@ describe('look-alike check', () => {
     state().typeCharacter('X');
     state().backspace();
     state().clearPlate();
-    expect(state().plate).toBe('ABC123');
+    expect(state().plate).toBe('GR8DAY');
   });
 });
 
@@ -85,10 +147,10 @@ describe('already-active check', () => {
     expect(send).not.toHaveBeenCalled();
   });
 
-  it('comes after the look-alike check, and a double tap on "Plate is correct" does not pass it', async () => {
-    useKiosk.setState({ plate: 'ABC123', permits: [permit()] });
+  it('comes after the read-back step, and a double tap on "Plate is correct" does not pass it', async () => {
+    useKiosk.setState({ plate: 'ABC1', permits: [permit({ plate: 'ABC1' })] });
     await state().issue();
-    expect(state().issueStep?.kind).toBe('look-alike');
+    expect(state().issueStep?.kind).toBe('read-back');
     await state().confirmPlate();
     expect(state().issueStep?.kind).toBe('already-active');
     await state().confirmPlate();

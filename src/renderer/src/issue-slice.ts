@@ -2,17 +2,26 @@ import type { StateCreator } from 'zustand';
 import type { KioskInfo, Permit } from '../../shared/domain';
 import { normalisePlate, PLATE_MAX_LENGTH, rememberPlate } from '../../shared/plate';
 import { call } from './call';
+import { plateStep } from '../../shared/plate-check';
 import { missingForIssue } from './issue-readiness';
-import { findActivePermit, hasLookAlikes } from './plate-checks';
+import { findActivePermit } from './plate-checks';
 import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
 export const ISSUE_ACTIONS = ['issue'] as const;
 export type IssueAction = (typeof ISSUE_ACTIONS)[number];
 
-/** A check between the Issue tap and the permit: look-alike characters first, then a permit already running. */
+/**
+ * A check between the Issue tap and the permit: the plate first (src/shared/plate-check.ts, against the kiosk's
+ * home regions), then a permit already running.
+ *   - look-alike: the plate fits a home format only once look-alikes are swapped; `suggestions` are those plates,
+ *     each a one-tap choice;
+ *   - read-back: it fits no home format and has look-alike characters: shown large, each one named.
+ */
 export type IssueStep =
-  { kind: 'look-alike'; plate: string } | { kind: 'already-active'; plate: string; permit: Permit };
+  | { kind: 'look-alike'; plate: string; suggestions: string[] }
+  | { kind: 'read-back'; plate: string }
+  | { kind: 'already-active'; plate: string; permit: Permit };
 
 /** Selling a permit: the plate being typed, the zone and duration chosen, the checks, and the permit just issued. */
 export interface IssueSlice {
@@ -37,8 +46,10 @@ export interface IssueSlice {
   forgetRecentPlate(plate: string): void;
   /** The Issue tap: runs the plate checks, and issues when none needs a look. */
   issue(): Promise<void>;
-  /** "Plate is correct" on the look-alike step. */
+  /** "Plate is correct" on the read-back step, or "Keep … as typed" on the look-alike step. */
   confirmPlate(): Promise<void>;
+  /** A correction tapped on the look-alike step: it becomes the plate, and is sold (after the already-active check). */
+  choosePlate(plate: string): Promise<void>;
   /** "Issue anyway" on the already-active step. */
   issueAnyway(): Promise<void>;
   /** "Fix plate" or "Back": the plate and choices stay. */
@@ -65,7 +76,7 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
     return { plate, zone, durationMinutes: presetMinutes };
   };
 
-  /** After the look-alike check: warn about a permit already running for this plate, else issue. */
+  /** After the plate check: warn about a permit already running for this plate, else issue. */
   const checkActiveThenIssue = async (plate: string) => {
     const existing = findActivePermit(get().permits, plate);
     if (existing) {
@@ -166,8 +177,14 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
       if (inFlight.issue || issueStep) return;
       const input = issueInput();
       if (!input) return;
-      if (hasLookAlikes(input.plate)) {
-        set({ issueStep: { kind: 'look-alike', plate: input.plate }, error: null });
+      // No home regions known yet (no kiosk info): the check knows no format, so look-alikes get the read-back.
+      const check = plateStep(input.plate, get().info?.homeRegions ?? []);
+      if (check.kind === 'look-alike') {
+        set({ issueStep: { kind: 'look-alike', plate: input.plate, suggestions: check.suggestions }, error: null });
+        return;
+      }
+      if (check.kind === 'read-back') {
+        set({ issueStep: { kind: 'read-back', plate: input.plate }, error: null });
         return;
       }
       await checkActiveThenIssue(input.plate);
@@ -175,10 +192,18 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
 
     async confirmPlate() {
       const step = get().issueStep;
-      // Only from the look-alike step: a second tap on the same spot must not pass the next step too.
-      if (step?.kind !== 'look-alike' || get().inFlight.issue) return;
+      // Only from a plate step: a second tap on the same spot must not pass the next step too.
+      if ((step?.kind !== 'look-alike' && step?.kind !== 'read-back') || get().inFlight.issue) return;
       set({ issueStep: null });
       await checkActiveThenIssue(step.plate);
+    },
+
+    async choosePlate(plate) {
+      const step = get().issueStep;
+      // Only a correction the open step offered; a second tap finds the step closed and does nothing.
+      if (step?.kind !== 'look-alike' || !step.suggestions.includes(plate) || get().inFlight.issue) return;
+      set({ issueStep: null, plate });
+      await checkActiveThenIssue(plate);
     },
 
     async issueAnyway() {

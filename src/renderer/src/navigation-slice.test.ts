@@ -7,7 +7,7 @@ vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
 const { useKiosk } = await import('./store');
 
 const openSteps = {
-  issueStep: { kind: 'look-alike', plate: 'ABC1' },
+  issueStep: { kind: 'read-back', plate: 'ABC1' },
   pending: { kind: 'cancel', ticketNumber: 'T-1', reason: null },
   queueStep: { kind: 'discard', actionId: 'A-1' },
   reconcileStep: 'T-9',

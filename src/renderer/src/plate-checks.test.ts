@@ -1,23 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { describePlate, findActivePermit, hasLookAlikes } from './plate-checks';
+import { describeCorrection, describePlate, findActivePermit } from './plate-checks';
 import { permit } from './testing/fixtures';
 
-describe('look-alike characters', () => {
-  it.each(['O', '0', 'I', '1', 'B', '8', 'S', '5', 'Z', '2'])('%s needs a look', (c) => {
-    expect(hasLookAlikes(`HXK${c}`)).toBe(true);
-  });
-
-  it('lets plates without any through', () => {
-    expect(hasLookAlikes('HXK47')).toBe(false);
-    expect(hasLookAlikes('')).toBe(false);
-  });
-
+describe('look-alike characters on the read-back step', () => {
   it('names each look-alike as a letter or a digit, and leaves the others unmarked', () => {
     expect(describePlate('O0A1')).toEqual([
       { character: 'O', kind: 'letter' },
       { character: '0', kind: 'digit' },
       { character: 'A', kind: null },
       { character: '1', kind: 'digit' },
+    ]);
+  });
+
+  it.each(['O', '0', 'D', 'Q', 'I', '1', 'B', '8', 'S', '5', 'Z', '2', 'G', '6'])('marks %s', (c) => {
+    expect(describePlate(`HXK${c}`)[3]?.kind).not.toBeNull();
+  });
+
+  it('leaves plates without any unmarked', () => {
+    expect(describePlate('HXK47').every((c) => c.kind === null)).toBe(true);
+  });
+});
+
+describe('a correction on the look-alike step', () => {
+  it('names only the characters it changed', () => {
+    expect(describeCorrection('A8CD1Z3', 'ABCD123')).toEqual([
+      { character: 'A', kind: null },
+      { character: 'B', kind: 'letter' },
+      { character: 'C', kind: null },
+      { character: 'D', kind: null },
+      { character: '1', kind: null },
+      { character: '2', kind: 'digit' },
+      { character: '3', kind: null },
     ]);
   });
 });

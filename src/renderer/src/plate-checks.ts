@@ -1,24 +1,12 @@
 import type { Permit } from '../../shared/domain';
 import { normalisePlate } from '../../shared/plate';
+import { changedPositions, LOOK_ALIKES } from '../../shared/plate-check';
 
 /**
  * The two checks before a permit is sold. A mistyped plate is the commonest reason a paying driver still gets a
- * ticket (O for 0, I for 1), and a second permit for a car that has one is a double charge.
+ * ticket (O for 0, I for 1): the plate check (src/shared/plate-check.ts) compares it with the formats of the
+ * kiosk's home regions. A second permit for a car that has one is a double charge.
  */
-
-/** Pairs that read alike on a plate, in glare, at a glance: O/0, I/1, B/8, S/5, Z/2. */
-export const LOOK_ALIKES: Readonly<Record<string, string>> = {
-  O: '0',
-  '0': 'O',
-  I: '1',
-  '1': 'I',
-  B: '8',
-  '8': 'B',
-  S: '5',
-  '5': 'S',
-  Z: '2',
-  '2': 'Z',
-};
 
 export interface PlateCharacter {
   character: string;
@@ -34,8 +22,13 @@ export function describePlate(plate: string): PlateCharacter[] {
   }));
 }
 
-export function hasLookAlikes(plate: string): boolean {
-  return [...plate].some((character) => character in LOOK_ALIKES);
+/** A correction the plate check offers, with only the characters it changed named as letter or digit. */
+export function describeCorrection(typed: string, suggestion: string): PlateCharacter[] {
+  const changed = new Set(changedPositions(typed, suggestion));
+  return [...suggestion].map((character, index) => ({
+    character,
+    kind: changed.has(index) ? (/[0-9]/.test(character) ? 'digit' : 'letter') : null,
+  }));
 }
 
 /** A permit this kiosk sold for the same plate that is still running at `now`; the latest-ending one if several. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from './i18n/catalog';
-import { buildChanges, draftFrom, emptyZoneDraft, parseMinutes } from './settings-form';
+import { buildChanges, draftFrom, emptyZoneDraft, parseMinutes, toggleRegion } from './settings-form';
 import { settingsView } from './testing/fixtures';
 
 const t = catalogs['en-CA'];
@@ -105,5 +105,27 @@ describe('settings form', () => {
     expect(parseMinutes('30 60;90')).toEqual([30, 60, 90]);
     expect(parseMinutes('30 1.5')).toBeNull();
     expect(parseMinutes('')).toEqual([]);
+  });
+});
+
+describe('home regions', () => {
+  it('toggles a region on at the end of the list, or off', () => {
+    expect(toggleRegion(['ON'], 'QC')).toEqual(['ON', 'QC']);
+    expect(toggleRegion(['ON', 'QC'], 'ON')).toEqual(['QC']);
+  });
+
+  it('sends the regions when they change, in the order tapped', () => {
+    const draft = { ...draftFrom(view), homeRegions: toggleRegion(draftFrom(view).homeRegions, 'QC') };
+    expect(buildChanges(view, draft, t)).toEqual({ changes: { homeRegions: ['ON', 'QC'] }, errors: {} });
+  });
+
+  it('refuses none at all, in the supervisor’s language', () => {
+    const draft = { ...draftFrom(view), homeRegions: [] };
+    expect(buildChanges(view, draft, t).errors).toEqual({
+      homeRegions: 'Choose at least one region for the plate check.',
+    });
+    expect(buildChanges(view, draft, catalogs['fr-CA']).errors).toEqual({
+      homeRegions: 'Choisissez au moins une région pour la vérification des plaques.',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { channels } from '../../shared/contract';
 import { isProblemCode } from '../../shared/problems';
 import type { Language, SettingsView, ZoneRate } from '../../shared/domain';
+import type { RegionCode } from '../../shared/plate-formats';
 
 type RepeatedTicketRefused = SettingsView['repeatedTicketRefused'];
 import type { SettingsChanges } from './admin-slice';
@@ -40,6 +41,8 @@ export interface SettingsDraft {
   requestHardTimeoutSeconds: string;
   repeatedTicketRefused: RepeatedTicketRefused;
   idleResetSeconds: string;
+  /** The plate check's home regions, in the order tapped (the first one's corrections are offered first). */
+  homeRegions: RegionCode[];
   /** Empty means "keep the current PIN". */
   newAdminPin: string;
 }
@@ -80,6 +83,7 @@ export function draftFrom(view: SettingsView): SettingsDraft {
     requestHardTimeoutSeconds: String(Math.round(view.requestHardTimeoutMs / 1000)),
     repeatedTicketRefused: view.repeatedTicketRefused,
     idleResetSeconds: String(view.idleResetSeconds),
+    homeRegions: [...view.homeRegions],
     newAdminPin: '',
   };
 }
@@ -134,6 +138,7 @@ export function buildChanges(
   if (draft.timeMode !== view.timeMode) changes.timeMode = draft.timeMode;
   if (draft.language !== view.language) changes.language = draft.language;
   if (draft.newAdminPin) changes.newAdminPin = draft.newAdminPin;
+  if (draft.homeRegions.join() !== view.homeRegions.join()) changes.homeRegions = draft.homeRegions;
 
   const whole = (field: string, text: string, current: number, set: (n: number) => void) => {
     const value = parseWhole(text);
@@ -180,4 +185,9 @@ export function buildChanges(
     }
   }
   return { changes, errors };
+}
+
+/** A home region tapped: on at the end of the list, or off. */
+export function toggleRegion(regions: readonly RegionCode[], region: RegionCode): RegionCode[] {
+  return regions.includes(region) ? regions.filter((r) => r !== region) : [...regions, region];
 }

@@ -112,6 +112,7 @@ export async function settingsView(k: KioskServices): Promise<SettingsView> {
     requestHardTimeoutMs: settings.requestHardTimeoutMs,
     repeatedTicketRefused: settings.repeatedTicketRefused,
     idleResetSeconds: settings.idleResetSeconds,
+    homeRegions: settings.homeRegions,
     adminPinIsDemo: k.pin.isDemo,
     demoMode: demo,
   };

@@ -1,25 +1,76 @@
 import { useT } from '../i18n/useT';
-import { describePlate } from '../plate-checks';
+import { describeCorrection, describePlate, type PlateCharacter } from '../plate-checks';
 import { useKiosk } from '../store';
 import { Dialog } from './Dialog';
 
+/** Each character in a face that tells O from 0, the marked ones underlined and named below (drawn for the eye). */
+function PlateCharacters({ characters }: { characters: PlateCharacter[] }) {
+  const { t } = useT();
+  return characters.map(({ character, kind }, index) => (
+    <span key={index} className={`checked-plate__char${kind ? ' is-look-alike' : ''}`} aria-hidden="true">
+      <span className="checked-plate__glyph">{character}</span>
+      <span className="checked-plate__label">{kind ? t[kind](character) : ''}</span>
+    </span>
+  ));
+}
+
 /** The plate large, in a face that tells O from 0, with every look-alike underlined and named below it. */
 export function CheckedPlate({ plate }: { plate: string }) {
-  const { t } = useT();
   return (
     <div className="checked-plate" data-testid="checked-plate">
       <span className="visually-hidden">{plate}</span>
-      {describePlate(plate).map(({ character, kind }, index) => (
-        <span key={index} className={`checked-plate__char${kind ? ' is-look-alike' : ''}`} aria-hidden="true">
-          <span className="checked-plate__glyph">{character}</span>
-          <span className="checked-plate__label">{kind ? t[kind](character) : ''}</span>
-        </span>
-      ))}
+      <PlateCharacters characters={describePlate(plate)} />
     </div>
   );
 }
 
-function LookAlikeStep({ plate }: { plate: string }) {
+/**
+ * The plate fits a home region's format only with a look-alike swapped: each correction is a one-tap choice that
+ * sells it, with the swapped characters named. Keeping the plate as typed stays possible (a car from elsewhere).
+ */
+function LookAlikeStep({ plate, suggestions }: { plate: string; suggestions: string[] }) {
+  const { t } = useT();
+  const issuing = useKiosk((s) => s.inFlight.issue);
+  const { choosePlate, confirmPlate, closeIssueStep } = useKiosk.getState();
+  return (
+    <Dialog title={t.lookAlikeTitle} testId="look-alike">
+      <p>{t.lookAlikeText}</p>
+      <p className="plate-typed" data-testid="typed-plate">
+        {t.plateAsTyped} <span className="plate-typed__plate">{plate}</span>
+      </p>
+      <div className="plate-choices" role="group" aria-label={t.plateCorrections}>
+        {suggestions.map((suggestion, index) => (
+          <button
+            key={suggestion}
+            type="button"
+            className="button plate-choice"
+            disabled={issuing}
+            data-autofocus={index === 0 ? true : undefined}
+            data-testid="plate-choice"
+            onClick={() => void choosePlate(suggestion)}
+          >
+            <span className="checked-plate plate-choice__plate">
+              <PlateCharacters characters={describeCorrection(plate, suggestion)} />
+            </span>
+            {/* What the tap does, in words: also the button's name (the glyphs above are for the eye). */}
+            <span className="plate-choice__caption">{t.useCorrectedPlate(suggestion)}</span>
+          </button>
+        ))}
+      </div>
+      <div className="actions dialog__actions">
+        <button type="button" className="button button--secondary" onClick={closeIssueStep}>
+          {t.fixPlate}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void confirmPlate()}>
+          {t.keepTypedPlate(plate)}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** The plate fits no home format and has look-alike characters: read it back against the car, each one named. */
+function ReadBackStep({ plate }: { plate: string }) {
   const { t } = useT();
   const { confirmPlate, closeIssueStep } = useKiosk.getState();
   const look = describePlate(plate).flatMap(({ character, kind }) => (kind ? [t[kind](character)] : []));
@@ -90,9 +141,9 @@ export function IssueChecks() {
   const step = useKiosk((s) => s.issueStep);
   if (!step) return null;
   // Keyed by kind: the already-active step is a new dialog, which takes the focus again.
-  return step.kind === 'look-alike' ? (
-    <LookAlikeStep key="look-alike" plate={step.plate} />
-  ) : (
-    <AlreadyActiveStep key="already-active" />
-  );
+  if (step.kind === 'look-alike') {
+    return <LookAlikeStep key="look-alike" plate={step.plate} suggestions={step.suggestions} />;
+  }
+  if (step.kind === 'read-back') return <ReadBackStep key="read-back" plate={step.plate} />;
+  return <AlreadyActiveStep key="already-active" />;
 }

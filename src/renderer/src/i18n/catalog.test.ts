@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from './catalog';
+import { REGION_CODES } from '../../../shared/plate-formats';
 
 const [english, french] = [catalogs['en-CA'], catalogs['fr-CA']];
 
@@ -7,6 +8,8 @@ const [english, french] = [catalogs['en-CA'], catalogs['fr-CA']];
 const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
   problem: [{ code: 'pin-wrong', params: { triesLeft: 2 } }],
   issueNeeds: [['shift', 'plate', 'zone', 'duration']],
+  // A region code; each one is checked on its own.
+  regionName: ['QC'],
 };
 
 describe('catalog', () => {
@@ -32,6 +35,14 @@ describe('catalog', () => {
         expect(text, key).not.toContain('undefined');
       }
     }
+  });
+
+  it('names every region of the plate check in both languages', () => {
+    for (const code of REGION_CODES) {
+      expect(english.regionName(code).trim(), code).not.toBe('');
+      expect(french.regionName(code).trim(), code).not.toBe('');
+    }
+    expect(french.regionName('BC')).toBe('Colombie-Britannique');
   });
 
   it('is French in French: the words a test looks for differ', () => {

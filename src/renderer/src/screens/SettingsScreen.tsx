@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Language, SettingsView } from '../../../shared/domain';
+import { PLATE_REGIONS, REGION_CODES, type RegionCode } from '../../../shared/plate-formats';
 import { KeyboardField } from '../components/KeyboardField';
 import { PinPad, usePinLock } from '../components/PinPad';
 import { DEMO_ADMIN_PIN } from '../../../shared/demo';
@@ -14,6 +15,7 @@ import {
   hostOf,
   parseMinutes,
   parseWhole,
+  toggleRegion,
   type FieldErrors,
   type SettingsDraft,
   type ZoneDraft,
@@ -171,6 +173,71 @@ function Field({
           {hint}
         </p>
       )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The plate check's home regions: one toggle per region, Canada then the United States, so a supervisor chooses
+ * them by touch. Each says whether it is on with a mark and `aria-pressed`, not colour alone.
+ */
+function HomeRegions({
+  selected,
+  error,
+  onChange,
+}: {
+  selected: RegionCode[];
+  error?: string | undefined;
+  onChange: (regions: RegionCode[]) => void;
+}) {
+  const { t } = useT();
+  const id = useId();
+  const groups = [
+    { country: 'CA', title: t.regionsCanada },
+    { country: 'US', title: t.regionsUnitedStates },
+  ] as const;
+  return (
+    <div className={error ? 'field field--error' : 'field'} data-testid="home-regions">
+      <p className="field-label" id={`${id}-label`}>
+        {t.homeRegions}
+      </p>
+      <p className="field__hint" id={`${id}-hint`}>
+        {t.homeRegionsHint}
+      </p>
+      {groups.map(({ country, title }) => (
+        <div
+          key={country}
+          role="group"
+          aria-label={t.homeRegionsGroup(title)}
+          aria-describedby={error ? `${id}-error` : undefined}
+        >
+          <p className="region-group__title">{title}</p>
+          <div className="region-toggles">
+            {REGION_CODES.filter((code) => PLATE_REGIONS[code].country === country).map((code) => {
+              const on = selected.includes(code);
+              return (
+                <button
+                  key={code}
+                  type="button"
+                  className="button region-toggle"
+                  aria-pressed={on}
+                  onClick={() => onChange(toggleRegion(selected, code))}
+                >
+                  <span aria-hidden="true" className="region-toggle__mark">
+                    {on ? '✓' : ''}
+                  </span>
+                  <span>{t.regionName(code)}</span>
+                </button>
+              );
+            })}
+          </div>
+        </div>
+      ))}
       {error && (
         <p className="field__error" id={`${id}-error`}>
           {error}
@@ -527,6 +594,17 @@ function SettingsForm({ view }: { view: SettingsView }) {
             className="field--short"
             error={errorFor(shown, 'idleResetSeconds')}
             onChange={(idleResetSeconds) => update({ idleResetSeconds })}
+          />
+        </section>
+
+        <section className="settings-section" aria-labelledby="settings-plate-check">
+          <h2 className="section-title" id="settings-plate-check">
+            {t.sectionPlateCheck}
+          </h2>
+          <HomeRegions
+            selected={draft.homeRegions}
+            error={errorFor(shown, 'homeRegions')}
+            onChange={(homeRegions) => update({ homeRegions })}
           />
         </section>
 

@@ -35,6 +35,7 @@ export function kioskInfo(overrides: Partial<KioskInfo> = {}): KioskInfo {
     language: 'en-CA',
     idleResetSeconds: 120,
     adminPin: 'set',
+    homeRegions: ['ON'],
     ...overrides,
   };
 }
@@ -87,6 +88,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     requestHardTimeoutMs: 90_000,
     repeatedTicketRefused: 'unknown',
     idleResetSeconds: 120,
+    homeRegions: ['ON'],
     adminPinIsDemo: false,
     demoMode: false,
     ...overrides,
