@@ -18,6 +18,9 @@ export const SettingsSchema = z.object({
   adminPinHash: z.string().optional(),
   language: settingFields.language.default('en-CA'),
   idleResetSeconds: settingFields.idleResetSeconds.default(90),
+  refundPinAboveCents: settingFields.refundPinAboveCents.default(2000),
+  drawerToleranceCents: settingFields.drawerToleranceCents.default(500),
+  plateFixWindowMinutes: settingFields.plateFixWindowMinutes.default(15),
   /** Zones and rates set on the settings screen; unset means the rate table shipped in resources/. */
   zones: settingFields.zones.optional(),
 });

@@ -112,6 +112,9 @@ export async function settingsView(k: KioskServices): Promise<SettingsView> {
     requestHardTimeoutMs: settings.requestHardTimeoutMs,
     repeatedTicketRefused: settings.repeatedTicketRefused,
     idleResetSeconds: settings.idleResetSeconds,
+    refundPinAboveCents: settings.refundPinAboveCents,
+    drawerToleranceCents: settings.drawerToleranceCents,
+    plateFixWindowMinutes: settings.plateFixWindowMinutes,
     adminPinIsDemo: k.pin.isDemo,
     demoMode: demo,
   };
