@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutboxItem, Permit, Result, ShiftSummary } from '../../../shared/domain';
+import type { OutboxItem, Permit, Result, SettingsView, ShiftSummary } from '../../../shared/domain';
 import type {
   CountResult,
   DayReport,
@@ -384,5 +384,23 @@ describe('fixing the plate after the sale', () => {
     expect(kiosk.sandbox.permits()).toMatchObject([{ plate: 'LATE9' }]);
     const audit = value<{ csv: string }>(await kiosk.core.dispatch('audit:export-csv', {})).csv;
     expect(audit).toContain('plate LATE8 → LATE9 (after the window, with the admin PIN)');
+  });
+
+  it('follows the window a supervisor sets: 0 minutes puts every plate fix behind the PIN', async () => {
+    kiosk = await startTestKiosk();
+    const sold = value<Sale>(await issue(kiosk, 'WIN8', { method: 'card' }));
+    const view = value<SettingsView>(
+      await kiosk.core.dispatch('settings:update', { adminPin: TEST_ADMIN_PIN, changes: { plateFixWindowMinutes: 0 } }),
+    );
+    expect(view).toMatchObject({ plateFixWindowMinutes: 0, refundPinAboveCents: 2000, drawerToleranceCents: 500 });
+    expect(refusal(await fix(kiosk, sold.ticketNumber, 'WIN9')).problem).toEqual({
+      code: 'plate-fix-needs-pin',
+      params: { minutes: 0 },
+    });
+    const badSetting = await kiosk.core.dispatch('settings:update', {
+      adminPin: TEST_ADMIN_PIN,
+      changes: { drawerToleranceCents: -1 },
+    });
+    expect(refusal(badSetting).problem?.code).toBe('drawer-tolerance-range');
   });
 });
