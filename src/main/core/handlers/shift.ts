@@ -1,4 +1,5 @@
 import type { Handlers } from '../dispatch';
+import { fail } from '../failure';
 import type { KioskServices } from '../services';
 
 type ShiftChannels = 'shift:current' | 'shift:start' | 'shift:summary' | 'shift:close';
@@ -18,6 +19,7 @@ export function shiftHandlers(k: KioskServices): Pick<Handlers, ShiftChannels> {
     },
     'shift:summary': () => k.shift.summary(k.outboxStatus(), refundsOfOpenShift(k)),
     'shift:close': async ({ adminPin }) => {
+      if (!k.shift.open) fail('not-allowed', 'no-shift-open');
       const refunds = refundsOfOpenShift(k);
       // The drawer is counted (and a difference beyond tolerance approved) before the shift may close.
       const report = await k.money.close(adminPin);

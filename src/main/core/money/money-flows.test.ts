@@ -103,6 +103,57 @@ describe('tenders on sales and extensions', () => {
   });
 });
 
+describe('the ledger and the outbox after a crash between their writes', () => {
+  it('gives a repeated request the ticket number its ledger entry has, so the books and the permit agree', async () => {
+    kiosk = await startTestKiosk();
+    const shift = value<{ id: string }>(await kiosk.core.dispatch('shift:current', {}));
+    const requestId = crypto.randomUUID();
+    const kioskId = kiosk.core.info.kioskId;
+    // What a stop right after the ledger's write leaves: the sale is in the books, its permit is not in the outbox.
+    const entry = {
+      type: 'sale',
+      id: requestId,
+      at: '2026-12-02T14:00:00.000Z',
+      shiftId: shift.id,
+      attendant: 'Test attendant',
+      // The allocator handed this number out before the stop (its next one differs).
+      ticketNumber: `${kioskId}-000007`,
+      action: 'issue',
+      amountCents: 450,
+      currency: 'CAD',
+      tender: { method: 'cash', tenderedCents: 500, changeCents: 50 },
+    };
+    fs.appendFileSync(path.join(kiosk.dataDir, 'money.jsonl'), JSON.stringify(entry) + '\n');
+    await kiosk.restart();
+
+    const permit = value<Sale>(
+      await kiosk.core.dispatch('permits:issue', {
+        requestId,
+        plate: 'CRASH1',
+        zone: 'Lot 1',
+        durationMinutes: 60,
+        tender: cash(500),
+      }),
+    );
+    expect(permit.ticketNumber).toBe(`${kioskId}-000007`);
+    expect(permit.tender).toEqual(entry.tender);
+    expect(ledgerLines(kiosk).filter((line) => line.id === requestId)).toHaveLength(1);
+  });
+
+  it('refuses drawer and report actions without an open shift, in the shift’s own words', async () => {
+    kiosk = await startTestKiosk({ signIn: false });
+    for (const [channel, request] of [
+      ['drawer:status', {}],
+      ['drawer:count', { counts: [{ cents: 500, count: 1 }] }],
+      ['reports:x', {}],
+      ['shift:close', {}],
+    ] as const) {
+      expect(refusal(await kiosk.core.dispatch(channel, request)).problem?.code, channel).toBe('no-shift-open');
+    }
+    expect(refusal(await kiosk.core.dispatch('reports:z', {})).problem?.code).toBe('no-closed-shift');
+  });
+});
+
 describe('cancel with or without a refund', () => {
   it('refunds at most what was paid, asks the admin PIN above the limit, and nets the shift totals', async () => {
     kiosk = await startTestKiosk({ settings: { refundPinAboveCents: 400 } });

@@ -79,6 +79,15 @@ export class MoneyService implements PermitMoney {
     );
   }
 
+  /**
+   * A sale already in the ledger under this request id whose permit the outbox never took (the kiosk stopped
+   * between the two writes): the repeated request keeps its ticket number, so the books and the permit agree.
+   */
+  priorSale(id: string): { ticketNumber: string } | undefined {
+    const entry = this.deps.ledger.find(id);
+    return entry?.type === 'sale' ? { ticketNumber: entry.ticketNumber } : undefined;
+  }
+
   /** The tender a sale was recorded with, by its request id (for a repeated request's answer). */
   saleTender(id: string): RecordedTender | undefined {
     const entry = this.deps.ledger.find(id);
@@ -171,7 +180,7 @@ export class MoneyService implements PermitMoney {
   // --- the drawer -----------------------------------------------------------------------------------------
 
   status(): DrawerStatus {
-    const shift = this.requireShift();
+    const shift = this.openShift();
     const entries = this.entriesOf(shift.id);
     const currency = this.drawerCurrency(shift.id);
     const float = entries.find((entry) => entry.type === 'float');
@@ -188,7 +197,7 @@ export class MoneyService implements PermitMoney {
 
   /** The float: once a shift, before any cash moves (else the drawer started empty, and the count says so). */
   open(floatCents: number, currency = this.deps.defaultCurrency()): DrawerStatus {
-    const shift = this.requireShift();
+    const shift = this.openShift();
     const entries = this.entriesOf(shift.id);
     if (entries.some((entry) => entry.type === 'float')) fail('not-allowed', 'drawer-already-open');
     if (entries.some((entry) => movesCash(entry) || entry.type === 'count')) {
@@ -214,7 +223,7 @@ export class MoneyService implements PermitMoney {
 
   /** A paid-out or a drop, with its reason. A repeated request id is recorded once. */
   move(type: 'paid-out' | 'drop', input: { requestId: string; amountCents: number; reason: string }): DrawerStatus {
-    const shift = this.requireShift();
+    const shift = this.openShift();
     const currency = this.drawerCurrency(shift.id);
     this.write(
       {
@@ -234,7 +243,7 @@ export class MoneyService implements PermitMoney {
 
   /** The blind count: recorded first, and only then compared with the expected cash. */
   count(counts: DenominationCount[]): CountResult {
-    const shift = this.requireShift();
+    const shift = this.openShift();
     const currency = this.drawerCurrency(shift.id);
     const denominations = DENOMINATIONS[currency];
     if (!denominations) fail('invalid-request', 'drawer-currency-unsupported', { params: { currency } });
@@ -280,7 +289,7 @@ export class MoneyService implements PermitMoney {
    * count beyond the tolerance needs the admin PIN. Writes the close (the Z) and returns the Z-report.
    */
   async close(adminPin: string | undefined): Promise<MoneyReport> {
-    const shift = this.requireShift();
+    const shift = this.openShift();
     const entries = this.entriesOf(shift.id);
     const count = lastCount(entries);
     if (entries.some(movesCash)) {
@@ -321,7 +330,7 @@ export class MoneyService implements PermitMoney {
 
   /** The open shift's X-report; the expected cash only with the admin PIN until the drawer is counted. */
   async xReport(adminPin: string | undefined): Promise<MoneyReport> {
-    const shift = this.requireShift();
+    const shift = this.openShift();
     if (adminPin !== undefined) await this.deps.pin.require(adminPin);
     return this.report(shift, adminPin !== undefined);
   }
@@ -377,8 +386,14 @@ export class MoneyService implements PermitMoney {
     return float?.type === 'float' ? float.currency : this.deps.defaultCurrency();
   }
 
+  /** For a sale or a cancel: nothing is sold before someone signs in. */
   private requireShift(): Shift {
     return this.deps.shift() ?? fail('not-allowed', 'shift-needed');
+  }
+
+  /** For the drawer and the X-report, which belong to the open shift. */
+  private openShift(): Shift {
+    return this.deps.shift() ?? fail('not-allowed', 'no-shift-open');
   }
 
   /** The ledger first (durable), then the audit log; a repeated id is neither written nor audited again. */

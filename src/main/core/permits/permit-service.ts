@@ -23,6 +23,8 @@ export interface PermitServiceDeps {
 
 /** What PermitService needs of the money side (MoneyService). */
 export interface PermitMoney {
+  /** The ticket of a sale written under this request id before a crash kept its permit from the outbox. */
+  priorSale(id: string): { ticketNumber: string } | undefined;
   /** The tender of a sale, checked (cash covers the amount); nothing is written. */
   tender(input: TenderInput | undefined, sale: { amountCents: number; currency: string }): RecordedTender;
   /** Refuses a refund above what was paid for the permit, net of earlier refunds. */
@@ -80,7 +82,7 @@ export class PermitService {
       };
       const attendant = this.deps.attendant();
       const tender = this.deps.money.tender(input.tender, values);
-      const ticketNumber = await this.deps.tickets.next();
+      const ticketNumber = this.deps.money.priorSale(requestId)?.ticketNumber ?? (await this.deps.tickets.next());
       const { amountCents, currency } = values;
       this.deps.money.recordSale({
         id: requestId,
