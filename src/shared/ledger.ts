@@ -65,6 +65,16 @@ export const RecordedTenderSchema = z.discriminatedUnion('method', [
 ]);
 export type RecordedTender = z.infer<typeof RecordedTenderSchema>;
 
+/**
+ * The cash amounts the tender step offers as one tap, smallest first: exact, the next $5, the next $10, then the
+ * $20, $50 and $100 notes that cover the amount. Integer cents; never less than the amount; no repeats.
+ */
+export function cashQuickAmounts(amountCents: number): number[] {
+  const up = (step: number) => Math.ceil(amountCents / step) * step;
+  const candidates = [amountCents, up(500), up(1000), 2000, 5000, 10000];
+  return [...new Set(candidates.filter((cents) => cents >= amountCents))].sort((a, b) => a - b).slice(0, 6);
+}
+
 /** The lines a report totals tenders on. */
 export const TENDER_KINDS = ['cash', 'card', 'voucher', 'complimentary', 'unrecorded'] as const;
 export type TenderKind = (typeof TENDER_KINDS)[number];
