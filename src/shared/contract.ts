@@ -20,6 +20,18 @@ import {
   ShiftSummarySchema,
   type Result,
 } from './domain';
+import {
+  CountResultSchema,
+  DayReportSchema,
+  DenominationCountSchema,
+  DrawerMoveInputSchema,
+  DrawerStatusSchema,
+  MoneyReportSchema,
+  PermitPaymentsSchema,
+  RecordedTenderSchema,
+  RefundInputSchema,
+  TenderInputSchema,
+} from './ledger';
 
 /**
  * The one contract between the renderer and main. The Electron ipcMain handlers, the station's HTTP bridge
@@ -37,6 +49,11 @@ const Minutes = z
   .int('duration-whole')
   .min(1, 'duration-min')
   .max(7 * 24 * 60, 'duration-max');
+/**
+ * A sale's answer: the permit, and the tender as the ledger recorded it (a cash tender with its change). Absent
+ * only for a request repeated after the ledger entry was written by an older kiosk.
+ */
+const SaleSchema = PermitSchema.extend({ tender: RecordedTenderSchema.optional() });
 
 export const channels = {
   'kiosk:info': {
@@ -62,16 +79,25 @@ export const channels = {
       plate: PlateInputSchema,
       zone: z.string({ error: 'choose-zone' }).min(1, 'choose-zone').max(200, 'zone-name-too-long'),
       durationMinutes: Minutes,
+      /** How the driver paid. Optional so that screens written before tenders keep working: a sale without one
+       * is recorded as `unrecorded` (never as cash, so it cannot make the drawer look short). */
+      tender: TenderInputSchema.optional(),
     }),
-    response: PermitSchema,
+    response: SaleSchema,
   },
   'permits:quote-extend': {
     request: z.strictObject({ ticketNumber: TicketNumber, minutes: Minutes }),
     response: z.object({ newEndAt: z.iso.datetime(), addedCents: z.number().int(), totalCents: z.number().int() }),
   },
   'permits:extend': {
-    request: z.strictObject({ requestId: RequestId, ticketNumber: TicketNumber, minutes: Minutes }),
-    response: PermitSchema,
+    request: z.strictObject({
+      requestId: RequestId,
+      ticketNumber: TicketNumber,
+      minutes: Minutes,
+      /** How the driver paid what the extension adds; as for an issue, optional. */
+      tender: TenderInputSchema.optional(),
+    }),
+    response: SaleSchema,
   },
   'permits:cancel': {
     request: z.strictObject({
@@ -79,8 +105,31 @@ export const channels = {
       ticketNumber: TicketNumber,
       /** Recorded in the audit log. */
       reason: freeText({ max: 200, tooLong: 'reason-too-long' }).optional(),
+      /** Money given back: at most what was paid for the permit; none means the cancel kept the money. */
+      refund: RefundInputSchema.optional(),
+      /** Needed when the refund is above the setting `refundPinAboveCents`. */
+      adminPin: AdminPin.optional(),
     }),
     response: PermitSchema,
+  },
+  /**
+   * Correct the plate of a permit after the sale: a waiting push goes with the new plate, a sent permit gets an
+   * update through the outbox. After `plateFixWindowMinutes` from the issue, it needs the admin PIN.
+   */
+  'permits:fix-plate': {
+    request: z.strictObject({
+      requestId: RequestId,
+      ticketNumber: TicketNumber,
+      plate: PlateInputSchema,
+      reason: freeText({ min: 1, tooShort: 'reason-needed', max: 200, tooLong: 'reason-too-long' }),
+      adminPin: AdminPin.optional(),
+    }),
+    response: PermitSchema,
+  },
+  /** A permit's money (sales with their tenders, the cancel and its refund): for receipts and the refund step. */
+  'permits:payments': {
+    request: z.strictObject({ ticketNumber: TicketNumber }),
+    response: PermitPaymentsSchema,
   },
   /** Print the current page (the receipt or shift summary in it): the Electron app prints through
    * webContents.print and answers 'app' with whether it printed; the station answers 'browser' (nothing printed
@@ -128,9 +177,70 @@ export const channels = {
     request: z.strictObject({}),
     response: ShiftSummarySchema,
   },
-  'shift:close': {
+  /** The drawer of the open shift, without the expected cash (the count is blind). */
+  'drawer:status': {
     request: z.strictObject({}),
-    response: ShiftSummarySchema,
+    response: DrawerStatusSchema,
+  },
+  /** The float the drawer starts with: once per shift, before any cash moves. */
+  'drawer:open': {
+    request: z.strictObject({
+      floatCents: z
+        .number({ error: 'drawer-float-range' })
+        .int('drawer-float-range')
+        .min(0, 'drawer-float-range')
+        .max(10_000_000, 'drawer-float-range'),
+      /** The drawer's currency; by default the first zone's. */
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'currency-format')
+        .optional(),
+    }),
+    response: DrawerStatusSchema,
+  },
+  'drawer:paid-out': {
+    request: DrawerMoveInputSchema,
+    response: DrawerStatusSchema,
+  },
+  /** Cash taken from the drawer to the safe. */
+  'drawer:drop': {
+    request: DrawerMoveInputSchema,
+    response: DrawerStatusSchema,
+  },
+  /** The blind count: the answer is the first time the expected cash is shown. A new count replaces the last. */
+  'drawer:count': {
+    request: z.strictObject({
+      counts: z.array(DenominationCountSchema).min(1, 'count-needed').max(30, 'count-needed'),
+    }),
+    response: CountResultSchema,
+  },
+  /** The X-report of the open shift; its expected cash only with the admin PIN until the drawer is counted. */
+  'reports:x': {
+    request: z.strictObject({ adminPin: AdminPin.optional() }),
+    response: MoneyReportSchema,
+  },
+  /**
+   * Closing a shift that moved cash needs a count of the drawer made after the last cash movement; a count
+   * beyond the tolerance (the setting `drawerToleranceCents`) needs the admin PIN. The answer carries the Z-report.
+   */
+  'shift:close': {
+    request: z.strictObject({ adminPin: AdminPin.optional() }),
+    response: ShiftSummarySchema.extend({ report: MoneyReportSchema.optional() }),
+  },
+  /** The Z-report of a closed shift: the last one closed on this kiosk unless a shift id is given. */
+  'reports:z': {
+    request: z.strictObject({ shiftId: z.string().min(1).max(100).optional() }),
+    response: MoneyReportSchema.extend({ fileName: z.string() }),
+  },
+  /** Every shift of a day and the totals per attendant (the kiosk's local date; today by default). */
+  'reports:day': {
+    request: z.strictObject({
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'report-date-format')
+        .optional(),
+    }),
+    response: DayReportSchema.extend({ fileName: z.string() }),
   },
   'occupancy:get': {
     request: z.strictObject({ refresh: z.boolean().default(false) }),

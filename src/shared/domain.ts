@@ -61,6 +61,8 @@ export const PermitSchema = z.object({
   /** OPSCOM holds this permit (it answered 9022 to a resend) but never gave the kiosk its reference. */
   heldWithoutReference: z.boolean(),
   reconcile: ReconcileStateSchema,
+  /** The plate it was sold with, when an attendant corrected it after the sale (the receipt says so). */
+  plateCorrectedFrom: z.string().optional(),
 });
 export type Permit = z.infer<typeof PermitSchema>;
 
@@ -130,6 +132,8 @@ export const OutboxItemSchema = z.object({
   possibleDuplicate: z.boolean(),
   /** Copies of this permit OPSCOM may hold that the kiosk cannot reach. */
   unreachableCopies: z.array(UnreachableCopySchema),
+  /** An update that corrects the plate after the sale (its kind says `extend`: it is an update to OPSCOM). */
+  fixesPlate: z.boolean().optional(),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
@@ -231,6 +235,10 @@ export const SettingsViewSchema = z.object({
   repeatedTicketRefused: RepeatedTicketRefusedSchema,
   idleResetSeconds: z.number().int(),
   homeRegions: z.array(RegionCodeSchema),
+  /** The money settings (always sent by main; optional only for screens written before them). */
+  refundPinAboveCents: z.number().int().optional(),
+  drawerToleranceCents: z.number().int().optional(),
+  plateFixWindowMinutes: z.number().int().optional(),
   /** Demo mode: the admin PIN is the known demo PIN, shown on screen. */
   adminPinIsDemo: z.boolean(),
   demoMode: z.boolean(),
@@ -251,8 +259,13 @@ export const ShiftSummarySchema = z.object({
   issued: z.number().int().nonnegative(),
   extended: z.number().int().nonnegative(),
   cancelled: z.number().int().nonnegative(),
-  /** Charged during the shift, per currency: issues at their price, extensions at what they added. */
+  /**
+   * Charged during the shift, per currency: issues at their price, extensions at what they added, less the money
+   * given back on cancels (a permit cancelled as "Wrong plate" with its money refunded adds nothing).
+   */
   amounts: z.array(z.object({ currency: z.string(), cents: z.number().int() })),
+  /** Refunded during the shift, per currency (already taken off `amounts`). */
+  refunded: z.array(z.object({ currency: z.string(), cents: z.number().int() })).optional(),
   waiting: z.number().int().nonnegative(),
   attention: z.number().int().nonnegative(),
   /** Every action of the shift as CSV, for the close-of-shift export. */

@@ -19,6 +19,16 @@ const SAMPLE = {
   detail: 'x',
   kib: 64,
   text: 'old words',
+  currency: 'CAD',
+  drawer: 'CAD',
+  tendered: 1000,
+  amount: 1450,
+  max: 450,
+  above: 2000,
+  cents: 25,
+  difference: -750,
+  tolerance: 500,
+  plate: 'ABC123',
 };
 
 describe('problems main reports', () => {
@@ -39,5 +49,16 @@ describe('problems main reports', () => {
     expect(problemMessage(problem)).toBe('OPSCOM already has a permit with these details. (Dup)');
     expect(problemText('fr-CA', problem)).toBe('OPSCOM a déjà un permis avec ces détails. (Dup)');
     expect(problemMessage({ code: 'opscom-error', params: { errorCode: 9777 } })).toMatch(/error 9777/);
+  });
+
+  it('word money in each language’s own way, from integer cents, with a difference’s sign in the words', () => {
+    const short = { code: 'cash-short', params: { tendered: 1000, amount: 1450, currency: 'CAD' } } as const;
+    expect(problemMessage(short)).toBe('The driver gave $10.00: not enough for $14.50.');
+    expect(problemText('fr-CA', short)).toMatch(/^Le conducteur a donné 10,00\s\$ : pas assez pour 14,50\s\$\.$/);
+    const drawer = { code: 'drawer-difference-needs-pin', params: { difference: -750, tolerance: 500 } } as const;
+    expect(problemMessage(drawer)).toMatch(/^The drawer is short by \$7\.50, more than the \$5\.00 allowed/);
+    expect(problemText('fr-CA', drawer)).toMatch(/^Il manque 7,50\s\$ dans le tiroir, plus que les 5,00\s\$ permis/);
+    const over = { code: 'drawer-difference-needs-pin', params: { difference: 900, tolerance: 500 } } as const;
+    expect(problemMessage(over)).toMatch(/^The drawer is over by \$9\.00/);
   });
 });

@@ -8,6 +8,7 @@
  * fails.
  */
 import type { Language } from './domain';
+import { centsToAmountString, formatMoney } from './money';
 
 export type ProblemParams = Record<string, string | number>;
 export interface Problem {
@@ -56,6 +57,20 @@ const OPSCOM_FR: Record<number, string> = {
   9032: 'OPSCOM indique qu’un champ est trop court.',
   9033: 'OPSCOM indique qu’un champ a une valeur refusée.',
 };
+/** An amount in cents (its size: a difference's sign is in the words), in the problem's currency. */
+const money = (params: ProblemParams, key: string, locale: Language): string => {
+  const value = Math.abs(Math.trunc(num(params, key)));
+  const cents = Number.isSafeInteger(value) ? value : 0;
+  const currency = str(params, 'currency') || 'CAD';
+  try {
+    return formatMoney(cents, currency, locale);
+  } catch {
+    return `${centsToAmountString(cents)} ${currency}`;
+  }
+};
+const en$ = (params: ProblemParams, key: string) => money(params, key, 'en-CA');
+const fr$ = (params: ProblemParams, key: string) => money(params, key, 'fr-CA');
+
 /** OPSCOM's own message, when it sent one, after ours: it may name the field. */
 const theirs = (params: ProblemParams) => (params.controllerMessage ? ` (${str(params, 'controllerMessage')})` : '');
 
@@ -115,6 +130,45 @@ const en = {
   'home-regions-needed': () => 'Choose at least one region for the plate check.',
   'home-region-unknown': () => 'The plate check does not know that region.',
   'home-regions-repeated': () => 'Each region can be chosen only once.',
+  'refund-limit-range': () => 'A refund limit is from 0 to 999999.99, in cents.',
+  'drawer-tolerance-range': () => 'A drawer tolerance is from 0 to 1000.00, in cents.',
+  'plate-fix-window-range': () => 'From 0 to 1440 minutes (one day).',
+  'reason-needed': () => 'Give a reason.',
+  'report-date-format': () => 'A date is written YYYY-MM-DD.',
+  // Tenders and refunds
+  'tender-method': () => 'Choose how the driver pays: cash, card or other.',
+  'tender-other-kind': () => 'Choose voucher or complimentary.',
+  'cash-tendered-range': () => 'The amount tendered is a whole number of cents, up to 999999.99.',
+  'cash-short': (p) => `The driver gave ${en$(p, 'tendered')}: not enough for ${en$(p, 'amount')}.`,
+  'cash-other-currency': (p) =>
+    `The drawer holds ${str(p, 'drawer')} only: take this ${str(p, 'currency')} payment by card.`,
+  'card-last4-format': () => 'The last 4 digits of a card are 4 digits.',
+  'card-approval-format': () => 'An approval code is 2 to 12 letters and digits.',
+  'refund-amount-range': () => 'A refund is from 0.01 to 999999.99.',
+  'refund-method': () => 'Choose how the money goes back: cash, card or voucher.',
+  'refund-too-much': (p) => `At most ${en$(p, 'max')} can be refunded for permit ${str(p, 'ticket')}.`,
+  'refund-needs-pin': (p) => `A refund over ${en$(p, 'above')} needs the admin PIN.`,
+  // The cash drawer
+  'drawer-float-range': () => 'A float is a whole number of cents, up to 100000.00.',
+  'drawer-amount-range': () => 'An amount is from 0.01 to 999999.99.',
+  'drawer-already-open': () => 'This shift’s drawer already has its float.',
+  'drawer-open-too-late': () => 'Cash has already moved this shift: the float can only be declared first.',
+  'drawer-currency-unsupported': (p) => `The kiosk cannot count a drawer in ${str(p, 'currency')}.`,
+  'denomination-unknown': (p) => `${en$(p, 'cents')} is not a ${str(p, 'currency')} note or coin.`,
+  'denomination-repeated': (p) => `${en$(p, 'cents')} is counted twice: give each note or coin once.`,
+  'count-range': () => 'A count is a whole number from 0 to 10000.',
+  'count-needed': () => 'Enter how many of each note and coin are in the drawer.',
+  'drawer-count-first': () => 'Count the drawer before closing the shift.',
+  'drawer-count-stale': () => 'Cash moved after the last count: count the drawer again.',
+  'drawer-difference-needs-pin': (p) =>
+    `The drawer is ${num(p, 'difference') < 0 ? 'short' : 'over'} by ${en$(p, 'difference')}, more than the ${en$(p, 'tolerance')} allowed: a supervisor enters the admin PIN to close the shift.`,
+  'no-closed-shift': () => 'No shift has been closed on this kiosk yet.',
+  'shift-unknown': () => 'This kiosk has no closed shift with that id.',
+  // Correcting a plate after the sale
+  'plate-fix-needs-pin': (p) =>
+    `This permit was issued more than ${num(p, 'minutes')} min ago: correcting its plate needs the admin PIN.`,
+  'plate-fix-same': (p) => `${str(p, 'plate')} is already this permit’s plate.`,
+  'plate-fix-in-queue': () => 'This permit needs attention in the queue: correct its plate there.',
   // The admin PIN
   'pin-wrong': (p) =>
     `That PIN is not right. ${num(p, 'triesLeft')} ${num(p, 'triesLeft') === 1 ? 'try' : 'tries'} left.`,
@@ -165,7 +219,7 @@ const en = {
   'opscom-duplicate': () => 'OPSCOM says it already holds a permit with these details (9022). Check it in OPSCOM.',
   'opscom-not-found-update': () => 'OPSCOM has no record of this permit. It may have been removed in OPSCOM.',
   'never-confirmed': (p) =>
-    `OPSCOM never confirmed this permit, so it cannot be ${p.done === 'cancelled' ? 'cancelled' : 'extended'} from the kiosk. Check it in OPSCOM.`,
+    `OPSCOM never confirmed this permit, so it cannot be ${p.done === 'cancelled' ? 'cancelled' : p.done === 'corrected' ? 'corrected' : 'extended'} from the kiosk. Check it in OPSCOM.`,
   'no-answer-before-restart': () => 'No answer was recorded before the kiosk stopped.',
   'connected-to': (p) => `Connected to ${str(p, 'host')}: OPSCOM answered.`,
   // Raised by the page itself when it cannot reach main.
@@ -233,6 +287,44 @@ const fr: Record<ProblemCode, Words> = {
   'home-regions-needed': () => 'Choisissez au moins une région pour la vérification des plaques.',
   'home-region-unknown': () => 'La vérification des plaques ne connaît pas cette région.',
   'home-regions-repeated': () => 'Chaque région ne peut être choisie qu’une fois.',
+  'refund-limit-range': () => 'Une limite de remboursement va de 0 à 999 999,99, en cents.',
+  'drawer-tolerance-range': () => 'Une tolérance de tiroir va de 0 à 1000,00, en cents.',
+  'plate-fix-window-range': () => 'De 0 à 1440 minutes (un jour).',
+  'reason-needed': () => 'Donnez une raison.',
+  'report-date-format': () => 'Une date s’écrit AAAA-MM-JJ.',
+  'tender-method': () => 'Choisissez le mode de paiement : comptant, carte ou autre.',
+  'tender-other-kind': () => 'Choisissez bon d’échange ou gratuité.',
+  'cash-tendered-range': () => 'Le montant reçu est un nombre entier de cents, jusqu’à 999 999,99.',
+  'cash-short': (p) => `Le conducteur a donné ${fr$(p, 'tendered')} : pas assez pour ${fr$(p, 'amount')}.`,
+  'cash-other-currency': (p) =>
+    `Le tiroir ne contient que des ${str(p, 'drawer')} : prenez ce paiement en ${str(p, 'currency')} par carte.`,
+  'card-last4-format': () => 'Les 4 derniers chiffres d’une carte sont 4 chiffres.',
+  'card-approval-format': () => 'Un code d’autorisation compte 2 à 12 lettres et chiffres.',
+  'refund-amount-range': () => 'Un remboursement va de 0,01 à 999 999,99.',
+  'refund-method': () => 'Choisissez comment l’argent est rendu : comptant, carte ou bon d’échange.',
+  'refund-too-much': (p) => `Au plus ${fr$(p, 'max')} peut être remboursé pour le permis ${str(p, 'ticket')}.`,
+  'refund-needs-pin': (p) => `Un remboursement de plus de ${fr$(p, 'above')} exige le NIP administrateur.`,
+  'drawer-float-range': () => 'Un fonds de caisse est un nombre entier de cents, jusqu’à 100 000,00.',
+  'drawer-amount-range': () => 'Un montant va de 0,01 à 999 999,99.',
+  'drawer-already-open': () => 'Le tiroir de ce quart a déjà son fonds de caisse.',
+  'drawer-open-too-late': () =>
+    'De l’argent comptant a déjà bougé pendant ce quart : le fonds de caisse se déclare seulement en premier.',
+  'drawer-currency-unsupported': (p) => `Le kiosque ne sait pas compter un tiroir en ${str(p, 'currency')}.`,
+  'denomination-unknown': (p) => `${fr$(p, 'cents')} n’est pas un billet ni une pièce en ${str(p, 'currency')}.`,
+  'denomination-repeated': (p) =>
+    `${fr$(p, 'cents')} est compté deux fois : donnez chaque billet ou pièce une seule fois.`,
+  'count-range': () => 'Un compte est un nombre entier de 0 à 10 000.',
+  'count-needed': () => 'Entrez combien il y a de chaque billet et de chaque pièce dans le tiroir.',
+  'drawer-count-first': () => 'Comptez le tiroir avant de fermer le quart.',
+  'drawer-count-stale': () => 'De l’argent a bougé après le dernier compte : comptez le tiroir de nouveau.',
+  'drawer-difference-needs-pin': (p) =>
+    `Il ${num(p, 'difference') < 0 ? 'manque' : 'y a un surplus de'} ${fr$(p, 'difference')} dans le tiroir, plus que les ${fr$(p, 'tolerance')} permis : un superviseur entre le NIP administrateur pour fermer le quart.`,
+  'no-closed-shift': () => 'Aucun quart n’a encore été fermé sur ce kiosque.',
+  'shift-unknown': () => 'Ce kiosque n’a aucun quart fermé avec cet identifiant.',
+  'plate-fix-needs-pin': (p) =>
+    `Ce permis a été émis il y a plus de ${num(p, 'minutes')} min : corriger sa plaque exige le NIP administrateur.`,
+  'plate-fix-same': (p) => `${str(p, 'plate')} est déjà la plaque de ce permis.`,
+  'plate-fix-in-queue': () => 'Ce permis est à vérifier dans la file : corrigez-y sa plaque.',
   'pin-wrong': (p) =>
     `Ce NIP n’est pas le bon. Il reste ${num(p, 'triesLeft')} ${num(p, 'triesLeft') === 1 ? 'essai' : 'essais'}.`,
   'pin-locked': (p) => `Trop de NIP erronés. Réessayez dans ${num(p, 'minutes')} min.`,
@@ -278,7 +370,7 @@ const fr: Record<ProblemCode, Words> = {
   'opscom-duplicate': () => 'OPSCOM indique qu’il a déjà un permis avec ces détails (9022). Vérifiez-le dans OPSCOM.',
   'opscom-not-found-update': () => 'OPSCOM n’a aucun dossier de ce permis. Il a peut-être été supprimé dans OPSCOM.',
   'never-confirmed': (p) =>
-    `OPSCOM n’a jamais confirmé ce permis : il ne peut pas être ${p.done === 'cancelled' ? 'annulé' : 'prolongé'} depuis le kiosque. Vérifiez-le dans OPSCOM.`,
+    `OPSCOM n’a jamais confirmé ce permis : il ne peut pas être ${p.done === 'cancelled' ? 'annulé' : p.done === 'corrected' ? 'corrigé' : 'prolongé'} depuis le kiosque. Vérifiez-le dans OPSCOM.`,
   'no-answer-before-restart': () => 'Aucune réponse n’a été notée avant l’arrêt du kiosque.',
   'connected-to': (p) => `Connecté à ${str(p, 'host')} : OPSCOM a répondu.`,
   'kiosk-service-silent': () => 'Le service du kiosque ne répond pas. Réessayez dans un instant.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ControllerUrlSchema } from './controller-url';
 import { LanguageSchema, RegionCodeSchema, RepeatedTicketRefusedSchema, ZoneRateSchema } from './domain';
+import { MAX_AMOUNT_CENTS } from './money';
 import { freeText } from './text';
 
 /**
@@ -44,6 +45,24 @@ export const settingFields = {
     .array(RegionCodeSchema, { error: 'home-regions-needed' })
     .min(1, 'home-regions-needed')
     .refine((regions) => new Set(regions).size === regions.length, 'home-regions-repeated'),
+  /** A refund above this many cents needs the admin PIN; 0: every refund does. */
+  refundPinAboveCents: z
+    .number()
+    .int('refund-limit-range')
+    .min(0, 'refund-limit-range')
+    .max(MAX_AMOUNT_CENTS, 'refund-limit-range'),
+  /** A counted drawer further than this many cents from the expected cash needs the admin PIN to close. */
+  drawerToleranceCents: z
+    .number()
+    .int('drawer-tolerance-range')
+    .min(0, 'drawer-tolerance-range')
+    .max(100_000, 'drawer-tolerance-range'),
+  /** For this many minutes after issuing, the attendant may correct a permit's plate; after, the admin PIN. */
+  plateFixWindowMinutes: z
+    .number()
+    .int('plate-fix-window-range')
+    .min(0, 'plate-fix-window-range')
+    .max(24 * 60, 'plate-fix-window-range'),
 };
 
 /**

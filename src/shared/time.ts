@@ -53,3 +53,9 @@ export function formatTimeOfDay(instant: string, locale = 'en-CA'): string {
 export function formatDateTime(instant: string, locale = 'en-CA'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
 }
+
+/** The kiosk's own calendar date of an instant ("2026-11-30"), for grouping a day's shifts as people see it. */
+export function localDateOf(instant: string): string {
+  const d = new Date(instant);
+  return `${d.getFullYear().toString().padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -19,6 +19,14 @@ describe('contract validation in main', () => {
       durationMinutes: 60,
     });
     const ticketNumber = issued.ok ? (issued.value as { ticketNumber: string }).ticketNumber : '';
+    const second = await dispatch('permits:issue', {
+      requestId: crypto.randomUUID(),
+      plate: 'ABC124',
+      zone: 'Lot 1',
+      durationMinutes: 60,
+      tender: { method: 'card', last4: '4242' },
+    });
+    const toFix = second.ok ? (second.value as { ticketNumber: string }).ticketNumber : '';
     // Every channel, in an order that makes sense; a Record so that a new channel fails to compile here.
     const requests: Record<ChannelName, unknown> = {
       'kiosk:info': {},
@@ -31,12 +39,27 @@ describe('contract validation in main', () => {
       'permits:quote-extend': { ticketNumber, minutes: 30 },
       'permits:extend': { requestId: crypto.randomUUID(), ticketNumber, minutes: 30 },
       'permits:cancel': { requestId: crypto.randomUUID(), ticketNumber, reason: 'Driver left' },
+      'permits:fix-plate': { requestId: crypto.randomUUID(), ticketNumber: toFix, plate: 'ABC125', reason: 'Typo' },
+      'permits:payments': { ticketNumber: toFix },
       'issue:choices': {},
       'issue:remember': { zone: 'Lot 1', minutes: 60 },
       'shift:current': {},
       'shift:start': { attendant: 'Second' }, // one is open already: refused, in words
       'shift:summary': {},
+      'drawer:status': {},
+      'drawer:open': { floatCents: 10000 },
+      'drawer:paid-out': { requestId: crypto.randomUUID(), amountCents: 500, reason: 'Window cleaning' },
+      'drawer:drop': { requestId: crypto.randomUUID(), amountCents: 2000, reason: 'Safe' },
+      'drawer:count': {
+        counts: [
+          { cents: 5000, count: 1 },
+          { cents: 2000, count: 1 },
+        ],
+      }, // 500 short: in tolerance
+      'reports:x': {},
       'shift:close': {},
+      'reports:z': {},
+      'reports:day': {},
       'occupancy:get': { refresh: true },
       'settings:get': { adminPin: '1234' },
       'settings:set-first-pin': { newAdminPin: '2468' }, // one is set already: refused

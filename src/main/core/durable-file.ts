@@ -62,7 +62,8 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-function syncDirectorySync(dir: string): void {
+/** fsync a folder, so a file just created in it survives a crash (a no-op on Windows). */
+export function syncDirectorySync(dir: string): void {
   if (!canSyncFolders) return;
   const fd = fs.openSync(dir, 'r');
   try {

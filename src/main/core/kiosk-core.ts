@@ -15,6 +15,8 @@ import { allHandlers } from './handlers';
 import { IssueMemory } from './issue-memory';
 import { kioskInfo } from './kiosk-info';
 import { LiveSettings } from './live-settings';
+import { MoneyLedger } from './money/ledger';
+import { MoneyService } from './money/money-service';
 import { startLiveUpdates } from './live-updates';
 import type { Logger } from './log';
 import { OccupancyService } from './occupancy';
@@ -139,6 +141,21 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     demo: controller.isDemo,
   });
   const info = () => kioskInfo({ settings, controller, pin, rates: rates() });
+  const ledger = MoneyLedger.inDataDir(workDir);
+  if (ledger.skippedOnOpen > 0) {
+    log.warn(`The money ledger had ${ledger.skippedOnOpen} unreadable line(s) (a write cut short by a crash).`);
+  }
+  const money = new MoneyService({
+    ledger,
+    audit,
+    clock,
+    pin,
+    shift: () => shift.open,
+    kioskId: () => settings.current.kioskId ?? '',
+    defaultCurrency: () => rates().zones[0]?.currency ?? 'CAD',
+    refundPinAboveCents: () => settings.current.refundPinAboveCents,
+    drawerToleranceCents: () => settings.current.drawerToleranceCents,
+  });
 
   const services: KioskServices = {
     log,
@@ -158,8 +175,11 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       rates,
       clock,
       attendant: () => shift.requireAttendant(),
+      money,
+      plateFixWindowMinutes: () => settings.current.plateFixWindowMinutes,
     }),
     shift,
+    money,
     issueMemory,
     occupancy: new OccupancyService(() => controller.client, zoneNames, clock),
     audit,
@@ -194,6 +214,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       courier.stop();
       outbox.close();
       audit.close();
+      ledger.close();
       await issueMemory.close();
       await controller.close();
     },

@@ -8,6 +8,7 @@ import type { EventHub } from './events';
 import type { IssueMemory } from './issue-memory';
 import type { LiveSettings } from './live-settings';
 import type { Logger } from './log';
+import type { MoneyService } from './money/money-service';
 import type { OccupancyService } from './occupancy';
 import type { Courier } from './outbox/courier';
 import type { Outbox } from './outbox/outbox';
@@ -34,6 +35,8 @@ export interface KioskServices {
   connection: ConnectionMonitor;
   permits: PermitService;
   shift: ShiftService;
+  /** Tenders, refunds, the cash drawer and the X and Z reports (the money ledger). */
+  money: MoneyService;
   issueMemory: IssueMemory;
   occupancy: OccupancyService;
   audit: AuditLog;

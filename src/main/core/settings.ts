@@ -21,6 +21,9 @@ export const SettingsSchema = z.object({
   idleResetSeconds: settingFields.idleResetSeconds.default(90),
   /** Ontario until a supervisor chooses: the plate check's home regions. */
   homeRegions: settingFields.homeRegions.default([...DEFAULT_HOME_REGIONS]),
+  refundPinAboveCents: settingFields.refundPinAboveCents.default(2000),
+  drawerToleranceCents: settingFields.drawerToleranceCents.default(500),
+  plateFixWindowMinutes: settingFields.plateFixWindowMinutes.default(15),
   /** Zones and rates set on the settings screen; unset means the rate table shipped in resources/. */
   zones: settingFields.zones.optional(),
 });

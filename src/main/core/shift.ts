@@ -8,6 +8,9 @@ import { fail } from './failure';
 
 const ShiftFileSchema = z.object({ current: ShiftSchema.nullable() });
 
+/** Money given back during the shift, per currency. */
+type Refunds = ReadonlyArray<{ currency: string; cents: number }>;
+
 /**
  * The attendant at the screen. Issuing needs an open shift, so every action in the audit log names a person;
  * the shift survives a restart (it is on disk), and closing it gives the totals and the CSV of the shift.
@@ -48,14 +51,15 @@ export class ShiftService {
     return shift;
   }
 
-  summary(outbox: { waiting: number; attention: number }): ShiftSummary {
+  /** The running totals; `refunds` (from the money ledger) are taken off the amounts charged. */
+  summary(outbox: { waiting: number; attention: number }, refunds: Refunds = []): ShiftSummary {
     const shift = this.current ?? fail('not-allowed', 'no-shift-open');
-    return summarise(shift, null, this.entriesOf(shift), outbox);
+    return summarise(shift, null, this.entriesOf(shift), outbox, refunds);
   }
 
-  async close(outbox: { waiting: number; attention: number }): Promise<ShiftSummary> {
+  async close(outbox: { waiting: number; attention: number }, refunds: Refunds = []): Promise<ShiftSummary> {
     const shift = this.current ?? fail('not-allowed', 'no-shift-open');
-    const summary = summarise(shift, this.now(), this.entriesOf(shift), outbox);
+    const summary = summarise(shift, this.now(), this.entriesOf(shift), outbox, refunds);
     await writeFileDurably(this.file, JSON.stringify({ current: null }));
     this.current = null;
     return summary;
@@ -75,6 +79,7 @@ function summarise(
   closedAt: string | null,
   entries: AuditEntry[],
   outbox: { waiting: number; attention: number },
+  refunds: Refunds,
 ): ShiftSummary {
   const accepted = entries.filter((entry) => entry.event === 'accepted');
   const count = (kind: string) => accepted.filter((entry) => entry.kind === kind).length;
@@ -83,6 +88,8 @@ function summarise(
     if (!entry.currency || !entry.chargedCents) continue;
     amounts.set(entry.currency, (amounts.get(entry.currency) ?? 0) + entry.chargedCents);
   }
+  // A permit cancelled with its money given back (a wrong plate, a driver who left) adds nothing.
+  for (const refund of refunds) amounts.set(refund.currency, (amounts.get(refund.currency) ?? 0) - refund.cents);
   return {
     shift,
     closedAt,
@@ -90,6 +97,7 @@ function summarise(
     extended: count('extend'),
     cancelled: count('cancel'),
     amounts: [...amounts].map(([currency, cents]) => ({ currency, cents })),
+    refunded: refunds.map(({ currency, cents }) => ({ currency, cents })),
     waiting: outbox.waiting,
     attention: outbox.attention,
     csv: toCsv(entries),

@@ -28,7 +28,17 @@ export type AuditEvent =
   | 'held'
   | 'handed-to-supervisor'
   /** A supervisor fixed a permit's copies in OPSCOM's portal, with the admin PIN. */
-  | 'cleared';
+  | 'cleared'
+  /** The money ledger's entries (money.jsonl holds them in full): a sale's tender, and a cancel's refund or not. */
+  | 'tendered'
+  | 'refunded'
+  | 'not-refunded'
+  /** The cash drawer: its float, paid-outs and drops (with their reason), blind counts, and the close (Z). */
+  | 'drawer-float'
+  | 'paid-out'
+  | 'drop'
+  | 'drawer-count'
+  | 'drawer-closed';
 
 export interface AuditEntry {
   at: string;

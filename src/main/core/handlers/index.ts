@@ -2,6 +2,7 @@ import type { Handlers } from '../dispatch';
 import type { KioskServices } from '../services';
 import { issueHandlers } from './issue';
 import { kioskHandlers } from './kiosk';
+import { moneyHandlers } from './money';
 import { occupancyHandlers } from './occupancy';
 import { outboxHandlers } from './outbox';
 import { permitHandlers } from './permits';
@@ -16,6 +17,7 @@ export function allHandlers(k: KioskServices): Handlers {
     ...issueHandlers(k),
     ...permitHandlers(k),
     ...shiftHandlers(k),
+    ...moneyHandlers(k),
     ...occupancyHandlers(k),
     ...settingsHandlers(k),
     ...outboxHandlers(k),

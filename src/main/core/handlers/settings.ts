@@ -113,6 +113,9 @@ export async function settingsView(k: KioskServices): Promise<SettingsView> {
     repeatedTicketRefused: settings.repeatedTicketRefused,
     idleResetSeconds: settings.idleResetSeconds,
     homeRegions: settings.homeRegions,
+    refundPinAboveCents: settings.refundPinAboveCents,
+    drawerToleranceCents: settings.drawerToleranceCents,
+    plateFixWindowMinutes: settings.plateFixWindowMinutes,
     adminPinIsDemo: k.pin.isDemo,
     demoMode: demo,
   };

@@ -1,9 +1,13 @@
 import type { Handlers } from '../dispatch';
+import { fail } from '../failure';
 import type { KioskServices } from '../services';
 
 type ShiftChannels = 'shift:current' | 'shift:start' | 'shift:summary' | 'shift:close';
 
-/** Signing in and out: a shift names the attendant on every action and totals what was sold. */
+/**
+ * Signing in and out: a shift names the attendant on every action and totals what was sold, net of refunds;
+ * closing it writes the Z (handlers/money.ts has the drawer and the reports).
+ */
 export function shiftHandlers(k: KioskServices): Pick<Handlers, ShiftChannels> {
   return {
     'shift:current': () => k.shift.open,
@@ -13,11 +17,20 @@ export function shiftHandlers(k: KioskServices): Pick<Handlers, ShiftChannels> {
       k.events.emit('shift:changed', started);
       return started;
     },
-    'shift:summary': () => k.shift.summary(k.outboxStatus()),
-    'shift:close': async () => {
-      const summary = await k.shift.close(k.outboxStatus());
+    'shift:summary': () => k.shift.summary(k.outboxStatus(), refundsOfOpenShift(k)),
+    'shift:close': async ({ adminPin }) => {
+      if (!k.shift.open) fail('not-allowed', 'no-shift-open');
+      const refunds = refundsOfOpenShift(k);
+      // The drawer is counted (and a difference beyond tolerance approved) before the shift may close.
+      const report = await k.money.close(adminPin);
+      const summary = await k.shift.close(k.outboxStatus(), refunds);
       k.events.emit('shift:changed', null);
-      return summary;
+      return { ...summary, report };
     },
   };
+}
+
+function refundsOfOpenShift(k: KioskServices): Array<{ currency: string; cents: number }> {
+  const open = k.shift.open;
+  return open ? k.money.refundsOf(open.id) : [];
 }

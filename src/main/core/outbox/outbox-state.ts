@@ -7,7 +7,14 @@ import type {
   UnreachableCopy,
 } from '../../../shared/domain';
 import type { Problem } from '../../../shared/problems';
-import type { HandoverReason, JournalRecord, OutboxAction, PermitValues, RepeatedTicketPolicy } from './records';
+import {
+  isUpdate,
+  type HandoverReason,
+  type JournalRecord,
+  type OutboxAction,
+  type PermitValues,
+  type RepeatedTicketPolicy,
+} from './records';
 
 /** An action not yet settled: waiting to be sent, or parked until a person decides. */
 export interface LiveAction {
@@ -63,6 +70,8 @@ export interface PermitEntry {
   cancelled: boolean;
   /** Its issue was discarded by an admin: it never reaches OPSCOM and is not shown as active. */
   discarded: boolean;
+  /** The plate it was sold with, once an attendant corrected the plate after the sale. */
+  plateCorrectedFrom?: string;
   issuedAt: string;
   updatedAt: string;
   /** Goes up with every change, so a screen can tell the newer of two copies even within one second. */
@@ -253,6 +262,7 @@ export class OutboxState {
         else if (permit && first) {
           // Back to what OPSCOM last confirmed, and a person checks OPSCOM agrees: the change may have got there.
           permit.values = permit.confirmed ?? permit.values;
+          if (permit.plateCorrectedFrom === permit.values.plate) delete permit.plateCorrectedFrom;
           permit.cancelled = false;
           permit.checkAfterDiscard = record.at;
         }
@@ -280,7 +290,7 @@ export class OutboxState {
       if (record.referenceId) live.reached = [...new Set([...(live.reached ?? []), record.referenceId])];
     }
     const done = record.referenceId === null || permit.references.every((ref) => head.reached?.includes(ref));
-    if (done && head.action.kind === 'extend') permit.confirmed = lives.at(-1)?.action.values ?? permit.confirmed;
+    if (done && isUpdate(head.action.kind)) permit.confirmed = lives.at(-1)?.action.values ?? permit.confirmed;
     if (done) this.settle(record.ids);
   }
 
@@ -317,12 +327,14 @@ export class OutboxState {
     switch (head.action.kind) {
       case 'issue':
         return this.planPush(permit, head, policy);
-      case 'extend': {
+      case 'extend':
+      case 'fix-plate': {
         // Once an update has reached one reference, later extends wait: merged, the first would never get them.
         const following = head.reached?.length ? [] : this.followingExtends(permit, 1);
         const ids = [head, ...following].map((live) => live.action.id);
         const target = this.nextReference(permit, head);
-        if (target === undefined) return this.unreachable(permit, head, ids, 'extended');
+        const done = head.action.kind === 'fix-plate' ? 'corrected' : 'extended';
+        if (target === undefined) return this.unreachable(permit, head, ids, done);
         return { kind: 'update', ids, values: (following.at(-1) ?? head).action.values, referenceId: target };
       }
       case 'cancel': {
@@ -434,6 +446,7 @@ export class OutboxState {
       unreachableCopies: openCopies(permit).map(copyView),
       heldWithoutReference: heldWithoutReference(permit),
       reconcile: entry === null ? 'none' : entry.needsAttention ? 'attention' : 'listed',
+      ...(permit.plateCorrectedFrom !== undefined ? { plateCorrectedFrom: permit.plateCorrectedFrom } : {}),
     };
   }
 
@@ -491,7 +504,8 @@ export class OutboxState {
       ticketNumber: live.action.ticketNumber,
       plate: live.action.values.plate,
       zone: live.action.values.zone,
-      kind: live.action.kind,
+      kind: live.action.kind === 'fix-plate' ? 'extend' : live.action.kind,
+      ...(live.action.kind === 'fix-plate' ? { fixesPlate: true } : {}),
       state: live.state === 'attention' ? 'attention' : sending ? 'sending' : 'waiting',
       takenAt: live.action.takenAt,
       attempts: live.attempts,
@@ -521,7 +535,11 @@ export class OutboxState {
       revision: 0,
       pending: [],
     };
+    if (action.kind === 'fix-plate' && action.values.plate !== permit.values.plate) {
+      permit.plateCorrectedFrom ??= permit.values.plate;
+    }
     permit.values = action.values;
+    if (permit.plateCorrectedFrom === permit.values.plate) delete permit.plateCorrectedFrom;
     permit.updatedAt = action.takenAt;
     if (action.kind === 'cancel') permit.cancelled = true;
     permit.pending.push(action.id);
@@ -570,7 +588,7 @@ export class OutboxState {
     const result: LiveAction[] = [];
     for (const id of permit.pending.slice(from)) {
       const live = this.actions.get(id);
-      if (!live || live.action.kind !== 'extend' || live.state !== 'pending') break;
+      if (!live || !isUpdate(live.action.kind) || live.state !== 'pending') break;
       result.push(live);
     }
     return result;

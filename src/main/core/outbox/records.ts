@@ -13,7 +13,13 @@ export interface PermitValues {
   currency: string;
 }
 
-export type ActionKind = 'issue' | 'extend' | 'cancel';
+/** `fix-plate`: the plate corrected after the sale; delivered like an extend (an update with the whole values). */
+export type ActionKind = 'issue' | 'extend' | 'fix-plate' | 'cancel';
+
+/** Kinds OPSCOM receives as an `update` with the permit's values; consecutive ones merge into one request. */
+export function isUpdate(kind: ActionKind): boolean {
+  return kind === 'extend' || kind === 'fix-plate';
+}
 
 export interface OutboxAction {
   /** The request id the attendant's tap carried: the same tap twice is one action. */

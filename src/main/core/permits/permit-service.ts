@@ -1,4 +1,5 @@
 import type { Permit } from '../../../shared/domain';
+import type { RecordedTender, RefundInput, TenderInput } from '../../../shared/ledger';
 import { addMinutes, isAfter, minutesBetween, toInstant, type Clock } from '../../../shared/time';
 import { fail } from '../failure';
 import type { Outbox } from '../outbox/outbox';
@@ -14,6 +15,39 @@ export interface PermitServiceDeps {
   clock: Clock;
   /** Who is at the screen; refuses when nobody has signed in. */
   attendant: () => string;
+  /** The money ledger: each sale's tender and each cancel's refund, written before the outbox takes the action. */
+  money: PermitMoney;
+  /** Minutes after issuing during which the attendant alone may correct a plate (a setting). */
+  plateFixWindowMinutes: () => number;
+}
+
+/** What PermitService needs of the money side (MoneyService). */
+export interface PermitMoney {
+  /** The ticket of a sale written under this request id before a crash kept its permit from the outbox. */
+  priorSale(id: string): { ticketNumber: string } | undefined;
+  /** The tender of a sale, checked (cash covers the amount); nothing is written. */
+  tender(input: TenderInput | undefined, sale: { amountCents: number; currency: string }): RecordedTender;
+  /** Refuses a refund above what was paid for the permit, net of earlier refunds. */
+  checkRefund(ticketNumber: string, currency: string, refund: RefundInput | undefined): void;
+  /** Durable when it returns; a repeated request id is written once. */
+  recordSale(sale: {
+    id: string;
+    ticketNumber: string;
+    action: 'issue' | 'extend';
+    amountCents: number;
+    currency: string;
+    tender: RecordedTender;
+    attendant: string;
+  }): void;
+  recordCancel(cancel: {
+    id: string;
+    ticketNumber: string;
+    currency: string;
+    refund: RefundInput | undefined;
+    approvedByPin: boolean;
+    reason: string | undefined;
+    attendant: string;
+  }): void;
 }
 
 /**
@@ -30,7 +64,11 @@ export class PermitService {
     return this.deps.outbox.activePermits();
   }
 
-  issue(requestId: string, input: { plate: string; zone: string; durationMinutes: number }): Promise<Permit> {
+  /** Issues a permit paid by `tender` (none: recorded as unrecorded); the ledger has the sale before the outbox. */
+  issue(
+    requestId: string,
+    input: { plate: string; zone: string; durationMinutes: number; tender?: TenderInput | undefined },
+  ): Promise<Permit> {
     return this.once(requestId, async () => {
       const rate = this.zone(input.zone);
       const startAt = this.now();
@@ -43,7 +81,18 @@ export class PermitService {
         currency: rate.currency,
       };
       const attendant = this.deps.attendant();
-      const ticketNumber = await this.deps.tickets.next();
+      const tender = this.deps.money.tender(input.tender, values);
+      const ticketNumber = this.deps.money.priorSale(requestId)?.ticketNumber ?? (await this.deps.tickets.next());
+      const { amountCents, currency } = values;
+      this.deps.money.recordSale({
+        id: requestId,
+        ticketNumber,
+        action: 'issue',
+        amountCents,
+        currency,
+        tender,
+        attendant,
+      });
       return this.take({ id: requestId, kind: 'issue', ticketNumber, values, attendant, charged: values.amountCents });
     });
   }
@@ -57,21 +106,84 @@ export class PermitService {
     return { newEndAt: addMinutes(permit.endAt, minutes), addedCents: totalCents - permit.amountCents, totalCents };
   }
 
-  extend(requestId: string, ticketNumber: string, minutes: number): Promise<Permit> {
+  /** Extends a permit; `tender` pays what the extension adds. */
+  extend(requestId: string, ticketNumber: string, minutes: number, tender?: TenderInput): Promise<Permit> {
     return this.once(requestId, async () => {
       const attendant = this.deps.attendant();
       const permit = this.activePermit(ticketNumber);
       const quote = this.quoteExtend(ticketNumber, minutes);
       const values = { ...valuesOf(permit), endAt: quote.newEndAt, amountCents: quote.totalCents };
+      const sale = { amountCents: quote.addedCents, currency: permit.currency };
+      const recorded = this.deps.money.tender(tender, sale);
+      this.deps.money.recordSale({
+        id: requestId,
+        ticketNumber,
+        action: 'extend',
+        ...sale,
+        tender: recorded,
+        attendant,
+      });
       return this.take({ id: requestId, kind: 'extend', ticketNumber, values, attendant, charged: quote.addedCents });
     });
   }
 
-  cancel(requestId: string, ticketNumber: string, reason?: string): Promise<Permit> {
+  /** Cancels a permit, giving back `refund` (none: the money is kept); `approvedByPin` when above the limit. */
+  cancel(
+    requestId: string,
+    ticketNumber: string,
+    reason?: string,
+    money: { refund?: RefundInput | undefined; approvedByPin?: boolean } = {},
+  ): Promise<Permit> {
     return this.once(requestId, async () => {
       const attendant = this.deps.attendant();
       const values = valuesOf(this.activePermit(ticketNumber));
+      this.deps.money.checkRefund(ticketNumber, values.currency, money.refund);
+      this.deps.money.recordCancel({
+        id: requestId,
+        ticketNumber,
+        currency: values.currency,
+        refund: money.refund,
+        approvedByPin: money.approvedByPin ?? false,
+        reason,
+        attendant,
+      });
       return this.take({ id: requestId, kind: 'cancel', ticketNumber, values, attendant, charged: 0, note: reason });
+    });
+  }
+
+  /** Whether correcting this permit's plate now needs the admin PIN: its issue is older than the window. */
+  plateFixNeedsPin(ticketNumber: string): boolean {
+    const permit = this.activePermit(ticketNumber);
+    const windowEnds = addMinutes(permit.issuedAt, this.deps.plateFixWindowMinutes());
+    return !isAfter(windowEnds, this.now());
+  }
+
+  /** A request id this kiosk already took (a repeated tap gets the first answer, and no second check). */
+  isKnownRequest(requestId: string): boolean {
+    return this.deps.outbox.ticketOf(requestId) !== undefined;
+  }
+
+  /**
+   * Corrects the plate after the sale: an action the outbox delivers like an extend (the whole values), so a push
+   * still waiting goes with the new plate and a sent permit gets an update. A permit parked for attention is
+   * corrected in the queue instead, where its refused action is.
+   */
+  fixPlate(
+    requestId: string,
+    ticketNumber: string,
+    plate: string,
+    reason: string,
+    options: { withPin?: boolean } = {},
+  ): Promise<Permit> {
+    return this.once(requestId, async () => {
+      const attendant = this.deps.attendant();
+      const permit = this.activePermit(ticketNumber);
+      if (permit.sync === 'attention') fail('not-allowed', 'plate-fix-in-queue');
+      if (permit.plate === plate) fail('invalid-request', 'plate-fix-same', { params: { plate }, field: 'plate' });
+      const values = { ...valuesOf(permit), plate };
+      const pin = options.withPin ? ' (after the window, with the admin PIN)' : '';
+      const note = `plate ${permit.plate} → ${plate}${pin}: ${reason}`;
+      return this.take({ id: requestId, kind: 'fix-plate', ticketNumber, values, attendant, charged: 0, note });
     });
   }
 
