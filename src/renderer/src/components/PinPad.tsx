@@ -18,8 +18,10 @@ interface Props {
  */
 export function usePinLock(): { locked: boolean; clock: string } {
   const until = useKiosk((s) => s.pinLockedUntil);
-  const now = useNow(1_000);
-  const seconds = secondsLeft(until, now);
+  // The tick only redraws the clock each second; the time is read at drawing, because a tick up to a second old
+  // would show a lock just set as longer than main made it (05:01 for five minutes).
+  useNow(1_000);
+  const seconds = secondsLeft(until, new Date());
   return { locked: seconds > 0, clock: formatClock(seconds) };
 }
 
