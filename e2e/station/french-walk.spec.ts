@@ -56,6 +56,12 @@ test('every screen in French shows no English, main’s refusals included', asyn
   await page.keyboard.type('KXW647');
   await page.getByRole('radiogroup', { name: 'Durée' }).getByRole('radio').first().click();
   await page.getByRole('button', { name: /Émettre le permis/ }).click();
+  const payment = page.getByRole('dialog', { name: 'Paiement' });
+  await expect(payment).toBeVisible();
+  await expectFrench(page, 'paiement');
+  await payment.getByRole('radio', { name: 'Carte', exact: true }).click();
+  await expectFrench(page, 'paiement par carte');
+  await payment.getByRole('button', { name: 'Confirmer le paiement' }).click();
   await expect(page.getByRole('heading', { name: 'Permis émis' })).toBeVisible();
   await expectFrench(page, 'confirmation');
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { confirmLookAlikes, durationRadio, plateStepAtDefaultKiosk, zoneRadio } from '../support/actions';
+import { confirmLookAlikes, durationRadio, payForSale, plateStepAtDefaultKiosk, zoneRadio } from '../support/actions';
 import { expect, launchStation, presetAdminPin, SANDBOX_TOKEN, test } from '../support/fixtures';
 import { tempDataDir } from '../support/processes';
 import { SCREEN_SIZES } from '../support/screens';
@@ -86,6 +86,7 @@ test('the keypad keeps its place over 10 issues; recent plates stay in one slot'
   for (const digits of ['33', '34', '36', '37', '39', '43', '44', '46', '47', '49']) {
     await page.keyboard.type(`KXWA7${digits}`);
     await page.getByRole('button', { name: 'Issue permit' }).click();
+    await payForSale(page);
     await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
     await page.getByRole('button', { name: 'New permit' }).click();
     tops.push((await keyQ.boundingBox())!.y);
@@ -113,6 +114,7 @@ test('zone, duration and recent plates survive a restart', async ({ page, sandbo
     await durationRadio(page, /^2 h\b/).click();
     await page.keyboard.type('KXWA734');
     await page.getByRole('button', { name: 'Issue permit' }).click();
+    await payForSale(page);
     await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
     await first.stop();
 
@@ -179,6 +181,7 @@ test('a keyboard or scanner never presses a button on Issue; Enter issues only w
   // D and G can be misread (0, 6) and ACDEFG fits no Ontario format: the plate is read back once before selling.
   expect(plateStepAtDefaultKiosk('ACDEFG')).toBe('read-back');
   await confirmLookAlikes(page, 'ACDEFG');
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect.poll(async () => (await sandbox.permits()).map((p) => p.plate)).toEqual(['ACDEFG']);
 });

@@ -3,6 +3,7 @@ import {
   durationRadio,
   issueByKeyboard,
   openScreen,
+  payForSale,
   ticketOnConfirmation,
   zoneRadio,
 } from '../support/actions';
@@ -35,6 +36,7 @@ test('issue with the on-screen keys: the plate, zone and duration tapped are wha
 
   await page.getByRole('button', { name: 'Issue permit' }).click();
   // A standard Ontario plate: straight to the confirmation, no check step.
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect(page.getByTestId('confirm-plate')).toHaveText('KXW734');
   await expect(page.getByTestId('confirm-zone')).toHaveText('Lot 2');
@@ -62,6 +64,7 @@ test('issue with the keyboard: typed plate, Backspace, and Enter issues', async 
   await zoneRadio(page, 'Street').click();
   await durationRadio(page, /^30 min\b/).click();
   await page.keyboard.press('Enter');
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect(page.getByTestId('confirm-amount')).toHaveText('$3.00');
   await expect.poll(async () => (await sandbox.permits()).length).toBe(1);
@@ -72,6 +75,7 @@ test('a double tap on Issue issues one permit', async ({ page, sandbox }) => {
   await page.keyboard.type('KXW643');
   await durationRadio(page, /^1 h\b/).click();
   await page.getByRole('button', { name: 'Issue permit' }).dblclick();
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect.poll(async () => (await sandbox.permits()).length).toBe(1);
   // Give a stray second request time to land before concluding there was none.
@@ -110,6 +114,7 @@ test('a plate of no home format with look-alike characters is read back; "Plate 
 
   await page.getByRole('button', { name: 'Issue permit' }).click();
   await confirmLookAlikes(page, 'O8ABC1');
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect(page.getByTestId('confirm-plate')).toHaveText('O8ABC1');
   await expect.poll(async () => (await sandbox.permits()).map((p) => p.plate)).toEqual(['O8ABC1']);
@@ -137,6 +142,7 @@ test('a plate that already has an active permit gets a warning step before a sec
   // The driver asks for a second one: Issue anyway sells it.
   await page.getByRole('button', { name: 'Issue permit' }).click();
   await warning.getByRole('button', { name: 'Issue anyway' }).click();
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   const second = await ticketOnConfirmation(page);
   expect(second).not.toBe(first);

@@ -38,7 +38,13 @@ test('the language switch turns every screen French and back; money follows the 
   const check = page.getByRole('dialog', { name: 'Vérifiez la plaque' });
   await expect(check).toContainText('chiffre 1');
   await check.getByRole('button', { name: 'La plaque est correcte' }).click();
+  // Paid in cash, in French amounts: the change is worked out and shown before anything is confirmed.
+  const payment = page.getByRole('dialog', { name: 'Paiement' });
+  await payment.getByRole('button', { name: /^10,00\s\$$/ }).click();
+  await expect(payment.getByTestId('tender-change')).toHaveText(/^Monnaie 5,50\s\$$/);
+  await payment.getByRole('button', { name: 'Confirmer le paiement' }).click();
   await expect(page.getByRole('heading', { name: 'Permis émis' })).toBeVisible();
+  await expect(page.getByTestId('confirm-change')).toHaveText(/^Monnaie à rendre : 5,50\s\$$/);
   await expect(page.getByTestId('confirm-amount')).toHaveText(/^4,50\s\$$/);
   await checkScreen(page, 'confirmation-fr');
   // What OPSCOM receives does not depend on the screen's language.

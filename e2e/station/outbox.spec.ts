@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { closePermit, confirmLookAlikes, openPermit, permitRow, plateStepAtDefaultKiosk } from '../support/actions';
+import {
+  closePermit,
+  confirmLookAlikes,
+  openPermit,
+  pay,
+  payForSale,
+  permitRow,
+  plateStepAtDefaultKiosk,
+} from '../support/actions';
 import { expect, launchStation, SANDBOX_TOKEN, setFaults, test, type SandboxPermitView } from '../support/fixtures';
 import { signIn } from '../support/shift';
 
@@ -12,6 +20,7 @@ async function issue(page: Page, plate: string): Promise<string> {
   await page.getByRole('button', { name: 'Issue permit' }).click();
   // A plate the plate check doubts (no Ontario format, with look-alikes: 1 and I, 5 and S…) gets a second look.
   if (plateStepAtDefaultKiosk(plate) !== 'none') await confirmLookAlikes(page, plate);
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   const ticket = (await page.getByTestId('confirm-ticket').innerText()).trim().split(/\s+/).pop() ?? '';
   await page.getByRole('button', { name: 'New permit' }).click();
@@ -49,7 +58,7 @@ test('controller down: issue three, extend one, cancel one — all delivered whe
   await openPermits(page);
   const extending = await openPermit(page, extended);
   await extending.getByRole('button', { name: 'Extend +30 min' }).click();
-  await extending.getByRole('button', { name: 'Confirm extend' }).click();
+  await pay(extending, { by: 'card' }, 'Confirm extend');
   await closePermit(page);
   const cancelling = await openPermit(page, cancelled);
   await cancelling.getByRole('button', { name: 'Cancel', exact: true }).click();

@@ -1,4 +1,4 @@
-import { confirmLookAlikes } from '../support/actions';
+import { confirmLookAlikes, payForSale } from '../support/actions';
 import { issueExtendAndCancel } from '../support/attendant-flow';
 import { expect, launchStation, SANDBOX_TOKEN, test } from '../support/fixtures';
 import { signIn } from '../support/shift';
@@ -19,6 +19,10 @@ test('the keyboard types plates and a double tap issues one permit', async ({ pa
   // 8 reads like B: the double tap opens the check once and does not answer it by itself.
   expect(await sandbox.permits()).toHaveLength(0);
   await confirmLookAlikes(page, 'XY98');
+  // The payment's confirm takes a double tap too: one permit, one ledger line.
+  const payment = page.getByRole('dialog', { name: 'Payment' });
+  await payment.getByRole('radio', { name: 'Card', exact: true }).click();
+  await payment.getByRole('button', { name: 'Confirm payment' }).dblclick();
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect.poll(async () => (await sandbox.permits()).length).toBe(1);
   // Give a stray second request time to land before concluding there was none.
@@ -36,6 +40,7 @@ test('with the controller unreachable, the permit is confirmed at once as waitin
     await page.getByRole('radiogroup', { name: 'Duration' }).getByRole('radio').first().click();
     await page.getByRole('button', { name: 'Issue permit' }).click();
     await confirmLookAlikes(page, 'DOWN1');
+    await payForSale(page);
     await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
     await expect(page.getByTestId('confirm-sync')).toHaveText('Waiting to send');
     await expect(page.getByTestId('confirm-reference')).toContainText('waiting to send');
@@ -56,6 +61,7 @@ test('with no controller configured, the kiosk runs in demo mode against its bui
     await page.getByRole('radiogroup', { name: 'Duration' }).getByRole('radio').first().click();
     await page.getByRole('button', { name: 'Issue permit' }).click();
     await confirmLookAlikes(page, 'DEMO1');
+    await payForSale(page);
     await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
     await expect(page.getByTestId('confirm-reference')).toContainText(/[0-9a-f-]{36}/);
   } finally {
@@ -74,6 +80,7 @@ test('the API token never reaches anything the page can read', async ({ page, st
   await page.getByRole('radiogroup', { name: 'Duration' }).getByRole('radio').first().click();
   await page.getByRole('button', { name: 'Issue permit' }).click();
   await confirmLookAlikes(page, 'TOK1');
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   seen.push(await page.content());
   expect(seen.length).toBeGreaterThan(3);

@@ -6,6 +6,7 @@ import {
   openPermit,
   openScreen,
   parseCsv,
+  pay,
   permitDetails,
   permitRow,
 } from '../support/actions';
@@ -48,7 +49,7 @@ test('extend by a preset: the new end and the added amount are shown before conf
   expect((await sandbox.permits())[0]).toMatchObject({ amount: '4.50', endTime: issued.endTime });
   const shownEnd = /^New end (.+), adds/.exec(await quote.innerText())![1]!;
 
-  await details.getByRole('button', { name: 'Confirm extend' }).click();
+  await pay(details, { by: 'cash', amount: '$5.00' }, 'Confirm extend');
   await expect(details.getByRole('status').filter({ hasText: 'KXW774' })).toContainText(
     `Permit for KXW774 now ends ${shownEnd}`,
   );
@@ -258,8 +259,10 @@ test('twelve permits: at least 8 rows in sight at 1024×768, soonest end first, 
   await expect(details.getByRole('button', { name: 'Back to list' })).toBeInViewport({ ratio: 1 });
   await details.getByRole('button', { name: 'Extend +30 min', exact: true }).click();
   await expect(details.getByTestId('extend-quote')).toContainText('adds $2.25');
+  // Paid by card, the step's confirm is on screen without scrolling at 1024×768.
+  await details.getByRole('radiogroup', { name: 'Paid by' }).getByRole('radio', { name: 'Card' }).click();
   await expect(details.getByRole('button', { name: 'Confirm extend' })).toBeInViewport({ ratio: 1 });
-  await details.getByRole('button', { name: 'Confirm extend' }).click();
+  await pay(details, { by: 'card' }, 'Confirm extend');
   await expect(details.getByRole('status')).toContainText('Permit for MNP473 now ends');
   await expect.poll(async () => (await sandbox.permits()).find((p) => p.permitNo === ticket)?.amount).toBe('11.25');
 

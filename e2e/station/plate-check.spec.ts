@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { durationRadio, openScreen, ticketOnConfirmation } from '../support/actions';
+import { durationRadio, openScreen, payForSale, ticketOnConfirmation } from '../support/actions';
 import { ADMIN_PIN, expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
@@ -36,6 +36,7 @@ async function typePlate(page: Page, plate: string): Promise<void> {
 /** Issue, then the confirmation with no step in between. */
 async function expectIssuedWithoutStep(page: Page, plate: string): Promise<void> {
   await page.getByRole('button', { name: 'Issue permit' }).click();
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('confirm-plate')).toHaveText(plate);
@@ -74,6 +75,7 @@ test('a look-alike typo gets the corrected plate as one tap, which issues it', a
   expect(await sandbox.permits()).toHaveLength(0);
 
   await choice.click();
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect(page.getByTestId('confirm-plate')).toHaveText('ABCD124');
   const ticket = await ticketOnConfirmation(page);
@@ -95,6 +97,7 @@ test('on the look-alike step, "Keep as typed" sells the plate as typed and "Fix 
 
   await page.getByRole('button', { name: 'Issue permit' }).click();
   await step.getByRole('button', { name: 'Keep ABCD1Z3 as typed' }).click();
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect.poll(async () => (await sandbox.permits()).map((p) => p.plate)).toEqual(['ABCD1Z3']);
 });
@@ -108,6 +111,7 @@ test('a vanity plate gets the read-back step', async ({ page, sandbox }) => {
   for (const name of ['letter G', 'digit 8']) await expect(step).toContainText(name);
   await expect(page.getByRole('dialog', { name: 'Which plate is on the car?' })).toHaveCount(0);
   await step.getByRole('button', { name: 'Plate is correct' }).click();
+  await payForSale(page);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect.poll(async () => (await sandbox.permits()).map((p) => p.plate)).toEqual(['GR8DAY']);
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { issueByKeyboard, openPermit, openScreen } from '../support/actions';
+import { issueByKeyboard, openPermit, openScreen, pay } from '../support/actions';
 import { expect, setFaults, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
@@ -97,7 +97,7 @@ test('9022 after a lost answer, where the answer is unknown: OPSCOM holds it; an
   const details = await openPermit(page, ticket);
   await expect(details.getByTestId('extra-copies')).toContainText('never gave the kiosk its reference');
   await details.getByRole('button', { name: 'Extend +30 min' }).click();
-  await details.getByRole('button', { name: 'Confirm extend' }).click();
+  await pay(details, { by: 'card' }, 'Confirm extend');
   await expect(page.getByTestId('outbox-attention')).toHaveText('1 needs attention', { timeout: 20_000 });
 
   await openScreen(page, 'Queue');

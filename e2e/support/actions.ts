@@ -48,6 +48,51 @@ export async function confirmLookAlikes(page: Page, plate: string): Promise<void
   await step.getByRole('button', { name: 'Plate is correct' }).click();
 }
 
+/** How a driver pays, as the payment step takes it. Cash names the quick amount tapped ("Exact $4.50", "$20.00"). */
+export type Payment =
+  | { by: 'card'; last4?: string; approval?: string }
+  | { by: 'cash'; amount: string }
+  | { by: 'voucher' | 'complimentary'; reason: string };
+
+const PAID_BY = { cash: 'Cash', card: 'Card', voucher: 'Voucher', complimentary: 'Complimentary' } as const;
+
+/**
+ * Answers a payment step as an attendant would: the tender, its details, then the step's confirm button ("Confirm
+ * payment" on a sale, "Confirm extend" on an extension). `scope` holds the step: the Payment dialog or the permit's
+ * details. By card unless told: it moves no cash, so a shift closes without a drawer count.
+ */
+export async function pay(
+  scope: Locator,
+  payment: Payment = { by: 'card' },
+  confirm = 'Confirm payment',
+): Promise<void> {
+  const tender = scope.getByTestId('tender');
+  await expect(tender).toBeVisible();
+  await tender
+    .getByRole('radiogroup', { name: 'Paid by' })
+    .getByRole('radio', { name: PAID_BY[payment.by], exact: true })
+    .click();
+  if (payment.by === 'cash') {
+    await tender
+      .getByRole('group', { name: 'Amount the driver gave' })
+      .getByRole('button', { name: payment.amount, exact: true })
+      .click();
+  } else if (payment.by === 'card') {
+    if (payment.last4)
+      await tender.getByRole('textbox', { name: 'Card: last 4 digits (optional)' }).fill(payment.last4);
+    if (payment.approval)
+      await tender.getByRole('textbox', { name: 'Approval code (optional)' }).fill(payment.approval);
+  } else {
+    await tender.getByRole('textbox', { name: 'Reason' }).fill(payment.reason);
+  }
+  await tender.getByRole('button', { name: confirm }).click();
+}
+
+/** The Payment dialog that follows the Issue tap (and the plate checks): pays, and the permit is issued. */
+export async function payForSale(page: Page, payment?: Payment): Promise<void> {
+  await pay(page.getByRole('dialog', { name: 'Payment' }), payment);
+}
+
 /**
  * Types the plate on the keyboard, chooses zone and duration, taps Issue (keeping the plate as typed when the plate
  * check asks) and returns the ticket number from the confirmation. Leaves the confirmation on screen.
@@ -55,7 +100,7 @@ export async function confirmLookAlikes(page: Page, plate: string): Promise<void
 export async function issueByKeyboard(
   page: Page,
   plate: string,
-  choice: { zone?: string; duration?: string | RegExp } = {},
+  choice: { zone?: string; duration?: string | RegExp; payment?: Payment } = {},
 ): Promise<string> {
   await openScreen(page, 'Issue');
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
@@ -65,6 +110,7 @@ export async function issueByKeyboard(
   await durationRadio(page, choice.duration ?? /^1 h\b/).click();
   await page.getByRole('button', { name: 'Issue permit' }).click();
   if (plateStepAtDefaultKiosk(plate) !== 'none') await confirmLookAlikes(page, plate);
+  await payForSale(page, choice.payment);
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
   await expect(page.getByTestId('confirm-plate')).toContainText(plate);
   return ticketOnConfirmation(page);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type SandboxPermitView } from './fixtures';
+import { pay, payForSale } from './actions';
 import { signIn } from './shift';
 
 /**
@@ -19,8 +20,11 @@ export async function issueExtendAndCancel(
   await page.getByRole('radiogroup', { name: 'Zone' }).getByRole('radio', { name: 'Lot 1' }).click();
   await page.getByRole('radiogroup', { name: 'Duration' }).getByRole('radio', { name: /^1 h/ }).click();
   await page.getByRole('button', { name: 'Issue permit' }).click();
-  // B, 1 and 2 read like 8, I and Z, but ABC 123 is a standard Ontario plate (the default home region): no step.
+  // B, 1 and 2 read like 8, I and Z, but ABC 123 is a standard Ontario plate (the default home region): no plate
+  // step, straight to the payment.
+  await payForSale(page, { by: 'cash', amount: '$5.00' });
   await expect(page.getByRole('heading', { name: 'Permit issued' })).toBeVisible();
+  await expect(page.getByTestId('confirm-change')).toHaveText('Give change: $0.50');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('confirm-plate')).toContainText('ABC123');
   await expect(page.getByTestId('confirm-zone')).toContainText('Lot 1');
@@ -51,7 +55,7 @@ export async function issueExtendAndCancel(
   await expect(details.getByRole('heading', { name: 'Permit for ABC123' })).toBeVisible();
   await details.getByRole('button', { name: 'Extend +30 min' }).click();
   await expect(details).toContainText('$2.25');
-  await details.getByRole('button', { name: 'Confirm extend' }).click();
+  await pay(details, { by: 'card', last4: '4242' }, 'Confirm extend');
   await expect
     .poll(async () => (await sandbox.permits())[0])
     .toMatchObject({ amount: '6.75', endTime: new Date(startedAt + 90 * 60_000).toISOString().slice(0, 19) });

@@ -167,6 +167,8 @@ export const KioskInfoSchema = z.object({
   adminPin: z.enum(['set', 'not-set', 'demo']),
   /** The regions whose standard plates the Issue screen's plate check knows (src/shared/plate-formats.ts). */
   homeRegions: z.array(RegionCodeSchema),
+  /** A refund above this needs the admin PIN: the cancel step asks for it before sending. */
+  refundPinAboveCents: z.number().int().nonnegative(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

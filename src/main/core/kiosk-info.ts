@@ -22,6 +22,7 @@ export function kioskInfo(parts: {
     idleResetSeconds: settings.current.idleResetSeconds,
     adminPin: pin.state,
     homeRegions: settings.current.homeRegions,
+    refundPinAboveCents: settings.current.refundPinAboveCents,
     zones: rates.zones.map((zone) => ({
       name: zone.name,
       currency: zone.currency,

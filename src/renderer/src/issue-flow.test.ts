@@ -27,6 +27,8 @@ function permit(overrides: Partial<Permit> = {}): Permit {
 const issued = (plate: string, ticketNumber = `T-${plate}`) =>
   Promise.resolve({ ok: true, value: permit({ plate, ticketNumber }) });
 const issueCalls = () => callsTo('permits:issue');
+/** "Confirm payment" on the last step, paid by card. */
+const pay = () => state().payAndIssue({ method: 'card' });
 
 beforeEach(() => {
   resetStore({ info, zone: 'Lot A', presetMinutes: 60, shift, shiftLoaded: true });
@@ -37,9 +39,13 @@ describe('plate check, against the home regions in kiosk info (Ontario here)', (
   it('issues a standard Ontario plate at once, look-alike characters or not', async () => {
     useKiosk.setState({ plate: 'ABC123' });
     await state().issue();
+    // No plate step: straight to the payment, at the chosen duration's price, and nothing sent before it.
+    expect(state().issueStep).toEqual({ kind: 'tender', plate: 'ABC123', amountCents: 450, currency: 'CAD' });
+    expect(send).not.toHaveBeenCalled();
+    await pay();
     expect(state().issueStep).toBeNull();
     expect(issueCalls()).toHaveLength(1);
-    expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'ABC123' });
+    expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'ABC123', tender: { method: 'card' } });
   });
 
   it('follows the home regions kiosk info names', async () => {
@@ -49,7 +55,8 @@ describe('plate check, against the home regions in kiosk info (Ontario here)', (
     state().closeIssueStep();
     useKiosk.setState({ info: kioskInfo({ homeRegions: ['ON', 'QC'] }) });
     await state().issue();
-    expect(state().issueStep).toBeNull();
+    expect(state().issueStep?.kind).toBe('tender');
+    await pay();
     expect(issueCalls()).toHaveLength(1);
   });
 });
@@ -66,6 +73,8 @@ describe('look-alike step', () => {
   it('a tap on the correction issues it, once, however fast the taps', async () => {
     await state().issue();
     await Promise.all([state().choosePlate('ABCD123'), state().choosePlate('ABCD123'), state().issue()]);
+    expect(state().issueStep).toMatchObject({ kind: 'tender', plate: 'ABCD123' });
+    await Promise.all([pay(), pay()]);
     expect(issueCalls()).toHaveLength(1);
     expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'ABCD123', zone: 'Lot A', durationMinutes: 60 });
     expect(state().screen).toBe('confirmation');
@@ -81,6 +90,7 @@ describe('look-alike step', () => {
   it('"Keep as typed" issues the plate as typed', async () => {
     await state().issue();
     await state().confirmPlate();
+    await pay();
     expect(issueCalls()).toHaveLength(1);
     expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'A8CD123' });
   });
@@ -107,6 +117,7 @@ describe('read-back step', () => {
   it('"Plate is correct" issues once, however fast the taps', async () => {
     await state().issue();
     await Promise.all([state().confirmPlate(), state().confirmPlate(), state().issue()]);
+    await Promise.all([pay(), pay(), state().issue()]);
     expect(issueCalls()).toHaveLength(1);
     expect(issueCalls()[0]?.[1]).toMatchObject({ plate: 'GR8DAY', zone: 'Lot A', durationMinutes: 60 });
     expect(state().screen).toBe('confirmation');
@@ -135,7 +146,11 @@ describe('already-active check', () => {
     await state().issue();
     expect(state().issueStep).toMatchObject({ kind: 'already-active', permit: { ticketNumber: 'T-1' } });
     expect(send).not.toHaveBeenCalled();
-    await Promise.all([state().issueAnyway(), state().issueAnyway()]);
+    state().issueAnyway();
+    state().issueAnyway();
+    expect(state().issueStep).toMatchObject({ kind: 'tender', plate: 'HXK47' });
+    expect(send).not.toHaveBeenCalled();
+    await Promise.all([pay(), pay()]);
     expect(issueCalls()).toHaveLength(1);
   });
 
@@ -155,7 +170,8 @@ describe('already-active check', () => {
     expect(state().issueStep?.kind).toBe('already-active');
     await state().confirmPlate();
     expect(send).not.toHaveBeenCalled();
-    await state().issueAnyway();
+    state().issueAnyway();
+    await pay();
     expect(issueCalls()).toHaveLength(1);
   });
 
@@ -168,6 +184,7 @@ describe('already-active check', () => {
       ],
     });
     await state().issue();
+    await pay();
     expect(issueCalls()).toHaveLength(1);
   });
 });
@@ -177,6 +194,7 @@ describe('repeat customers', () => {
     for (const plate of ['HXK47', 'MNP34', 'HXK47']) {
       useKiosk.setState({ plate, permits: [] });
       await state().issue();
+      await pay();
       state().newPermit();
     }
     expect(state().recentPlates).toEqual(['HXK47', 'MNP34']);
@@ -187,11 +205,13 @@ describe('repeat customers', () => {
   it('keeps zone and duration, so the next sale is the plate and one tap', async () => {
     useKiosk.setState({ plate: 'HXK47' });
     await state().issue();
+    await pay();
     state().newPermit();
     expect(state()).toMatchObject({ zone: 'Lot A', presetMinutes: 60, plate: '' });
     state().pickPlate('HXK47');
     useKiosk.setState({ permits: [] });
     await state().issue();
+    await pay();
     expect(issueCalls()).toHaveLength(2);
   });
 });

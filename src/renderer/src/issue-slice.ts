@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { KioskInfo, Permit } from '../../shared/domain';
+import type { RecordedTender, TenderInput } from '../../shared/ledger';
 import { normalisePlate, PLATE_MAX_LENGTH, rememberPlate } from '../../shared/plate';
 import { call } from './call';
 import { plateStep } from '../../shared/plate-check';
@@ -21,7 +22,9 @@ export type IssueAction = (typeof ISSUE_ACTIONS)[number];
 export type IssueStep =
   | { kind: 'look-alike'; plate: string; suggestions: string[] }
   | { kind: 'read-back'; plate: string }
-  | { kind: 'already-active'; plate: string; permit: Permit };
+  | { kind: 'already-active'; plate: string; permit: Permit }
+  /** The last step: how the driver pays the price of the chosen duration. */
+  | { kind: 'tender'; plate: string; amountCents: number; currency: string };
 
 /** Selling a permit: the plate being typed, the zone and duration chosen, the checks, and the permit just issued. */
 export interface IssueSlice {
@@ -33,6 +36,8 @@ export interface IssueSlice {
   issueStep: IssueStep | null;
   /** The permit on the confirmation screen, kept in step with the list (`followPermit`). */
   lastConfirmation: Permit | null;
+  /** How that permit was paid, as main's ledger recorded it (cash with its change), for the screen and receipt. */
+  lastTender: RecordedTender | null;
 
   typeCharacter(character: string): void;
   backspace(): void;
@@ -50,8 +55,10 @@ export interface IssueSlice {
   confirmPlate(): Promise<void>;
   /** A correction tapped on the look-alike step: it becomes the plate, and is sold (after the already-active check). */
   choosePlate(plate: string): Promise<void>;
-  /** "Issue anyway" on the already-active step. */
-  issueAnyway(): Promise<void>;
+  /** "Issue anyway" on the already-active step: on to the payment. */
+  issueAnyway(): void;
+  /** "Confirm payment" on the tender step: the permit is issued with this tender. */
+  payAndIssue(tender: TenderInput): Promise<void>;
   /** "Fix plate" or "Back": the plate and choices stay. */
   closeIssueStep(): void;
   newPermit(): void;
@@ -76,14 +83,23 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
     return { plate, zone, durationMinutes: presetMinutes };
   };
 
-  /** After the plate check: warn about a permit already running for this plate, else issue. */
-  const checkActiveThenIssue = async (plate: string) => {
+  /** After the plate check: warn about a permit already running for this plate, else on to the payment. */
+  const checkActiveThenIssue = (plate: string) => {
     const existing = findActivePermit(get().permits, plate);
     if (existing) {
       set({ issueStep: { kind: 'already-active', plate, permit: existing } });
       return;
     }
-    await sendIssue();
+    askTender(plate);
+  };
+
+  /** The price of the chosen zone and duration, to be paid before the permit is issued. */
+  const askTender = (plate: string) => {
+    const { info, zone, presetMinutes } = get();
+    const offer = info?.zones.find((z) => z.name === zone);
+    const preset = offer?.presets.find((p) => p.minutes === presetMinutes);
+    if (!offer || !preset) return;
+    set({ issueStep: { kind: 'tender', plate, amountCents: preset.cents, currency: offer.currency }, error: null });
   };
 
   /** Zone and duration survive a restart; a lost write only means choosing again, so no error is shown. */
@@ -92,7 +108,7 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
     void call('issue:remember', { zone, minutes: presetMinutes });
   };
 
-  const sendIssue = async () => {
+  const sendIssue = async (tender: TenderInput) => {
     const input = issueInput();
     if (!input) return;
     // `run` is the synchronous guard: a second tap lands while the first is awaiting and does nothing.
@@ -101,12 +117,13 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
       set,
       get,
       'issue',
-      () => call('permits:issue', { requestId: crypto.randomUUID(), ...input }),
+      () => call('permits:issue', { requestId: crypto.randomUUID(), ...input, tender }),
       {
         start: { issueStep: null, error: null },
-        onOk: (permit) => ({
+        onOk: ({ tender: recorded, ...permit }) => ({
           // The newest copy: a "sent" event can overtake the answer to the issue itself.
           lastConfirmation: get().mergePermit(permit),
+          lastTender: recorded ?? null,
           recentPlates: rememberPlate(get().recentPlates, permit.plate),
           // Only the plate is cleared (now, so the Issue button cannot sell the same car twice); zone and duration
           // stay for the next car, which is most often the same sale.
@@ -124,6 +141,7 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
     recentPlates: [],
     issueStep: null,
     lastConfirmation: null,
+    lastTender: null,
 
     typeCharacter(character) {
       if (!/^[A-Za-z0-9]$/.test(character) || get().issueStep) return;
@@ -187,7 +205,7 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
         set({ issueStep: { kind: 'read-back', plate: input.plate }, error: null });
         return;
       }
-      await checkActiveThenIssue(input.plate);
+      checkActiveThenIssue(input.plate);
     },
 
     async confirmPlate() {
@@ -195,7 +213,7 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
       // Only from a plate step: a second tap on the same spot must not pass the next step too.
       if ((step?.kind !== 'look-alike' && step?.kind !== 'read-back') || get().inFlight.issue) return;
       set({ issueStep: null });
-      await checkActiveThenIssue(step.plate);
+      checkActiveThenIssue(step.plate);
     },
 
     async choosePlate(plate) {
@@ -203,12 +221,19 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
       // Only a correction the open step offered; a second tap finds the step closed and does nothing.
       if (step?.kind !== 'look-alike' || !step.suggestions.includes(plate) || get().inFlight.issue) return;
       set({ issueStep: null, plate });
-      await checkActiveThenIssue(plate);
+      checkActiveThenIssue(plate);
     },
 
-    async issueAnyway() {
-      if (get().issueStep?.kind !== 'already-active') return;
-      await sendIssue();
+    issueAnyway() {
+      const step = get().issueStep;
+      if (step?.kind !== 'already-active') return;
+      askTender(step.plate);
+    },
+
+    async payAndIssue(tender) {
+      // Only from the open payment step, once: the step closes as the issue starts.
+      if (get().issueStep?.kind !== 'tender' || get().inFlight.issue) return;
+      await sendIssue(tender);
     },
 
     closeIssueStep() {

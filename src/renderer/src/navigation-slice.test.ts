@@ -8,7 +8,14 @@ const { useKiosk } = await import('./store');
 
 const openSteps = {
   issueStep: { kind: 'read-back', plate: 'ABC1' },
-  pending: { kind: 'cancel', ticketNumber: 'T-1', reason: null },
+  pending: {
+    kind: 'cancel',
+    ticketNumber: 'T-1',
+    reason: null,
+    payments: null,
+    refund: { give: false, amountCents: null, method: 'cash' },
+    adminPin: '',
+  },
   queueStep: { kind: 'discard', actionId: 'A-1' },
   reconcileStep: 'T-9',
   shiftStep: 'confirm-close',

@@ -1,10 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { ResponseOf } from '../../shared/contract';
 import type { KioskInfo, Permit } from '../../shared/domain';
+import type { PermitPayments, RefundMethod, TenderInput } from '../../shared/ledger';
 import { call } from './call';
 import { formatEnd } from './format';
+import { formatMoney } from '../../shared/money';
 import { catalogs, type Catalog } from './i18n/catalog';
 import { normaliseSearch } from './permit-list';
+import { checkRefund, type RefundDraft } from './tender-form';
 import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
@@ -25,7 +28,17 @@ export type CancelReason = (typeof CANCEL_REASONS)[number]['value'];
 export type PendingStep =
   | { kind: 'quoting'; ticketNumber: string; minutes: number }
   | { kind: 'extend'; ticketNumber: string; minutes: number; quote: ExtendQuote }
-  | { kind: 'cancel'; ticketNumber: string; reason: CancelReason | null };
+  | {
+      kind: 'cancel';
+      ticketNumber: string;
+      reason: CancelReason | null;
+      /** What was paid for the permit (null while it loads): how much a refund may give back. */
+      payments: PermitPayments | null;
+      refund: RefundDraft;
+      /** Typed by a supervisor when the refund is above the kiosk's limit. */
+      adminPin: string;
+    };
+export type CancelStep = Extract<PendingStep, { kind: 'cancel' }>;
 
 /** The permits this kiosk issued, and extending or cancelling one of them. */
 export interface PermitsSlice {
@@ -44,9 +57,14 @@ export interface PermitsSlice {
   /** Puts a copy from main in the list (an older copy never wins) and returns the list's copy, the newest. */
   mergePermit(permit: Permit): Permit;
   startExtend(ticketNumber: string, minutes: number): Promise<void>;
-  confirmExtend(): Promise<void>;
-  startCancel(ticketNumber: string): void;
+  /** The extension's payment step was confirmed: extend, paid with this tender. */
+  confirmExtend(tender: TenderInput): Promise<void>;
+  startCancel(ticketNumber: string): Promise<void>;
   chooseCancelReason(reason: CancelReason): void;
+  /** The cancel step's money back: refund or not, how much, by what. */
+  changeRefund(patch: Partial<RefundDraft>): void;
+  /** The admin PIN for a refund above the limit, typed on the step's keys. */
+  setCancelPin(pin: string): void;
   confirmCancel(): Promise<void>;
   closePending(): void;
   typePermitSearch(character: string): void;
@@ -119,19 +137,19 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
       });
     },
 
-    async confirmExtend() {
+    async confirmExtend(tender) {
       const { pending } = get();
-      if (pending?.kind !== 'extend') return;
+      if (pending?.kind !== 'extend' || get().inFlight.extend) return;
       const { ticketNumber, minutes } = pending;
       // On failure the confirm step stays open so a retry is one tap.
       await run(
         set,
         get,
         'extend',
-        () => call('permits:extend', { requestId: crypto.randomUUID(), ticketNumber, minutes }),
+        () => call('permits:extend', { requestId: crypto.randomUUID(), ticketNumber, minutes, tender }),
         {
           start: { error: null },
-          onOk: (permit) => {
+          onOk: ({ tender: _recorded, ...permit }) => {
             get().mergePermit(permit);
             return {
               ...closeIf(pending),
@@ -143,8 +161,32 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
       );
     },
 
-    startCancel(ticketNumber) {
-      set({ pending: { kind: 'cancel', ticketNumber, reason: null }, notice: null });
+    async startCancel(ticketNumber) {
+      const step: PendingStep = {
+        kind: 'cancel',
+        ticketNumber,
+        reason: null,
+        payments: null,
+        refund: { give: false, amountCents: null, method: 'cash' },
+        adminPin: '',
+      };
+      set({ pending: step, notice: null });
+      // What was paid decides what may go back; until it is known the step offers no refund.
+      const result = await call('permits:payments', { ticketNumber });
+      const now = get().pending;
+      if (now?.kind !== 'cancel' || now.ticketNumber !== ticketNumber || now.payments) return;
+      if (!result.ok) {
+        set({ error: result.error });
+        return;
+      }
+      const payments = result.value;
+      set({
+        pending: {
+          ...now,
+          payments,
+          refund: { ...now.refund, amountCents: payments.refundableCents || null, method: refundMethodOf(payments) },
+        },
+      });
     },
 
     chooseCancelReason(reason) {
@@ -153,15 +195,37 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
       set({ pending: { ...pending, reason } });
     },
 
+    changeRefund(patch) {
+      const { pending } = get();
+      if (pending?.kind !== 'cancel' || get().inFlight.cancel) return;
+      set({ pending: { ...pending, refund: { ...pending.refund, ...patch } } });
+    },
+
+    setCancelPin(adminPin) {
+      const { pending } = get();
+      if (pending?.kind !== 'cancel' || get().inFlight.cancel) return;
+      set({ pending: { ...pending, adminPin: adminPin.replace(/\D/g, '').slice(0, 8) } });
+    },
+
     async confirmCancel() {
       const { pending } = get();
-      if (pending?.kind !== 'cancel' || !pending.reason) return;
+      if (pending?.kind !== 'cancel' || !pending.reason || get().inFlight.cancel) return;
       const { ticketNumber, reason } = pending;
+      const money = cancelMoney(pending, get().info);
+      if (!money.ready) return;
+      const { refund, adminPin } = money;
       await run(
         set,
         get,
         'cancel',
-        () => call('permits:cancel', { requestId: crypto.randomUUID(), ticketNumber, reason }),
+        () =>
+          call('permits:cancel', {
+            requestId: crypto.randomUUID(),
+            ticketNumber,
+            reason,
+            ...(refund ? { refund } : {}),
+            ...(adminPin ? { adminPin } : {}),
+          }),
         {
           start: { error: null },
           onOk: (permit) => {
@@ -169,7 +233,13 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
             get().forgetRecentPlate(permit.plate);
             // A cancelled permit leaves the list: its details close and the notice shows over the list.
             const closeDetails = get().openPermit === ticketNumber ? { openPermit: null } : {};
-            return { ...closeIf(pending), ...closeDetails, notice: words().noticeCancelled(permit.plate) };
+            const notice = refund
+              ? words().noticeCancelledRefund(
+                  permit.plate,
+                  formatMoney(refund.amountCents, permit.currency, get().language),
+                )
+              : words().noticeCancelled(permit.plate);
+            return { ...closeIf(pending), ...closeDetails, notice };
           },
         },
       );
@@ -223,6 +293,36 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
 
 /** The list's rules (soonest end first, search anywhere in the plate) live in permit-list.ts. */
 export { activePermits, onlyMatch, openDetails } from './permit-list';
+
+/** A refund goes back the way the money came, where it can (a card to the card); otherwise in cash. */
+function refundMethodOf(payments: PermitPayments): RefundMethod {
+  for (const entry of payments.entries) {
+    if (entry.type !== 'sale') continue;
+    const { tender } = entry;
+    if (tender.method === 'card') return 'card';
+    if (tender.method === 'other' && tender.kind === 'voucher') return 'voucher';
+  }
+  return 'cash';
+}
+
+/**
+ * Whether the open cancel step may be sent, and with which refund and PIN: none while what was paid is unknown
+ * and a refund is asked for; the PIN goes only when the refund is above the kiosk's limit, and must be typed then.
+ */
+export function cancelMoney(
+  step: CancelStep,
+  info: KioskInfo | null,
+):
+  | { ready: true; refund: { amountCents: number; method: RefundMethod } | null; adminPin: string | null }
+  | {
+      ready: false;
+    } {
+  if (step.refund.give && !step.payments) return { ready: false };
+  const check = checkRefund(step.refund, step.payments?.refundableCents ?? 0, info?.refundPinAboveCents ?? null);
+  if (!check.ready) return { ready: false };
+  if (check.needsPin && step.adminPin === '') return { ready: false };
+  return { ready: true, refund: check.refund, adminPin: check.needsPin ? step.adminPin : null };
+}
 
 /** The kiosk's default extension first, then the zone's own durations, each once. */
 export function extendChoices(info: KioskInfo, zone: string): number[] {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Permit } from '../../shared/domain';
-import { kioskInfo, openShift, permit as permitFixture, send } from './testing/fixtures';
+import { callsTo, kioskInfo, openShift, permit as permitFixture, send } from './testing/fixtures';
 import { resetStore } from './testing/store-harness';
 
 vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
@@ -17,12 +17,20 @@ beforeEach(() => {
   resetStore({ info, zone: 'Lot A', presetMinutes: 60, plate: 'HXK47', shift, shiftLoaded: true });
 });
 
+/** The Issue tap, then "Confirm payment" by card on the payment step it opens. */
+async function issueAndPay() {
+  await useKiosk.getState().issue();
+  await useKiosk.getState().payAndIssue({ method: 'card' });
+}
+
 describe('issue', () => {
   it('sends one request for a double tap', async () => {
     let answer: (value: unknown) => void = () => {};
     send.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
-    const first = useKiosk.getState().issue();
-    const second = useKiosk.getState().issue();
+    await Promise.all([useKiosk.getState().issue(), useKiosk.getState().issue()]);
+    expect(send).not.toHaveBeenCalled(); // the payment comes first
+    const first = useKiosk.getState().payAndIssue({ method: 'card' });
+    const second = useKiosk.getState().payAndIssue({ method: 'card' });
     expect(useKiosk.getState().inFlight.issue).toBe(true);
     answer({ ok: true, value: permit() });
     await Promise.all([first, second]);
@@ -38,7 +46,7 @@ describe('issue', () => {
 
   it('keeps the plate and shows the error when issuing fails', async () => {
     send.mockResolvedValue({ ok: false, error: { code: 'not-allowed', message: 'No.', field: 'plate' } });
-    await useKiosk.getState().issue();
+    await issueAndPay();
     const state = useKiosk.getState();
     expect(state.plate).toBe('HXK47');
     expect(state.error?.field).toBe('plate');
@@ -47,8 +55,8 @@ describe('issue', () => {
 
   it('uses a fresh request id per attempt', async () => {
     send.mockResolvedValue({ ok: false, error: { code: 'unreachable', message: 'Down.' } });
-    await useKiosk.getState().issue();
-    await useKiosk.getState().issue();
+    await issueAndPay();
+    await issueAndPay();
     const ids = send.mock.calls.map((call) => (call[1] as { requestId: string }).requestId);
     expect(new Set(ids).size).toBe(2);
   });
@@ -56,7 +64,8 @@ describe('issue', () => {
   it('shows the newest copy when the "sent" event overtakes the answer to the issue', async () => {
     let answer: (value: unknown) => void = () => {};
     send.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
-    const issuing = useKiosk.getState().issue();
+    await useKiosk.getState().issue();
+    const issuing = useKiosk.getState().payAndIssue({ method: 'card' });
     useKiosk.getState().applyPermit(permit({ revision: 3, sync: 'sent', referenceId: 'R-1' }));
     answer({ ok: true, value: permit({ revision: 2, sync: 'waiting' }) });
     await issuing;
@@ -169,18 +178,66 @@ describe('permit updates', () => {
     expect(useKiosk.getState().lastConfirmation?.syncProblem).toEqual(refused);
   });
 
-  it('cancels after the confirm step, once, with the chosen reason', async () => {
-    send.mockResolvedValue({ ok: true, value: permit({ status: 'cancelled', updatedAt: '2026-01-01T12:10:00.000Z' }) });
+  /** Main's answers: $45.00 paid for T-1 by card, and the permit cancelled. */
+  const answerCancel = () =>
+    send.mockImplementation((channel: string) =>
+      Promise.resolve(
+        channel === 'permits:payments'
+          ? { ok: true, value: { ticketNumber: 'T-1', entries: [], currency: 'CAD', refundableCents: 4500 } }
+          : { ok: true, value: permit({ status: 'cancelled', updatedAt: '2026-01-01T12:10:00.000Z' }) },
+      ),
+    );
+
+  it('cancels after the confirm step, once, with the chosen reason and no refund unless asked', async () => {
+    answerCancel();
     useKiosk.getState().applyPermit(permit());
-    useKiosk.getState().startCancel('T-1');
+    await useKiosk.getState().startCancel('T-1');
     await useKiosk.getState().confirmCancel();
-    expect(send).not.toHaveBeenCalled(); // no reason chosen yet
+    expect(callsTo('permits:cancel')).toHaveLength(0); // no reason chosen yet
     useKiosk.getState().chooseCancelReason('Wrong plate');
     await Promise.all([useKiosk.getState().confirmCancel(), useKiosk.getState().confirmCancel()]);
-    expect(send).toHaveBeenCalledTimes(1);
-    expect(send.mock.calls[0]?.[1]).toMatchObject({ ticketNumber: 'T-1', reason: 'Wrong plate' });
+    expect(callsTo('permits:cancel')).toHaveLength(1);
+    const request = callsTo('permits:cancel')[0]?.[1];
+    expect(request).toMatchObject({ ticketNumber: 'T-1', reason: 'Wrong plate' });
+    expect(request).not.toHaveProperty('refund');
     expect(useKiosk.getState().permits[0]?.status).toBe('cancelled');
     expect(useKiosk.getState().pending).toBeNull();
+  });
+
+  it('refunds at most what was paid, and above the limit only with the admin PIN', async () => {
+    answerCancel();
+    useKiosk.getState().applyPermit(permit());
+    await useKiosk.getState().startCancel('T-1');
+    useKiosk.getState().chooseCancelReason('Driver left');
+    useKiosk.getState().changeRefund({ give: true });
+    // Offered in full, the way it was paid is unknown here: cash.
+    expect(useKiosk.getState().pending).toMatchObject({ refund: { amountCents: 4500, method: 'cash' } });
+    useKiosk.getState().changeRefund({ amountCents: 4501 });
+    await useKiosk.getState().confirmCancel();
+    expect(callsTo('permits:cancel')).toHaveLength(0);
+    // $45.00 is above the $20.00 limit: nothing goes until the PIN is typed.
+    useKiosk.getState().changeRefund({ amountCents: 4500, method: 'card' });
+    await useKiosk.getState().confirmCancel();
+    expect(callsTo('permits:cancel')).toHaveLength(0);
+    useKiosk.getState().setCancelPin('12a34');
+    await useKiosk.getState().confirmCancel();
+    expect(callsTo('permits:cancel')[0]?.[1]).toMatchObject({
+      refund: { amountCents: 4500, method: 'card' },
+      adminPin: '1234',
+    });
+    expect(useKiosk.getState().notice).toBe('Permit for ABC123 cancelled. Refunded $45.00.');
+  });
+
+  it('sends no PIN with a refund within the limit', async () => {
+    answerCancel();
+    useKiosk.getState().applyPermit(permit());
+    await useKiosk.getState().startCancel('T-1');
+    useKiosk.getState().chooseCancelReason('Driver left');
+    useKiosk.getState().changeRefund({ give: true, amountCents: 2000 });
+    await useKiosk.getState().confirmCancel();
+    const request = callsTo('permits:cancel')[0]?.[1];
+    expect(request).toMatchObject({ refund: { amountCents: 2000, method: 'cash' } });
+    expect(request).not.toHaveProperty('adminPin');
   });
 });
 

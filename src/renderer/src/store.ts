@@ -15,7 +15,8 @@ import { createShiftSlice, SHIFT_ACTIONS, type ShiftSlice } from './shift-slice'
 
 export type { IssueStep } from './issue-slice';
 export type { NavScreen, Screen } from './navigation-slice';
-export { activePermits, CANCEL_REASONS, extendChoices, onlyMatch, openDetails } from './permits-slice';
+export { activePermits, CANCEL_REASONS, cancelMoney, extendChoices, onlyMatch, openDetails } from './permits-slice';
+export type { CancelStep } from './permits-slice';
 export type { CancelReason, ExtendQuote, PendingStep } from './permits-slice';
 
 const ACTIONS = [

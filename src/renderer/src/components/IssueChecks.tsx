@@ -2,6 +2,7 @@ import { useT } from '../i18n/useT';
 import { describeCorrection, describePlate, type PlateCharacter } from '../plate-checks';
 import { useKiosk } from '../store';
 import { Dialog } from './Dialog';
+import { TenderForm } from './TenderForm';
 
 /** Each character in a face that tells O from 0, the marked ones underlined and named below (drawn for the eye). */
 function PlateCharacters({ characters }: { characters: PlateCharacter[] }) {
@@ -136,6 +137,26 @@ function AlreadyActiveStep() {
   );
 }
 
+/** The last step before the permit: how the driver pays; the plate stays in view so the wrong car is not sold. */
+function TenderStep({ plate, amountCents, currency }: { plate: string; amountCents: number; currency: string }) {
+  const { t } = useT();
+  const issuing = useKiosk((s) => s.inFlight.issue);
+  const { payAndIssue, closeIssueStep } = useKiosk.getState();
+  return (
+    <Dialog title={t.tenderTitle} testId="tender-step" className="tender-dialog">
+      <p className="dialog__plate tender-dialog__plate">{plate}</p>
+      <TenderForm
+        amountCents={amountCents}
+        currency={currency}
+        confirmLabel={issuing ? t.issuing : t.confirmPayment}
+        busy={issuing}
+        onConfirm={(tender) => void payAndIssue(tender)}
+        onBack={closeIssueStep}
+      />
+    </Dialog>
+  );
+}
+
 /** Whichever check is open between the Issue tap and the permit. */
 export function IssueChecks() {
   const step = useKiosk((s) => s.issueStep);
@@ -145,5 +166,8 @@ export function IssueChecks() {
     return <LookAlikeStep key="look-alike" plate={step.plate} suggestions={step.suggestions} />;
   }
   if (step.kind === 'read-back') return <ReadBackStep key="read-back" plate={step.plate} />;
+  if (step.kind === 'tender') {
+    return <TenderStep key="tender" plate={step.plate} amountCents={step.amountCents} currency={step.currency} />;
+  }
   return <AlreadyActiveStep key="already-active" />;
 }

@@ -1,7 +1,11 @@
 import type { Permit } from '../../../shared/domain';
 import { useT } from '../i18n/useT';
-import { CANCEL_REASONS, useKiosk } from '../store';
+import { REFUND_METHODS } from '../../../shared/ledger';
+import { CANCEL_REASONS, cancelMoney, useKiosk, type CancelStep } from '../store';
+import { checkRefund } from '../tender-form';
+import { PinPad } from './PinPad';
 import { RadioButtons } from './RadioButtons';
+import { CentsKeypad, TenderForm } from './TenderForm';
 import { SyncBadge } from './SyncBadge';
 import { ExtraCopiesNote } from './UnreachableCopies';
 
@@ -14,8 +18,97 @@ interface Props {
   now: Date;
 }
 
+/**
+ * Money back on a cancel: none unless the attendant says so; then up to what was paid, by cash, card or voucher,
+ * with the admin PIN typed here when the amount is above the kiosk's limit.
+ */
+function RefundChoice({ step, currency }: { step: CancelStep; currency: string }) {
+  const { t, money } = useT();
+  const info = useKiosk((s) => s.info);
+  const { changeRefund, setCancelPin } = useKiosk.getState();
+  const { payments, refund } = step;
+  if (!payments) {
+    return (
+      <p className="refund__note" role="status">
+        {t.refundLoading}
+      </p>
+    );
+  }
+  if (payments.refundableCents === 0) return <p className="refund__note">{t.refundNothingPaid}</p>;
+  const refundable = money(payments.refundableCents, currency);
+  const limit = info?.refundPinAboveCents ?? null;
+  const check = checkRefund(refund, payments.refundableCents, limit);
+  const methodLabel = { cash: t.tenderCash, card: t.tenderCard, voucher: t.tenderVoucher } as const;
+  return (
+    <div className="refund" role="group" aria-label={t.refundTitle}>
+      <p className="refund__paid">{t.refundPaid(refundable)}</p>
+      <RadioButtons
+        label={t.refundTitle}
+        options={[
+          { value: 'keep', label: t.refundKeep },
+          { value: 'give', label: t.refundGive },
+        ]}
+        selected={refund.give ? 'give' : 'keep'}
+        onSelect={(choice) => changeRefund({ give: choice === 'give' })}
+      />
+      {refund.give && (
+        <div className="refund__give">
+          <div className="refund__amount">
+            <p className="refund__figure">
+              {t.refundAmount}{' '}
+              <output data-testid="refund-amount">
+                {refund.amountCents === null ? '—' : money(refund.amountCents, currency)}
+              </output>
+            </p>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={refund.amountCents === payments.refundableCents}
+              onClick={() => changeRefund({ amountCents: payments.refundableCents })}
+            >
+              {t.refundAll(refundable)}
+            </button>
+            {!check.ready && <p className="refund__gap">{t.refundGap(check.gap, refundable)}</p>}
+            <RadioButtons
+              label={t.refundBy}
+              options={REFUND_METHODS.map((method) => ({ value: method, label: methodLabel[method] }))}
+              selected={refund.method}
+              onSelect={(method) => changeRefund({ method })}
+            />
+          </div>
+          <CentsKeypad
+            label={t.refundAmountKeys}
+            value={refund.amountCents}
+            onValue={(amountCents) => changeRefund({ amountCents })}
+          />
+          {check.ready && check.needsPin && limit !== null && (
+            <div className="refund__pin">
+              <p className="refund__pin-why">{t.refundNeedsPin(money(limit, currency))}</p>
+              <input
+                className="pin-input"
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                aria-label={t.adminPin}
+                value={step.adminPin}
+                onChange={(event) => setCancelPin(event.target.value)}
+              />
+              <PinPad
+                onDigit={(digit) => setCancelPin(step.adminPin + digit)}
+                onBackspace={() => setCancelPin(step.adminPin.slice(0, -1))}
+                onClear={() => setCancelPin('')}
+              />
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
 function PermitActions({ permit, extendChoices }: { permit: Permit; extendChoices: number[] }) {
   const { t, duration, money, end } = useT();
+  const info = useKiosk((s) => s.info);
   const pending = useKiosk((s) => (s.pending?.ticketNumber === permit.ticketNumber ? s.pending : null));
   const quoting = useKiosk((s) => s.inFlight.quote);
   const extending = useKiosk((s) => s.inFlight.extend);
@@ -37,24 +130,20 @@ function PermitActions({ permit, extendChoices }: { permit: Permit; extendChoice
         <p className="permit-card__prompt" data-testid="extend-quote">
           {t.extendQuote(end(newEndAt), money(addedCents, permit.currency))}
         </p>
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--primary"
-            aria-busy={extending}
-            disabled={extending}
-            onClick={() => void confirmExtend()}
-          >
-            {extending ? t.extending : t.confirmExtend}
-          </button>
-          <button type="button" className="button button--secondary" disabled={extending} onClick={closePending}>
-            {t.back}
-          </button>
-        </div>
+        {/* The extension is paid on its own: its tender covers what it adds. */}
+        <TenderForm
+          amountCents={addedCents}
+          currency={permit.currency}
+          confirmLabel={extending ? t.extending : t.confirmExtend}
+          busy={extending}
+          onConfirm={(tender) => void confirmExtend(tender)}
+          onBack={closePending}
+        />
       </div>
     );
   }
   if (pending?.kind === 'cancel') {
+    const ready = pending.reason !== null && cancelMoney(pending, info).ready;
     return (
       <div className="permit-card__confirm permit-card__confirm--danger">
         <p className="permit-card__prompt">{t.cancelPrompt(permit.plate)}</p>
@@ -64,12 +153,13 @@ function PermitActions({ permit, extendChoices }: { permit: Permit; extendChoice
           selected={pending.reason}
           onSelect={chooseCancelReason}
         />
+        <RefundChoice step={pending} currency={permit.currency} />
         <div className="actions">
           <button
             type="button"
             className="button button--danger"
             aria-busy={cancelling}
-            disabled={cancelling || !pending.reason}
+            disabled={cancelling || !ready}
             onClick={() => void confirmCancel()}
           >
             {cancelling ? t.cancelling : t.confirmCancel}
@@ -104,7 +194,7 @@ function PermitActions({ permit, extendChoices }: { permit: Permit; extendChoice
       <button
         type="button"
         className="button button--secondary permit-card__cancel"
-        onClick={() => startCancel(permit.ticketNumber)}
+        onClick={() => void startCancel(permit.ticketNumber)}
       >
         {t.cancel}
       </button>

@@ -10,6 +10,9 @@ const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
   issueNeeds: [['shift', 'plate', 'zone', 'duration']],
   // A region code; each one is checked on its own.
   regionName: ['QC'],
+  tenderGap: ['cash-amount'],
+  refundGap: ['refund-too-much', '$9.00'],
+  tenderOtherLine: ['voucher', 'Staff'],
 };
 
 describe('catalog', () => {

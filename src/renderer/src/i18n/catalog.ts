@@ -2,6 +2,7 @@ import type { Language } from '../../../shared/domain';
 import type { RegionCode } from '../../../shared/plate-formats';
 import { problemText, type Problem } from '../../../shared/problems';
 import type { IssueNeed } from '../issue-readiness';
+import type { TenderGap } from '../tender-form';
 
 /**
  * Every word the kiosk shows, in English and French (Canada). English is the reference: `Catalog` is its type,
@@ -246,6 +247,55 @@ const en = {
   kiosk: 'Kiosk',
   issuedAt: 'Issued at',
   receiptKeep: 'Keep this receipt until the permit ends.',
+  // Payment (tender) on a sale or an extension, and money back on a cancel.
+  tenderTitle: 'Payment',
+  tenderDue: 'To pay',
+  tenderPaidBy: 'Paid by',
+  tenderCash: 'Cash',
+  tenderCard: 'Card',
+  tenderVoucher: 'Voucher',
+  tenderComplimentary: 'Complimentary',
+  tenderQuickAmounts: 'Amount the driver gave',
+  tenderExact: (amount: string) => `Exact ${amount}`,
+  tenderTendered: 'Driver gave',
+  tenderChange: (amount: string) => `Change ${amount}`,
+  tenderShort: (amount: string) => `${amount} short`,
+  tenderGap: (gap: TenderGap) =>
+    ({
+      'cash-amount': 'Tap or type the amount the driver gave.',
+      'cash-short': 'Not enough for the amount due.',
+      'card-last4': 'Last 4 digits: type all 4, or none.',
+      'card-approval': 'Approval code: 2 to 12 letters and digits, or none.',
+      reason: 'Type the reason.',
+    })[gap],
+  tenderAmountKeys: 'Amount keys',
+  tenderLast4: 'Card: last 4 digits (optional)',
+  tenderApproval: 'Approval code (optional)',
+  tenderCardOptional: 'Both are optional; the card terminal keeps its own record.',
+  tenderReason: 'Reason',
+  confirmPayment: 'Confirm payment',
+  paidWith: 'Paid',
+  tenderCashLine: (tendered: string, change: string) => `Cash ${tendered}, change ${change}`,
+  tenderCardLine: (last4: string | null, approval: string | null) =>
+    ['Card', last4 ? `•••• ${last4}` : null, approval ? `approval ${approval}` : null].filter(Boolean).join(', '),
+  tenderOtherLine: (kind: 'voucher' | 'complimentary', reason: string) =>
+    `${kind === 'voucher' ? 'Voucher' : 'Complimentary'}: ${reason}`,
+  tenderUnrecorded: 'Not recorded',
+  giveChange: (amount: string) => `Give change: ${amount}`,
+  refundTitle: 'Money back',
+  refundKeep: 'No refund',
+  refundGive: 'Refund',
+  refundPaid: (amount: string) => `Paid for this permit: ${amount}`,
+  refundNothingPaid: 'Nothing was paid for this permit: there is nothing to refund.',
+  refundLoading: 'Checking what was paid…',
+  refundAll: (amount: string) => `All ${amount}`,
+  refundAmount: 'Refund amount',
+  refundAmountKeys: 'Refund amount keys',
+  refundBy: 'Given back by',
+  refundNeedsPin: (limit: string) => `A refund over ${limit} needs the admin PIN.`,
+  refundGap: (gap: 'refund-amount' | 'refund-too-much', max: string) =>
+    gap === 'refund-amount' ? 'Type the amount to give back.' : `At most ${max} can be given back.`,
+  noticeCancelledRefund: (plate: string, amount: string) => `Permit for ${plate} cancelled. Refunded ${amount}.`,
 
   // Sync state
   syncSent: 'Sent',
@@ -610,6 +660,55 @@ const fr: Catalog = {
   kiosk: 'Borne',
   issuedAt: 'Émis le',
   receiptKeep: 'Conservez ce reçu jusqu’à la fin du permis.',
+  tenderTitle: 'Paiement',
+  tenderDue: 'À payer',
+  tenderPaidBy: 'Payé par',
+  tenderCash: 'Comptant',
+  tenderCard: 'Carte',
+  tenderVoucher: 'Bon d’échange',
+  tenderComplimentary: 'Gratuité',
+  tenderQuickAmounts: 'Montant donné par le conducteur',
+  tenderExact: (amount) => `Montant exact ${amount}`,
+  tenderTendered: 'Le conducteur a donné',
+  tenderChange: (amount) => `Monnaie ${amount}`,
+  tenderShort: (amount) => `Il manque ${amount}`,
+  tenderGap: (gap) =>
+    ({
+      'cash-amount': 'Touchez ou tapez le montant donné par le conducteur.',
+      'cash-short': 'Pas assez pour le montant dû.',
+      'card-last4': '4 derniers chiffres : tapez les 4, ou aucun.',
+      'card-approval': 'Code d’autorisation : 2 à 12 lettres et chiffres, ou aucun.',
+      reason: 'Tapez la raison.',
+    })[gap],
+  tenderAmountKeys: 'Touches du montant',
+  tenderLast4: 'Carte : 4 derniers chiffres (facultatif)',
+  tenderApproval: 'Code d’autorisation (facultatif)',
+  tenderCardOptional: 'Les deux sont facultatifs; le terminal de paiement garde sa propre trace.',
+  tenderReason: 'Raison',
+  confirmPayment: 'Confirmer le paiement',
+  paidWith: 'Payé',
+  tenderCashLine: (tendered, change) => `Comptant ${tendered}, monnaie ${change}`,
+  tenderCardLine: (last4, approval) =>
+    ['Carte', last4 ? `•••• ${last4}` : null, approval ? `autorisation ${approval}` : null]
+      .filter(Boolean)
+      .join(', '),
+  tenderOtherLine: (kind, reason) => `${kind === 'voucher' ? 'Bon d’échange' : 'Gratuité'} : ${reason}`,
+  tenderUnrecorded: 'Non consigné',
+  giveChange: (amount) => `Monnaie à rendre : ${amount}`,
+  refundTitle: 'Remboursement',
+  refundKeep: 'Aucun remboursement',
+  refundGive: 'Rembourser',
+  refundPaid: (amount) => `Payé pour ce permis : ${amount}`,
+  refundNothingPaid: 'Rien n’a été payé pour ce permis : il n’y a rien à rembourser.',
+  refundLoading: 'Vérification du paiement…',
+  refundAll: (amount) => `Tout ${amount}`,
+  refundAmount: 'Montant remboursé',
+  refundAmountKeys: 'Touches du montant remboursé',
+  refundBy: 'Rendu par',
+  refundNeedsPin: (limit) => `Un remboursement de plus de ${limit} exige le NIP administrateur.`,
+  refundGap: (gap, max) =>
+    gap === 'refund-amount' ? 'Tapez le montant à rendre.' : `Au plus ${max} peut être rendu.`,
+  noticeCancelledRefund: (plate, amount) => `Permis de ${plate} annulé. Remboursé ${amount}.`,
 
   syncSent: 'Envoyé',
   syncWaiting: 'En attente',

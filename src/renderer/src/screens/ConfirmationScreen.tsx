@@ -3,6 +3,7 @@ import { printSection } from '../components/PrintArea';
 import { Receipt } from '../components/Receipt';
 import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
+import { tenderText } from '../tender-words';
 import { useNow } from '../useNow';
 
 /** Often enough that the countdown never shows a minute that has already gone. */
@@ -29,7 +30,10 @@ function Row({
 
 /** `permit` is the store's lastConfirmation, which permit:changed keeps current, so the sync state is live. */
 export function ConfirmationScreen({ permit, info }: { permit: Permit; info: KioskInfo }) {
-  const { t, end, money, countdown, sync } = useT();
+  const i18n = useT();
+  const { t, end, money, countdown, sync } = i18n;
+  const tender = useKiosk((s) => s.lastTender);
+  const changeCents = tender?.method === 'cash' ? tender.changeCents : 0;
   const now = useNow(COUNTDOWN_REFRESH_MS);
   const newPermit = useKiosk((s) => s.newPermit);
   const goTo = useKiosk((s) => s.goTo);
@@ -52,6 +56,12 @@ export function ConfirmationScreen({ permit, info }: { permit: Permit; info: Kio
           ✓
         </div>
         <h1 className="confirmation-screen__title">{t.permitIssued}</h1>
+        {/* The change is counted out next: it is the one figure the attendant must not miss. */}
+        {changeCents > 0 && (
+          <p className="confirmation-screen__change" data-testid="confirm-change">
+            {t.giveChange(money(changeCents, permit.currency))}
+          </p>
+        )}
       </div>
       <dl className="details details--grid confirmation-screen__details">
         <Row label={t.plate} testId="confirm-plate" className="detail-row--plate">
@@ -75,6 +85,11 @@ export function ConfirmationScreen({ permit, info }: { permit: Permit; info: Kio
         <Row label={t.amount} testId="confirm-amount">
           {money(permit.amountCents, permit.currency)}
         </Row>
+        {tender && (
+          <Row label={t.paidWith} testId="confirm-tender">
+            {tenderText(i18n, tender, permit.currency)}
+          </Row>
+        )}
         <Row label={t.ticketNumber} testId="confirm-ticket">
           {permit.ticketNumber}
         </Row>
@@ -112,7 +127,7 @@ export function ConfirmationScreen({ permit, info }: { permit: Permit; info: Kio
           </button>
         )}
       </div>
-      <Receipt permit={permit} info={info} />
+      <Receipt permit={permit} info={info} tender={tender} />
     </main>
   );
 }

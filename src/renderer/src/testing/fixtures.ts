@@ -36,6 +36,7 @@ export function kioskInfo(overrides: Partial<KioskInfo> = {}): KioskInfo {
     idleResetSeconds: 120,
     adminPin: 'set',
     homeRegions: ['ON'],
+    refundPinAboveCents: 2000,
     ...overrides,
   };
 }

@@ -1,0 +1,202 @@
+import { useState } from 'react';
+import { cashQuickAmounts, type TenderInput } from '../../../shared/ledger';
+import { useT } from '../i18n/useT';
+import {
+  backspaceCents,
+  checkTender,
+  EMPTY_TENDER,
+  TENDER_CHOICES,
+  typeCentsDigit,
+  type TenderDraft,
+} from '../tender-form';
+import { KeyboardField } from './KeyboardField';
+import { RadioButtons } from './RadioButtons';
+
+const CENT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '00', '0'] as const;
+
+/** Digits for an amount, typed in cents like a till: the keys a gloved hand can hit, and ← to take one back. */
+export function CentsKeypad({
+  label,
+  value,
+  onValue,
+  disabled = false,
+}: {
+  label: string;
+  value: number | null;
+  onValue: (cents: number | null) => void;
+  disabled?: boolean;
+}) {
+  const { t } = useT();
+  const type = (keys: string) => {
+    let next = value;
+    for (const digit of keys) next = typeCentsDigit(next, digit);
+    onValue(next);
+  };
+  return (
+    <div className="cents-keypad" role="group" aria-label={label}>
+      {CENT_KEYS.map((keys) => (
+        <button key={keys} type="button" className="key" disabled={disabled} onClick={() => type(keys)}>
+          {keys}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="key key--word"
+        disabled={disabled || value === null}
+        onClick={() => onValue(backspaceCents(value))}
+      >
+        <span aria-hidden="true">← </span>
+        {t.pinDelete}
+      </button>
+    </div>
+  );
+}
+
+interface Props {
+  amountCents: number;
+  currency: string;
+  /** The primary button's words ("Issue permit", "Confirm extend"). */
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: (tender: TenderInput) => void;
+  onBack: () => void;
+}
+
+/**
+ * How the driver pays for a sale or an extension: cash with the change shown large before anything is confirmed,
+ * card with its optional last 4 digits and approval code, voucher or complimentary with a reason. The draft lives
+ * here: closing the step forgets it, as leaving the screen does.
+ */
+export function TenderForm({ amountCents, currency, confirmLabel, busy, onConfirm, onBack }: Props) {
+  const { t, money } = useT();
+  const [draft, setDraft] = useState<TenderDraft>(EMPTY_TENDER);
+  const change = (patch: Partial<TenderDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const check = checkTender(draft, amountCents);
+  const quick = cashQuickAmounts(amountCents);
+  const choiceLabel = {
+    cash: t.tenderCash,
+    card: t.tenderCard,
+    voucher: t.tenderVoucher,
+    complimentary: t.tenderComplimentary,
+  } as const;
+  const gapText = check.ready
+    ? null
+    : check.gap === 'cash-short'
+      ? t.tenderShort(money(check.shortCents ?? 0, currency))
+      : t.tenderGap(check.gap);
+
+  return (
+    <div className="tender" data-testid="tender">
+      <p className="tender__due">
+        {t.tenderDue} <strong data-testid="tender-due">{money(amountCents, currency)}</strong>
+      </p>
+      <RadioButtons
+        label={t.tenderPaidBy}
+        options={TENDER_CHOICES.map((choice) => ({ value: choice, label: choiceLabel[choice] }))}
+        selected={draft.choice}
+        onSelect={(choice) => change({ choice })}
+      />
+      {draft.choice === 'cash' && (
+        <div className="tender__cash">
+          <div className="tender__cash-pick">
+            <div className="tender__quick" role="group" aria-label={t.tenderQuickAmounts}>
+              {quick.map((cents) => (
+                <button
+                  key={cents}
+                  type="button"
+                  className="button button--secondary tender__quick-amount"
+                  aria-pressed={draft.tenderedCents === cents}
+                  onClick={() => change({ tenderedCents: cents })}
+                >
+                  {cents === amountCents ? t.tenderExact(money(cents, currency)) : money(cents, currency)}
+                </button>
+              ))}
+            </div>
+            <p className="tender__tendered">
+              {t.tenderTendered}{' '}
+              <output data-testid="tender-tendered">
+                {draft.tenderedCents === null ? '—' : money(draft.tenderedCents, currency)}
+              </output>
+            </p>
+            {/* The change is what the attendant counts out: the largest thing on the step. */}
+            <p className="tender__change" data-testid="tender-change" aria-live="polite">
+              {check.ready && check.changeCents !== null
+                ? t.tenderChange(money(check.changeCents, currency))
+                : (gapText ?? '')}
+            </p>
+          </div>
+          <CentsKeypad
+            label={t.tenderAmountKeys}
+            value={draft.tenderedCents}
+            onValue={(tenderedCents) => change({ tenderedCents })}
+          />
+        </div>
+      )}
+      {draft.choice === 'card' && (
+        <div className="tender__fields">
+          <label className="field tender__field">
+            <span className="field-label">{t.tenderLast4}</span>
+            <KeyboardField
+              className="text-input"
+              keyboard="number"
+              keyboardLabel={t.keyboardFor(t.tenderLast4)}
+              inputMode="numeric"
+              maxLength={4}
+              only={/^\d$/}
+              autoComplete="off"
+              value={draft.last4}
+              onValue={(last4) => change({ last4: last4.replace(/\D/g, '').slice(0, 4) })}
+            />
+          </label>
+          <label className="field tender__field">
+            <span className="field-label">{t.tenderApproval}</span>
+            <KeyboardField
+              className="text-input"
+              keyboard="code"
+              keyboardLabel={t.keyboardFor(t.tenderApproval)}
+              maxLength={12}
+              autoComplete="off"
+              spellCheck={false}
+              value={draft.approvalCode}
+              onValue={(approvalCode) => change({ approvalCode: approvalCode.toUpperCase() })}
+            />
+          </label>
+          <p className="hint">{t.tenderCardOptional}</p>
+        </div>
+      )}
+      {(draft.choice === 'voucher' || draft.choice === 'complimentary') && (
+        <div className="tender__fields">
+          <label className="field tender__field">
+            <span className="field-label">{t.tenderReason}</span>
+            <KeyboardField
+              className="text-input"
+              keyboard="text"
+              keyboardLabel={t.keyboardFor(t.tenderReason)}
+              maxLength={200}
+              autoComplete="off"
+              value={draft.reason}
+              onValue={(reason) => change({ reason })}
+            />
+          </label>
+        </div>
+      )}
+      {draft.choice !== 'cash' && gapText && <p className="tender__gap">{gapText}</p>}
+      <div className="actions dialog__actions">
+        <button type="button" className="button button--secondary" disabled={busy} onClick={onBack}>
+          {t.back}
+        </button>
+        <button
+          type="button"
+          className="button button--primary tender__confirm"
+          aria-busy={busy}
+          disabled={!check.ready || busy}
+          onClick={() => {
+            if (check.ready) onConfirm(check.tender);
+          }}
+        >
+          {confirmLabel}
+        </button>
+      </div>
+    </div>
+  );
+}
