@@ -153,7 +153,7 @@ test('a refund on cancel: the money goes back the way it came, and above the lim
   await expect(details).toContainText('Paid for this permit: $4.50');
   const moneyBack = details.getByRole('radiogroup', { name: 'Money back' });
   await expect(moneyBack.getByRole('radio', { name: 'No refund' })).toHaveAttribute('aria-checked', 'true');
-  await moneyBack.getByRole('radio', { name: 'Refund' }).click();
+  await moneyBack.getByRole('radio', { name: 'Refund', exact: true }).click();
   await expect(details.getByTestId('refund-amount')).toHaveText('$4.50');
   await expect(
     details.getByRole('radiogroup', { name: 'Given back by' }).getByRole('radio', { name: 'Cash' }),
@@ -176,7 +176,10 @@ test('a refund on cancel: the money goes back the way it came, and above the lim
 
   await details.getByRole('button', { name: 'Cancel', exact: true }).click();
   await details.getByRole('radiogroup', { name: 'Reason' }).getByRole('radio', { name: 'Wrong plate' }).click();
-  await details.getByRole('radiogroup', { name: 'Money back' }).getByRole('radio', { name: 'Refund' }).click();
+  await details
+    .getByRole('radiogroup', { name: 'Money back' })
+    .getByRole('radio', { name: 'Refund', exact: true })
+    .click();
   await expect(details.getByTestId('refund-amount')).toHaveText('$22.50');
   // Paid first by card: it goes back to the card unless the attendant says otherwise.
   await expect(

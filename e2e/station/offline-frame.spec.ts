@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { durationRadio, issueByKeyboard, openScreen, zoneRadio } from '../support/actions';
+import { durationRadio, issueByKeyboard, openScreen, payForSale, zoneRadio } from '../support/actions';
 import { expect, launchStation, setFaults, test } from '../support/fixtures';
 import { expectInView } from '../support/layout';
 import { checkScreen, SCREEN_SIZES } from '../support/screens';
@@ -158,6 +158,7 @@ test('a long error while offline leaves Issue permit in sight at every size', as
   await durationRadio(page, /^1 h\b/).click();
   const issue = page.getByRole('button', { name: 'Issue permit' });
   await issue.click();
+  await payForSale(page);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('OPSCOM refused this kiosk’s API token');
   await expect(page.getByTestId('plate-display')).toHaveValue('KXW377');

@@ -40,7 +40,7 @@ function RefundChoice({ step, currency }: { step: CancelStep; currency: string }
   const check = checkRefund(refund, payments.refundableCents, limit);
   const methodLabel = { cash: t.tenderCash, card: t.tenderCard, voucher: t.tenderVoucher } as const;
   return (
-    <div className="refund" role="group" aria-label={t.refundTitle}>
+    <div className="refund">
       <p className="refund__paid">{t.refundPaid(refundable)}</p>
       <RadioButtons
         label={t.refundTitle}
@@ -138,6 +138,7 @@ function PermitActions({ permit, extendChoices }: { permit: Permit; extendChoice
           busy={extending}
           onConfirm={(tender) => void confirmExtend(tender)}
           onBack={closePending}
+          showDue={false}
         />
       </div>
     );
@@ -205,6 +206,10 @@ function PermitActions({ permit, extendChoices }: { permit: Permit; extendChoice
 /** A permit's details with Extend and Cancel, in the details view of Active permits (whose title names the plate). */
 export function PermitCard({ permit, extendChoices, canChange, now }: Props) {
   const { t, money, end, timeLeft } = useT();
+  // An open extend or cancel step needs the room: its quote or prompt says what the figures would.
+  const stepOpen = useKiosk(
+    (s) => s.pending !== null && s.pending.kind !== 'quoting' && s.pending.ticketNumber === permit.ticketNumber,
+  );
   return (
     <div className="permit-card" data-testid="permit-card" data-ticket={permit.ticketNumber}>
       <div className="permit-card__head">
@@ -217,7 +222,7 @@ export function PermitCard({ permit, extendChoices, canChange, now }: Props) {
         <p className="permit-card__sync-message">{t.problem(permit.syncProblem)}</p>
       )}
       <ExtraCopiesNote copies={permit.unreachableCopies} heldWithoutReference={permit.heldWithoutReference} />
-      <dl className="details details--compact">
+      <dl className="details details--compact" hidden={stepOpen}>
         <div className="detail-row">
           <dt>{t.zone}</dt>
           <dd>{permit.zone}</dd>

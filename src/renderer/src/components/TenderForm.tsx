@@ -60,6 +60,8 @@ interface Props {
   busy: boolean;
   onConfirm: (tender: TenderInput) => void;
   onBack: () => void;
+  /** The amount due, large; an extension's quote already says it. */
+  showDue?: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ interface Props {
  * card with its optional last 4 digits and approval code, voucher or complimentary with a reason. The draft lives
  * here: closing the step forgets it, as leaving the screen does.
  */
-export function TenderForm({ amountCents, currency, confirmLabel, busy, onConfirm, onBack }: Props) {
+export function TenderForm({ amountCents, currency, confirmLabel, busy, onConfirm, onBack, showDue = true }: Props) {
   const { t, money } = useT();
   const [draft, setDraft] = useState<TenderDraft>(EMPTY_TENDER);
   const change = (patch: Partial<TenderDraft>) => setDraft((current) => ({ ...current, ...patch }));
@@ -87,9 +89,11 @@ export function TenderForm({ amountCents, currency, confirmLabel, busy, onConfir
 
   return (
     <div className="tender" data-testid="tender">
-      <p className="tender__due">
-        {t.tenderDue} <strong data-testid="tender-due">{money(amountCents, currency)}</strong>
-      </p>
+      {showDue && (
+        <p className="tender__due">
+          {t.tenderDue} <strong data-testid="tender-due">{money(amountCents, currency)}</strong>
+        </p>
+      )}
       <RadioButtons
         label={t.tenderPaidBy}
         options={TENDER_CHOICES.map((choice) => ({ value: choice, label: choiceLabel[choice] }))}
@@ -161,7 +165,7 @@ export function TenderForm({ amountCents, currency, confirmLabel, busy, onConfir
               onValue={(approvalCode) => change({ approvalCode: approvalCode.toUpperCase() })}
             />
           </label>
-          <p className="hint">{t.tenderCardOptional}</p>
+          <p className="tender__hint">{t.tenderCardOptional}</p>
         </div>
       )}
       {(draft.choice === 'voucher' || draft.choice === 'complimentary') && (
