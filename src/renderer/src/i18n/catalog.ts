@@ -689,9 +689,7 @@ const fr: Catalog = {
   paidWith: 'Payé',
   tenderCashLine: (tendered, change) => `Comptant ${tendered}, monnaie ${change}`,
   tenderCardLine: (last4, approval) =>
-    ['Carte', last4 ? `•••• ${last4}` : null, approval ? `autorisation ${approval}` : null]
-      .filter(Boolean)
-      .join(', '),
+    ['Carte', last4 ? `•••• ${last4}` : null, approval ? `autorisation ${approval}` : null].filter(Boolean).join(', '),
   tenderOtherLine: (kind, reason) => `${kind === 'voucher' ? 'Bon d’échange' : 'Gratuité'} : ${reason}`,
   tenderUnrecorded: 'Non consigné',
   giveChange: (amount) => `Monnaie à rendre : ${amount}`,
@@ -706,8 +704,7 @@ const fr: Catalog = {
   refundAmountKeys: 'Touches du montant remboursé',
   refundBy: 'Rendu par',
   refundNeedsPin: (limit) => `Un remboursement de plus de ${limit} exige le NIP administrateur.`,
-  refundGap: (gap, max) =>
-    gap === 'refund-amount' ? 'Tapez le montant à rendre.' : `Au plus ${max} peut être rendu.`,
+  refundGap: (gap, max) => (gap === 'refund-amount' ? 'Tapez le montant à rendre.' : `Au plus ${max} peut être rendu.`),
   noticeCancelledRefund: (plate, amount) => `Permis de ${plate} annulé. Remboursé ${amount}.`,
 
   syncSent: 'Envoyé',
