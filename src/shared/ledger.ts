@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ShiftSchema } from './domain';
 import { MAX_AMOUNT_CENTS } from './money';
 import { freeText } from './text';
+import { REFUND_METHODS } from './tender';
+
+export { cashQuickAmounts, REFUND_METHODS, type RefundMethod } from './tender';
 
 /**
  * The money side of a shift: how each sale was paid (its tender), refunds, the cash drawer and the X and Z
@@ -65,16 +68,6 @@ export const RecordedTenderSchema = z.discriminatedUnion('method', [
 ]);
 export type RecordedTender = z.infer<typeof RecordedTenderSchema>;
 
-/**
- * The cash amounts the tender step offers as one tap, smallest first: exact, the next $5, the next $10, then the
- * $20, $50 and $100 notes that cover the amount. Integer cents; never less than the amount; no repeats.
- */
-export function cashQuickAmounts(amountCents: number): number[] {
-  const up = (step: number) => Math.ceil(amountCents / step) * step;
-  const candidates = [amountCents, up(500), up(1000), 2000, 5000, 10000];
-  return [...new Set(candidates.filter((cents) => cents >= amountCents))].sort((a, b) => a - b).slice(0, 6);
-}
-
 /** The lines a report totals tenders on. */
 export const TENDER_KINDS = ['cash', 'card', 'voucher', 'complimentary', 'unrecorded'] as const;
 export type TenderKind = (typeof TENDER_KINDS)[number];
@@ -87,9 +80,6 @@ export function tenderKind(tender: RecordedTender): TenderKind {
 export function collectsMoney(tender: RecordedTender): boolean {
   return tenderKind(tender) !== 'complimentary';
 }
-
-export const REFUND_METHODS = ['cash', 'card', 'voucher'] as const;
-export type RefundMethod = (typeof REFUND_METHODS)[number];
 
 /** Money given back on a cancel: at most what was paid for the permit, net of earlier refunds. */
 export const RefundInputSchema = z.strictObject({

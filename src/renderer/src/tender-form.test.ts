@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cashQuickAmounts } from '../../shared/ledger';
+import { cashQuickAmounts } from '../../shared/tender';
 import {
   backspaceCents,
   checkRefund,

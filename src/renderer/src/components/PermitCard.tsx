@@ -1,6 +1,6 @@
 import type { Permit } from '../../../shared/domain';
 import { useT } from '../i18n/useT';
-import { REFUND_METHODS } from '../../../shared/ledger';
+import { REFUND_METHODS } from '../../../shared/tender';
 import { CANCEL_REASONS, cancelMoney, useKiosk, type CancelStep } from '../store';
 import { checkRefund } from '../tender-form';
 import { PinPad } from './PinPad';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { cashQuickAmounts, type TenderInput } from '../../../shared/ledger';
+import type { TenderInput } from '../../../shared/ledger';
+import { cashQuickAmounts } from '../../../shared/tender';
 import { useT } from '../i18n/useT';
 import {
   backspaceCents,
