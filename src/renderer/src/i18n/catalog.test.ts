@@ -10,6 +10,9 @@ const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
   issueNeeds: [['shift', 'plate', 'zone', 'duration']],
   // A region code; each one is checked on its own.
   regionName: ['QC'],
+  // Money reports: a label, a count and an amount.
+  reportLine: ['Cash', '3', '$13.50'],
+  reportVoidLine: ['2', '1', '$4.50'],
 };
 
 describe('catalog', () => {
