@@ -54,6 +54,8 @@ test('a shift over by $2.50 within tolerance: blind count, then expected against
   page,
   station,
 }) => {
+  // Six screens are photographed at three sizes and scanned by axe on the way.
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(station.url);
   await expect(page.getByRole('heading', { name: 'Start shift' })).toBeVisible();
@@ -94,6 +96,8 @@ test('a shift over by $2.50 within tolerance: blind count, then expected against
   await floatPaidOutAndDrop(page);
   // Before the count the Shift screen never shows the expected cash.
   await expect(page.getByText('$87.50')).toHaveCount(0);
+  const closeBox = (await page.getByRole('button', { name: 'Close shift', exact: true }).boundingBox())!;
+  expect(closeBox.y + closeBox.height).toBeLessThanOrEqual(768);
   await checkScreen(page, 'shift-drawer');
 
   await page.getByRole('button', { name: 'Close shift', exact: true }).click();
@@ -162,6 +166,7 @@ test('short beyond tolerance: the admin PIN closes it, a wrong one is refused in
   page,
   station,
 }) => {
+  test.setTimeout(120_000);
   await page.goto(station.url);
   await signIn(page, 'Dana Okafor');
   await floatPaidOutAndDrop(page);

@@ -35,8 +35,8 @@ function Lines({ lines, none }: { lines: string[]; none: string }) {
 }
 
 /**
- * An X- or Z-report, on screen and on paper alike: sales per tender and currency, refunds, cancels, the net, and
- * the drawer (float, cash in and out, expected, counted, over or short). The expected cash of an X-report asked for
+ * An X- or Z-report, on screen and on paper alike: the drawer (over or short, expected, counted, the float, cash in
+ * and out), then sales per tender and currency, refunds, cancels and the net. The expected cash of an X-report asked for
  * without the admin PIN before the count is hidden: main does not send it.
  */
 export function ReportDetails({ report, testIds = true }: { report: MoneyReport; testIds?: boolean }) {
@@ -45,6 +45,32 @@ export function ReportDetails({ report, testIds = true }: { report: MoneyReport;
   const d = report.drawer;
   const cash = (cents: number) => money(cents, d.currency);
   const rows: Row[] = [
+    // The drawer's verdict first: what a close is about; then where its cash went, then the sales.
+    [t.overShort, d.count ? verdict(i18n, d.count) : t.notCounted, 'report-over-short'],
+    ...(report.kind === 'z'
+      ? [[t.approvedByPin, d.approvedByPin ? t.answerYes : t.answerNo, 'report-approved'] as Row]
+      : []),
+    [t.expectedCash, d.expectedCents === null ? t.expectedHidden : cash(d.expectedCents), 'report-expected'],
+    [t.countedCash, d.count ? cash(d.count.countedCents) : t.notCounted, 'report-counted'],
+    [t.drawerFloat, cash(d.floatCents), 'report-float'],
+    [t.cashSales, cash(d.cashSalesCents), 'report-cash-sales'],
+    [t.cashRefunds, cash(d.cashRefundsCents), 'report-cash-refunds'],
+    [
+      t.drawerPaidOuts,
+      <Lines
+        none={t.reportNone}
+        lines={report.paidOuts.map((r) => t.reportCount(String(r.count), money(r.cents, r.currency)))}
+      />,
+      'report-paid-outs',
+    ],
+    [
+      t.drawerDrops,
+      <Lines
+        none={t.reportNone}
+        lines={report.drops.map((r) => t.reportCount(String(r.count), money(r.cents, r.currency)))}
+      />,
+      'report-drops',
+    ],
     [
       t.reportSales,
       <Lines
@@ -80,31 +106,6 @@ export function ReportDetails({ report, testIds = true }: { report: MoneyReport;
       <Lines none={t.reportNone} lines={report.net.map((r) => money(r.netCents, r.currency))} />,
       'report-net',
     ],
-    [t.drawerFloat, cash(d.floatCents), 'report-float'],
-    [t.cashSales, cash(d.cashSalesCents), 'report-cash-sales'],
-    [t.cashRefunds, cash(d.cashRefundsCents), 'report-cash-refunds'],
-    [
-      t.drawerPaidOuts,
-      <Lines
-        none={t.reportNone}
-        lines={report.paidOuts.map((r) => t.reportCount(String(r.count), money(r.cents, r.currency)))}
-      />,
-      'report-paid-outs',
-    ],
-    [
-      t.drawerDrops,
-      <Lines
-        none={t.reportNone}
-        lines={report.drops.map((r) => t.reportCount(String(r.count), money(r.cents, r.currency)))}
-      />,
-      'report-drops',
-    ],
-    [t.expectedCash, d.expectedCents === null ? t.expectedHidden : cash(d.expectedCents), 'report-expected'],
-    [t.countedCash, d.count ? cash(d.count.countedCents) : t.notCounted, 'report-counted'],
-    [t.overShort, d.count ? verdict(i18n, d.count) : t.notCounted, 'report-over-short'],
-    ...(report.kind === 'z'
-      ? [[t.approvedByPin, d.approvedByPin ? t.answerYes : t.answerNo, 'report-approved'] as Row]
-      : []),
   ];
   return (
     <dl className={testIds ? 'details details--grid money-report' : 'details money-report'}>

@@ -90,16 +90,16 @@ function ClosedShift({ summary }: { summary: ClosedShiftSummary }) {
       </div>
       <Notice />
       <div className="shift-screen__columns">
-        <div>
-          <SummaryDetails summary={summary} />
-          {summary.waiting > 0 && <p className="shift-screen__waiting">{t.shiftStillWaiting(summary.waiting)}</p>}
-        </div>
         {report && (
           <section aria-label={t.zReportTitle}>
             <h2 className="drawer-form__title">{t.zReportTitle}</h2>
             <ReportDetails report={report} />
           </section>
         )}
+        <div>
+          <SummaryDetails summary={summary} />
+          {summary.waiting > 0 && <p className="shift-screen__waiting">{t.shiftStillWaiting(summary.waiting)}</p>}
+        </div>
       </div>
       <PrintArea testId="shift-print">
         <section className="receipt">
@@ -307,9 +307,10 @@ export function ShiftScreen() {
               {t.dropToSafe}
             </button>
           </div>
+          {/* What the last paid-out or drop did, next to its buttons. */}
+          <Notice />
         </section>
       </div>
-      <Notice />
       <div className="actions shift-screen__actions">
         <button type="button" className="button button--secondary" onClick={() => openDrawerStep('x-report')}>
           {t.xReport}
