@@ -290,3 +290,50 @@ test('the X-report mid-shift hides the expected cash until a supervisor enters t
   await expect(page.getByRole('heading', { name: 'Shift', exact: true })).toBeVisible();
   await expect(page.getByTestId('drawer-paid-outs')).toHaveText('1');
 });
+
+test('in French: the float, the count’s notes and coins and the verdict are in French, money as French writes it', async ({
+  page,
+  station,
+}) => {
+  await page.goto(station.url);
+  await page.getByRole('button', { name: 'Language' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
+  await page.getByRole('textbox', { name: 'Nom ou numéro de badge' }).fill('Zoé Gagnon');
+  await page.getByRole('button', { name: 'Commencer le quart', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: 'Argent dans le tiroir' })).toBeVisible();
+  await page
+    .getByRole('group', { name: 'Fonds habituels' })
+    .getByRole('button', { name: /^100,00\s\$$/ })
+    .click();
+  await page.getByRole('button', { name: /^Confirmer le fonds de 100,00\s\$$/ }).click();
+  await expect(page.getByRole('button', { name: /Émettre le permis/ })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Écrans' }).getByRole('button', { name: 'Quart', exact: true }).click();
+  await expect(page.getByTestId('drawer-float')).toHaveText(/^100,00\s\$$/);
+  await page.getByRole('button', { name: 'Fermer le quart', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Compter le tiroir' })).toBeVisible();
+  await expect(page.getByTestId('count-row').locator('.count-row__label')).toHaveText([
+    '100 $',
+    '50 $',
+    '20 $',
+    '10 $',
+    '5 $',
+    '2 $',
+    '1 $',
+    '25 ¢',
+    '10 ¢',
+    '5 ¢',
+  ]);
+  await page.getByRole('button', { name: 'Un 100 $ de plus', exact: true }).click();
+  await page.getByRole('button', { name: 'Un 5 ¢ de plus', exact: true }).click();
+  await expect(page.getByTestId('count-total')).toHaveText(/^Votre compte : 100,05\s\$$/);
+  await page.getByRole('button', { name: 'Compte terminé' }).click();
+  await expect(page.getByTestId('count-outcome')).toHaveText(/^Surplus de 0,05\s\$$/);
+  await page.getByRole('button', { name: 'Confirmer la fermeture du quart' }).click();
+  await expect(page.getByRole('heading', { name: 'Quart fermé', exact: true })).toBeVisible();
+  const z = page.getByRole('region', { name: 'Rapport Z : le quart fermé' });
+  await expect(z.getByTestId('report-over-short')).toHaveText(/^Surplus de 0,05\s\$$/);
+  await expect(z.getByTestId('report-approved')).toHaveText('Non');
+  await checkScreen(page, 'drawer-z-report-fr');
+});

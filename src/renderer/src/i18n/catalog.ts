@@ -464,7 +464,7 @@ const en = {
   cashSales: 'Cash sales',
   cashRefunds: 'Cash refunds',
   overShort: 'Over or short',
-  approvedByPin: 'Difference approved with the admin PIN',
+  approvedByPin: 'Approved with the admin PIN',
   notCounted: 'Not counted',
 
   // Occupancy
@@ -898,7 +898,7 @@ const fr: Catalog = {
   cashSales: 'Ventes au comptant',
   cashRefunds: 'Remboursements au comptant',
   overShort: 'Surplus ou manque',
-  approvedByPin: 'Écart approuvé avec le NIP administrateur',
+  approvedByPin: 'Écart approuvé avec le NIP',
   notCounted: 'Non compté',
 
   occupancyTitle: 'Occupation',
