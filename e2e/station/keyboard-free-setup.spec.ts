@@ -243,6 +243,9 @@ for (const lang of ['en-CA', 'fr-CA'] as const) {
       await attendantKeys.getByRole('button', { name: 'é', exact: true }).click();
       await expect(page.getByRole('textbox', { name: t.attendantLabel })).toHaveValue(attendant);
       await page.getByRole('button', { name: t.startShift, exact: true }).click();
+      // The drawer's float comes before selling: this kiosk keeps no cash, so the empty drawer as offered.
+      await expect(page.getByRole('heading', { name: t.floatTitle })).toBeVisible();
+      await page.getByRole('button', { name: new RegExp(`^${t.confirmFloat('').trim()}`) }).click();
       await expect(page.getByRole('button', { name: t.issuePermit })).toBeVisible();
       await expect(page.getByTestId('shift-attendant')).toHaveText(t.attendantOnShift(attendant));
 

@@ -5,6 +5,7 @@ import {
   openPermit,
   openScreen,
   parseCsv,
+  pay,
   permitRow,
 } from '../support/actions';
 import { expect, test } from '../support/fixtures';
@@ -42,7 +43,7 @@ test('close shift: the summary counts the shift and "Export shift CSV" saves its
   await openScreen(page, 'Active permits');
   const extending = await openPermit(page, kept);
   await extending.getByRole('button', { name: 'Extend +30 min' }).click();
-  await extending.getByRole('button', { name: 'Confirm extend' }).click();
+  await pay(extending, { by: 'card' }, 'Confirm extend');
   await expect(extending).toContainText('$6.75');
   await closePermit(page);
   const cancelling = await openPermit(page, cancelled);
@@ -68,8 +69,14 @@ test('close shift: the summary counts the shift and "Export shift CSV" saves its
   await expect(page.getByTestId('shift-amounts')).toHaveText('$11.25');
   await expect(page.getByTestId('shift-waiting')).toHaveText('0');
 
-  await page.getByRole('button', { name: 'Close shift', exact: true }).click();
   await checkScreen(page, 'shift');
+
+  // Closing counts the drawer first: the $150.00 float, as a $100 and a $50 note (no sale here was cash).
+  await page.getByRole('button', { name: 'Close shift', exact: true }).click();
+  await page.getByRole('button', { name: 'One more $100', exact: true }).click();
+  await page.getByRole('button', { name: 'One more $50', exact: true }).click();
+  await page.getByRole('button', { name: 'Count done' }).click();
+  await expect(page.getByTestId('count-outcome')).toHaveText('Even');
   await page.getByRole('button', { name: 'Confirm close shift' }).click();
   await expect(page.getByRole('heading', { name: 'Shift closed' })).toBeVisible();
   await expect(page.getByTestId('shift-issued')).toHaveText('2');

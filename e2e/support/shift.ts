@@ -1,17 +1,52 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** The attendant every spec signs in as, unless it needs a particular name. */
 export const ATTENDANT = 'Alex Tremblay';
 
+/** The float every spec's drawer starts with, unless it needs another: one of the float step's quick choices. */
+export const DEFAULT_FLOAT = '$150.00';
+
+export interface SignInOptions {
+  /**
+   * The drawer's float, as the attendant declares it: a quick choice's name ('$150.00', 'Empty drawer, $0.00'), or
+   * `{ keys: '8750' }` to type the cents on the amount keys (digits fill from the cents up: 8750 is $87.50).
+   */
+  float?: string | { keys: string };
+}
+
 /**
  * As an attendant starting work: the kiosk opens on Start shift (main refuses to issue until a shift is open),
- * the name or badge number is typed, and Start shift leads to the Issue screen.
+ * the name or badge number is typed, Start shift leads to the drawer's float, and its Confirm to the Issue screen.
  */
-export async function signIn(page: Page, name: string = ATTENDANT): Promise<void> {
+export async function signIn(page: Page, name: string = ATTENDANT, options: SignInOptions = {}): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Start shift' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Name or badge number' }).fill(name);
   await page.getByRole('button', { name: 'Start shift', exact: true }).click();
+  await declareFloat(page, options.float ?? DEFAULT_FLOAT);
   await expect(page.getByRole('button', { name: 'Issue permit' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Start shift' })).toHaveCount(0);
+}
+
+/** The float step, right after Start shift: a quick choice or the amount keys, then Confirm float. */
+export async function declareFloat(page: Page, float: string | { keys: string }): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Cash in the drawer' })).toBeVisible();
+  if (typeof float === 'string') {
+    await page.getByRole('group', { name: 'Usual floats' }).getByRole('button', { name: float, exact: true }).click();
+  } else {
+    await typeAmount(page, float.keys);
+  }
+  await page.getByRole('button', { name: /^Confirm float / }).click();
+  await expect(page.getByRole('heading', { name: 'Cash in the drawer' })).toHaveCount(0);
+}
+
+/** Taps digits on the amount keys (Clear first), as an attendant does. */
+export async function typeAmount(page: Page, digits: string): Promise<void> {
+  const keys = amountKeys(page);
+  await keys.getByRole('button', { name: 'Clear', exact: true }).click();
+  for (const digit of digits) await keys.getByRole('button', { name: digit, exact: true }).click();
+}
+
+export function amountKeys(page: Page): Locator {
+  return page.getByRole('group', { name: 'Amount keys' });
 }

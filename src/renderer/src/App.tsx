@@ -11,7 +11,8 @@ import { LoadingScreen } from './screens/LoadingScreen';
 import { PermitsScreen } from './screens/PermitsScreen';
 import { QueueScreen } from './screens/QueueScreen';
 import { SetPinScreen } from './screens/SetPinScreen';
-import { StartShiftScreen } from './screens/StartShiftScreen';
+import { FloatStep, StartShiftScreen } from './screens/StartShiftScreen';
+import { isDrawerPending, isFloatStepShown } from './drawer-slice';
 import { useKiosk } from './store';
 import { useIdleReset } from './useIdleReset';
 import { useKioskSession } from './useKioskSession';
@@ -40,11 +41,15 @@ function CurrentScreen() {
   const confirmation = useKiosk((s) => s.lastConfirmation);
   const startShift = useKiosk(isStartShiftShown);
   const shiftLoaded = useKiosk((s) => s.shiftLoaded);
+  const floatStep = useKiosk(isFloatStepShown);
+  const drawerPending = useKiosk(isDrawerPending);
 
   if (!info) return null;
   // No admin PIN yet (a new kiosk): a supervisor chooses one before anything else.
   if (info.adminPin === 'not-set') return <SetPinScreen />;
   if (startShift) return <StartShiftScreen />;
+  // The drawer's float comes before the first sale: one step, right after Start shift.
+  if (floatStep) return <FloatStep />;
   switch (screen) {
     case 'permits':
       return <PermitsScreen info={info} />;
@@ -61,7 +66,7 @@ function CurrentScreen() {
       break;
   }
   // Nothing is sold before main has said whether a shift is open.
-  if (!shiftLoaded) return <ScreenLoading />;
+  if (!shiftLoaded || drawerPending) return <ScreenLoading />;
   return (
     <>
       <IssueScreen info={info} />

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { answer, kioskInfo, ok, openShift, settingsView } from './testing/fixtures';
+import { answer, drawerStatus, kioskInfo, ok, openShift, settingsView } from './testing/fixtures';
 import { resetStore, state } from './testing/store-harness';
 
 vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
@@ -35,6 +35,8 @@ describe('start', () => {
         ok({ connection: 'online', waiting: 0, attention: 0, oldestWaitingSince: null, paused: null, reconcile: 0 }),
       'permits:list': () => ok({ permits: [] }),
       'shift:current': () => ok(openShift()),
+      // An open shift: whether its drawer has a float decides if the float step comes first.
+      'drawer:status': () => ok(drawerStatus({ shiftId: openShift().id })),
       'issue:choices': () => ok({ zone: 'Lot A', minutes: 60, recentPlates: ['KXW647'] }),
     });
     useKiosk.setState({ error: { code: 'internal', message: 'Left over.' } });
@@ -47,6 +49,7 @@ describe('start', () => {
       zone: 'Lot A',
       presetMinutes: 60,
       recentPlates: ['KXW647'],
+      drawer: { shiftId: 'S-1', floatCents: 15000 },
     });
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ShiftSummary } from '../../shared/domain';
-import { answer, callsTo, kioskInfo, ok, openShift, send } from './testing/fixtures';
+import { answer, callsTo, drawerStatus, kioskInfo, ok, openShift, send } from './testing/fixtures';
 import { resetStore, state } from './testing/store-harness';
 
 vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
@@ -39,7 +39,7 @@ describe('Start shift gate', () => {
   });
 
   it('starts a shift once for a double tap, with the name trimmed, then opens Issue', async () => {
-    answer({ 'shift:start': () => ok(shift) });
+    answer({ 'shift:start': () => ok(shift), 'drawer:status': () => ok(drawerStatus({ shiftId: shift.id })) });
     useKiosk.setState({ shiftLoaded: true, screen: 'shift' });
     for (const c of 'Alex Roy ') state().typeAttendant(c);
     await Promise.all([state().startShift(), state().startShift()]);
@@ -60,6 +60,7 @@ describe('Start shift gate', () => {
   });
 
   it('follows shift:changed from main', () => {
+    answer({ 'drawer:status': () => ok(drawerStatus({ shiftId: shift.id })) });
     useKiosk.setState({ shiftLoaded: true });
     state().applyShift(shift);
     expect(isStartShiftShown(state())).toBe(false);

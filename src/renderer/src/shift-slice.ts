@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Shift, ShiftSummary } from '../../shared/domain';
+import type { MoneyReport } from '../../shared/ledger';
 import { call } from './call';
 import { catalogs } from './i18n/catalog';
 import { run, type ResetScope } from './slice';
@@ -7,6 +8,9 @@ import type { KioskState } from './store';
 
 export const SHIFT_ACTIONS = ['shift', 'shiftStart', 'shiftSummary', 'shiftClose'] as const;
 export type ShiftAction = (typeof SHIFT_ACTIONS)[number];
+
+/** What `shift:close` answers: the shift's summary and, from a main that keeps the books, its Z-report. */
+export type ClosedShift = ShiftSummary & { report?: MoneyReport | undefined };
 
 /** The same limit main enforces, so the on-screen keys stop where main would refuse. */
 export const ATTENDANT_MAX_LENGTH = 60;
@@ -21,8 +25,9 @@ export interface ShiftSlice {
   attendantDraft: string;
   /** Running totals of the open shift, while the Shift screen shows them. */
   shiftSummary: ShiftSummary | null;
-  /** The summary `shift:close` returned, kept for printing and export until the attendant is done with it. */
-  closedShift: ShiftSummary | null;
+  /** The summary `shift:close` returned (with its Z-report), kept for printing and export until done with. */
+  closedShift: ClosedShift | null;
+  /** Closing: the blind count of the drawer, then its outcome and the close itself (drawer-slice.ts counts). */
   shiftStep: 'confirm-close' | null;
 
   loadShift(): Promise<void>;
@@ -35,9 +40,11 @@ export interface ShiftSlice {
   loadShiftSummary(): Promise<void>;
   /** Reloads the running totals if they are on screen (after a permit or outbox change). */
   refreshShiftSummary(): void;
+  /** Close shift: opens the blind count of the drawer. */
   askCloseShift(): void;
   cancelCloseShift(): void;
-  closeShift(): Promise<void>;
+  /** After the count; a difference beyond the tolerance needs the admin PIN. True when the shift closed. */
+  closeShift(adminPin?: string): Promise<boolean>;
   /** The attendant has printed or exported the closed shift: back to Start shift. */
   finishClosedShift(): void;
   exportShift(save: (fileName: string, csv: string) => void): void;
@@ -91,6 +98,7 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
 
     applyShift(shift) {
       const previous = get().shift;
+      if (previous?.id !== shift?.id) get().forgetDrawer();
       set({
         shift,
         shiftLoaded: true,
@@ -99,6 +107,8 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
         ...(shift ? { closedShift: null } : {}),
       });
       if (shift && get().screen === 'shift') void get().loadShiftSummary();
+      // A new shift: whether its drawer has a float yet decides if the float step comes before selling.
+      if (shift && get().drawerLoadedFor !== shift.id) void get().loadDrawer();
     },
 
     typeAttendant(text) {
@@ -146,24 +156,33 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
     },
 
     askCloseShift() {
-      if (get().shift) set({ shiftStep: 'confirm-close', notice: null });
+      if (!get().shift) return;
+      // A fresh, blind count each time: nothing typed or answered for an earlier try shows.
+      set({ shiftStep: 'confirm-close', drawerStep: null, counts: {}, countResult: null, notice: null, error: null });
+      if (!get().drawer) void get().loadDrawer();
     },
 
     cancelCloseShift() {
-      if (!get().inFlight.shiftClose) set({ shiftStep: null });
+      if (!get().inFlight.shiftClose) set({ shiftStep: null, counts: {}, countResult: null });
     },
 
-    async closeShift() {
-      if (get().shiftStep !== 'confirm-close') return;
-      const result = await run(set, get, 'shiftClose', () => call('shift:close', {}), {
+    async closeShift(adminPin) {
+      if (get().shiftStep !== 'confirm-close') return false;
+      const request = adminPin === undefined ? {} : { adminPin };
+      const result = await run(set, get, 'shiftClose', () => call('shift:close', request), {
         start: { error: null },
-        onOk: (closedShift) => ({ shiftStep: null, shift: null, shiftSummary: null, closedShift }),
+        onOk: (closedShift) => ({ shiftStep: null, shift: null, shiftSummary: null, closedShift, zReport: null }),
       });
-      if (result?.ok) get().showScreen('shift');
+      if (!result?.ok) return false;
+      get().forgetDrawer();
+      get().showScreen('shift');
+      // The Z-report's CSV is saved under the name main gives it.
+      if (result.value.report) void get().loadZReport(result.value.report.shift.id);
+      return true;
     },
 
     finishClosedShift() {
-      set({ closedShift: null, notice: null });
+      set({ closedShift: null, zReport: null, dayReport: null, drawerStep: null, notice: null });
       get().showScreen('issue');
     },
 
@@ -181,6 +200,7 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
 
     resetShift(scope) {
       set(scope === 'idle' ? { shiftStep: null, attendantDraft: '' } : { shiftStep: null });
+      get().resetDrawer(scope);
     },
   };
 };

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { ADMIN_ACTIONS, createAdminSlice, type AdminSlice } from './admin-slice';
+import { createDrawerSlice, DRAWER_ACTIONS, type DrawerSlice } from './drawer-slice';
 import { createIssueSlice, ISSUE_ACTIONS, type IssueSlice } from './issue-slice';
 import { createKioskSlice, KIOSK_ACTIONS, type KioskSlice } from './kiosk-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
@@ -25,6 +26,7 @@ const ACTIONS = [
   ...PERMITS_ACTIONS,
   ...OUTBOX_ACTIONS,
   ...SHIFT_ACTIONS,
+  ...DRAWER_ACTIONS,
   ...ADMIN_ACTIONS,
   ...OCCUPANCY_ACTIONS,
 ] as const;
@@ -32,7 +34,16 @@ const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 export interface KioskState
-  extends NavigationSlice, KioskSlice, IssueSlice, PermitsSlice, OutboxSlice, ShiftSlice, AdminSlice, OccupancySlice {
+  extends
+    NavigationSlice,
+    KioskSlice,
+    IssueSlice,
+    PermitsSlice,
+    OutboxSlice,
+    ShiftSlice,
+    DrawerSlice,
+    AdminSlice,
+    OccupancySlice {
   inFlight: Record<Action, boolean>;
 }
 
@@ -43,6 +54,7 @@ export const useKiosk = create<KioskState>()((...store) => ({
   ...createPermitsSlice(...store),
   ...createOutboxSlice(...store),
   ...createShiftSlice(...store),
+  ...createDrawerSlice(...store),
   ...createAdminSlice(...store),
   ...createOccupancySlice(...store),
   inFlight: Object.fromEntries(ACTIONS.map((action) => [action, false])) as Record<Action, boolean>,

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isDrawerPending, isFloatStepShown } from './drawer-slice';
 import { missingForIssue } from './issue-readiness';
 import { onlyMatch, openDetails, useKiosk, type KioskState } from './store';
 
@@ -124,6 +125,9 @@ export function usePhysicalKeyboard(): void {
         return;
       }
 
+      // The float step (or the wait for the drawer) stands where Issue and Active permits would be: nothing is
+      // typed, opened or issued behind it.
+      if (isFloatStepShown(state) || isDrawerPending(state)) return;
       if (state.screen === 'permits') {
         onPermitsKey(event, state);
         return;

@@ -13,6 +13,9 @@ const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
   tenderGap: ['cash-amount'],
   refundGap: ['refund-too-much', '$9.00'],
   tenderOtherLine: ['voucher', 'Staff'],
+  // Money reports: a label, a count and an amount.
+  reportLine: ['Cash', '3', '$13.50'],
+  reportVoidLine: ['2', '1', '$4.50'],
 };
 
 describe('catalog', () => {

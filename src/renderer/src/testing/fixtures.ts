@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { ChannelName } from '../../../shared/contract';
 import type { KioskError, KioskInfo, Permit, SettingsView, Shift } from '../../../shared/domain';
+import { DENOMINATIONS, type DrawerStatus } from '../../../shared/ledger';
 
 /**
  * Shared test data for the renderer's unit tests. Nothing here imports the store or `kiosk.ts`,
@@ -92,6 +93,20 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     homeRegions: ['ON'],
     adminPinIsDemo: false,
     demoMode: false,
+    ...overrides,
+  };
+}
+
+/** The drawer of shift S-1 with a $150.00 CAD float, nothing paid out or dropped, not counted. */
+export function drawerStatus(overrides: Partial<DrawerStatus> = {}): DrawerStatus {
+  return {
+    shiftId: 'S-1',
+    currency: 'CAD',
+    floatCents: 15000,
+    denominations: [...DENOMINATIONS.CAD!],
+    paidOuts: 0,
+    drops: 0,
+    lastCount: null,
     ...overrides,
   };
 }
