@@ -22,6 +22,8 @@ export function kioskInfo(parts: {
     idleResetSeconds: settings.current.idleResetSeconds,
     adminPin: pin.state,
     homeRegions: settings.current.homeRegions,
+    receiptWidth: settings.current.receiptWidth,
+    plateFixWindowMinutes: settings.current.plateFixWindowMinutes,
     zones: rates.zones.map((zone) => ({
       name: zone.name,
       currency: zone.currency,
