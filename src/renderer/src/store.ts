@@ -6,6 +6,8 @@ import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createOccupancySlice, OCCUPANCY_ACTIONS, type OccupancySlice } from './occupancy-slice';
 import { createOutboxSlice, OUTBOX_ACTIONS, type OutboxSlice } from './outbox-slice';
 import { createPermitsSlice, PERMITS_ACTIONS, type PermitsSlice } from './permits-slice';
+import { createPlateFixSlice, PLATE_FIX_ACTIONS, type PlateFixSlice } from './plate-fix-slice';
+import { createPrintersSlice, PRINTERS_ACTIONS, type PrintersSlice } from './printers-slice';
 import { createShiftSlice, SHIFT_ACTIONS, type ShiftSlice } from './shift-slice';
 
 /**
@@ -26,12 +28,24 @@ const ACTIONS = [
   ...SHIFT_ACTIONS,
   ...ADMIN_ACTIONS,
   ...OCCUPANCY_ACTIONS,
+  ...PLATE_FIX_ACTIONS,
+  ...PRINTERS_ACTIONS,
 ] as const;
 /** Every channel call that can be on its way, each with its own busy flag (see `run` in slice.ts). */
 export type Action = (typeof ACTIONS)[number];
 
 export interface KioskState
-  extends NavigationSlice, KioskSlice, IssueSlice, PermitsSlice, OutboxSlice, ShiftSlice, AdminSlice, OccupancySlice {
+  extends
+    NavigationSlice,
+    KioskSlice,
+    IssueSlice,
+    PermitsSlice,
+    OutboxSlice,
+    ShiftSlice,
+    AdminSlice,
+    OccupancySlice,
+    PlateFixSlice,
+    PrintersSlice {
   inFlight: Record<Action, boolean>;
 }
 
@@ -44,5 +58,7 @@ export const useKiosk = create<KioskState>()((...store) => ({
   ...createShiftSlice(...store),
   ...createAdminSlice(...store),
   ...createOccupancySlice(...store),
+  ...createPlateFixSlice(...store),
+  ...createPrintersSlice(...store),
   inFlight: Object.fromEntries(ACTIONS.map((action) => [action, false])) as Record<Action, boolean>,
 }));
