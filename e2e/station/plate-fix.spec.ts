@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { issueByKeyboard, openPermit, openScreen } from '../support/actions';
 import { ADMIN_PIN, expect, test } from '../support/fixtures';
+import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
 
 /**
@@ -116,6 +117,7 @@ test('after the window the admin PIN is asked: a wrong one is refused in words, 
   const confirm = step.getByRole('button', { name: 'Confirm new plate' });
   await expect(step).toContainText('Enter the admin PIN.');
   await expect(confirm).toBeDisabled();
+  await checkScreen(page, 'permit-plate-fix-pin');
 
   const pinKeys = step.getByRole('group', { name: 'PIN keys' });
   for (const digit of '9999') await pinKeys.getByRole('button', { name: digit, exact: true }).click();

@@ -49,68 +49,72 @@ export function PlateFixStep({ permit, info }: { permit: Permit; info: KioskInfo
       <p className={step.needsPin ? 'warning-note' : 'hint'} data-testid="plate-fix-window">
         {step.needsPin ? t.plateFixPinPrompt(minutes) : t.plateFixNoPin(minutes)}
       </p>
-      <label className="field-label" htmlFor={plateId}>
-        {t.plateFixNewPlate}
-      </label>
-      <div className="plate-row">
-        {/* Read-only: the plate keys below type it, as on the Issue screen. */}
-        <input
-          id={plateId}
-          className="plate-display"
-          data-testid="plate-fix-plate"
-          readOnly
-          inputMode="none"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={PLATE_MAX_LENGTH}
-          value={step.plate}
-        />
-        <button type="button" className="button button--secondary plate-row__clear" onClick={clearPlateFix}>
-          {t.clear}
-        </button>
-      </div>
-      <PlateKeypad onCharacter={typePlateFix} onBackspace={backspacePlateFix} />
-      <p className="field-label">{t.plateFixReason}</p>
-      <RadioButtons<PlateFixReason>
-        label={t.plateFixReason}
-        options={PLATE_FIX_REASONS.map((reason) => ({ value: reason.value, label: t[reason.label] }))}
-        selected={step.reason}
-        onSelect={choosePlateFixReason}
-      />
-      {step.needsPin && (
-        <div className="plate-fix__pin">
+      <div className="plate-fix__plate">
+        <label className="field-label" htmlFor={plateId}>
+          {t.plateFixNewPlate}
+        </label>
+        <div className="plate-row">
+          {/* Read-only: the plate keys below type it, as on the Issue screen. */}
           <input
-            className="pin-input"
-            type="password"
+            id={plateId}
+            className="plate-display"
+            data-testid="plate-fix-plate"
             readOnly
             inputMode="none"
             autoComplete="off"
-            aria-label={t.adminPin}
-            disabled={locked}
-            value={step.pin}
+            spellCheck={false}
+            maxLength={PLATE_MAX_LENGTH}
+            value={step.plate}
           />
-          <PinPad
-            disabled={busy}
-            onDigit={typePlateFixPin}
-            onBackspace={backspacePlateFixPin}
-            onClear={clearPlateFixPin}
-          />
+          <button type="button" className="button button--secondary plate-row__clear" onClick={clearPlateFix}>
+            {t.clear}
+          </button>
         </div>
-      )}
-      {missing && <p className="hint">{missing}</p>}
-      <div className="actions">
-        <button type="button" className="button button--secondary" disabled={busy} onClick={closePlateFix}>
-          {t.plateFixBack}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          aria-busy={busy}
-          disabled={busy || missing !== null || (step.needsPin && locked)}
-          onClick={() => void confirmPlateFix()}
-        >
-          {busy ? t.plateFixing : t.plateFixConfirm}
-        </button>
+        <PlateKeypad onCharacter={typePlateFix} onBackspace={backspacePlateFix} />
+      </div>
+      <div className="plate-fix__side">
+        <p className="field-label">{t.plateFixReason}</p>
+        <RadioButtons<PlateFixReason>
+          label={t.plateFixReason}
+          options={PLATE_FIX_REASONS.map((reason) => ({ value: reason.value, label: t[reason.label] }))}
+          selected={step.reason}
+          onSelect={choosePlateFixReason}
+        />
+        {step.needsPin && (
+          <div className="plate-fix__pin">
+            <input
+              className="pin-input"
+              type="password"
+              readOnly
+              inputMode="none"
+              autoComplete="off"
+              aria-label={t.adminPin}
+              disabled={locked}
+              value={step.pin}
+            />
+            <PinPad
+              disabled={busy}
+              onDigit={typePlateFixPin}
+              onBackspace={backspacePlateFixPin}
+              onClear={clearPlateFixPin}
+            />
+          </div>
+        )}
+        {missing && <p className="hint">{missing}</p>}
+        <div className="actions">
+          <button type="button" className="button button--secondary" disabled={busy} onClick={closePlateFix}>
+            {t.plateFixBack}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            aria-busy={busy}
+            disabled={busy || missing !== null || (step.needsPin && locked)}
+            onClick={() => void confirmPlateFix()}
+          >
+            {busy ? t.plateFixing : t.plateFixConfirm}
+          </button>
+        </div>
       </div>
     </section>
   );
