@@ -103,3 +103,16 @@ describe('fixing a plate', () => {
     expect(useKiosk.getState().error?.problem?.code).toBe('pin-wrong');
   });
 });
+
+describe('a second fix', () => {
+  it('says which plate it replaced: the first fix’s, not the one sold', async () => {
+    const fixed = { ...sold, plate: 'ABC124', plateCorrectedFrom: 'ABC123', issuedAt: new Date().toISOString() };
+    useKiosk.setState({ permits: [fixed] });
+    useKiosk.getState().startPlateFix('T-1');
+    type('ABC125');
+    useKiosk.getState().choosePlateFixReason('Other');
+    send.mockResolvedValue({ ok: true, value: { ...fixed, plate: 'ABC125', revision: 2 } });
+    expect(await useKiosk.getState().confirmPlateFix()).toBe(true);
+    expect(useKiosk.getState().notice).toBe('Plate corrected: ABC124 → ABC125');
+  });
+});

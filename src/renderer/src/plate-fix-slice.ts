@@ -131,7 +131,8 @@ export const createPlateFixSlice: StateCreator<KioskState, [], [], PlateFixSlice
           get().mergePermit(permit);
           return {
             ...(ours() ? { plateFix: null } : {}),
-            notice: words().plateCorrected(permit.plateCorrectedFrom ?? before, permit.plate),
+            // The plate just replaced (a second fix replaces the first fix's plate, not the one sold).
+            notice: words().plateCorrected(before || (permit.plateCorrectedFrom ?? ''), permit.plate),
           };
         },
         onError: (error) => {
