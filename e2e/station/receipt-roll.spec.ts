@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { issueByKeyboard, openPermit, openScreen } from '../support/actions';
 import { ADMIN_PIN, expect, test } from '../support/fixtures';
+import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
 
 /**
@@ -59,14 +60,19 @@ async function measureReceipt(page: Page) {
       overflowing,
     };
   });
+  await page
+    .locator('.print-area')
+    .screenshot({ path: test.info().outputPath(`receipt-${measured.roll}.png`), animations: 'disabled' });
   // Back to no emulation (not 'screen', which page.pdf would then print in).
   await page.emulateMedia({ media: null });
   return measured;
 }
 
 /** The first page's size in the PDF Chromium prints (points), from its MediaBox. */
-async function pdfPageSize(page: Page): Promise<{ width: number; height: number }> {
-  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+async function pdfPageSize(page: Page, name: string): Promise<{ width: number; height: number }> {
+  // Kept with the test's results, to look at the paper.
+  const file = test.info().outputPath(`receipt-${name}.pdf`);
+  const pdf = (await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true })).toString('latin1');
   const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf);
   expect(box, 'a MediaBox in the PDF').not.toBeNull();
   return { width: Number(box![1]), height: Number(box![2]) };
@@ -88,6 +94,8 @@ test('the money settings and the receipt roll are edited on the kiosk keys, save
   // The station's browser cannot list printers: the screen says how it prints instead.
   await expect(page.getByTestId('printers-browser')).toContainText('--kiosk-printing');
   await expect(page.getByTestId('printers-browser')).toContainText('lpoptions -d');
+  await page.getByRole('heading', { name: 'Receipts and printer' }).scrollIntoViewIfNeeded();
+  await checkScreen(page, 'settings-money-printing');
 
   await typeNumber(page, REFUND, '5000');
   await expect(page.getByText('$50.00', { exact: true })).toBeVisible();
@@ -131,7 +139,7 @@ test('the receipt is as wide as the roll, 80 mm or 58 mm, and nothing on it is w
   expect(wide.receiptWidth).toBeGreaterThan(65 * PX_PER_MM); // the 72 mm printable band, not a narrow column
   expect(wide.areaScrollWidth).toBeLessThanOrEqual(wide.areaClientWidth);
   expect(wide.overflowing).toEqual([]);
-  const widePdf = await pdfPageSize(page);
+  const widePdf = await pdfPageSize(page, '80mm');
   // Chromium rounds the page to its device pixels: within a point of 226.8 pt.
   expect(Math.abs(widePdf.width - 80 * PT_PER_MM)).toBeLessThan(1);
 
@@ -155,6 +163,6 @@ test('the receipt is as wide as the roll, 80 mm or 58 mm, and nothing on it is w
   expect(narrow.receiptWidth).toBeGreaterThan(45 * PX_PER_MM);
   expect(narrow.areaScrollWidth).toBeLessThanOrEqual(narrow.areaClientWidth);
   expect(narrow.overflowing).toEqual([]);
-  const narrowPdf = await pdfPageSize(page);
+  const narrowPdf = await pdfPageSize(page, '58mm');
   expect(Math.abs(narrowPdf.width - 58 * PT_PER_MM)).toBeLessThan(1); // 164.4 pt
 });
