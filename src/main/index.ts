@@ -10,6 +10,7 @@ import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc';
 import { currentLaunch } from './electron/launch';
 import { parseLaunchFlags, tokenFromFlags } from './electron/launch-flags';
+import { listPrinters, printKioskWindow } from './electron/printing';
 import { watchOnline } from './electron/online-watch';
 import { safeStorageSecretStore } from './electron/secret-store';
 import { createKioskWindow, preloadPath } from './electron/window';
@@ -40,19 +41,16 @@ if (!app.requestSingleInstanceLock()) {
       // Before electron-store writes a byte: the folder 0700, the files in it 0600.
       await makePrivate(dataDir);
       serveRenderer(path.join(mainDir, '../renderer'));
+      const log = createLogger();
       core = await startKioskCore(
         {
           dataDir,
-          print: () =>
-            new Promise<boolean>((done) => {
-              const window = BrowserWindow.getAllWindows()[0];
-              if (!window) return done(false);
-              window.webContents.print({ silent: false, printBackground: true }, (ok) => done(ok));
-            }),
+          print: (job) => printKioskWindow(job, log),
+          printers: listPrinters,
           settings: new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 }),
           secrets: safeStorageSecretStore(dataDir),
           startDemoController,
-          log: createLogger(),
+          log,
         },
         {
           flags: { url: flags.url, token },

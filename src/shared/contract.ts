@@ -141,6 +141,17 @@ export const channels = {
       z.object({ printedBy: z.literal('browser') }),
     ]),
   },
+  /**
+   * The printers the Settings screen offers: the Electron app lists the system's ('app'); the station's browser
+   * prints to the system's default printer and cannot list any ('browser', an empty list).
+   */
+  'kiosk:printers': {
+    request: z.strictObject({}),
+    response: z.object({
+      printers: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })),
+      source: z.enum(['app', 'browser']),
+    }),
+  },
   'kiosk:set-language': {
     request: z.strictObject({ language: LanguageSchema }),
     response: KioskInfoSchema,

@@ -151,6 +151,10 @@ export type ZoneOffer = z.infer<typeof ZoneOfferSchema>;
 
 /** A region of the plate check (src/shared/plate-formats.ts), e.g. ON or QC. */
 export const RegionCodeSchema = z.enum(REGION_CODES, { error: 'home-region-unknown' });
+/** The receipt printer's paper roll: the common thermal widths. */
+export const RECEIPT_WIDTHS = ['80mm', '58mm'] as const;
+export const ReceiptWidthSchema = z.enum(RECEIPT_WIDTHS, { error: 'receipt-width-unknown' });
+export type ReceiptWidth = z.infer<typeof ReceiptWidthSchema>;
 
 export const KioskInfoSchema = z.object({
   kioskId: z.string(),
@@ -169,6 +173,10 @@ export const KioskInfoSchema = z.object({
   homeRegions: z.array(RegionCodeSchema),
   /** A refund above this needs the admin PIN: the cancel step asks for it before sending. */
   refundPinAboveCents: z.number().int().nonnegative(),
+  /** The receipt roll's width, for the receipt's layout (optional only for mains written before it). */
+  receiptWidth: ReceiptWidthSchema.optional(),
+  /** Minutes after issuing during which a plate is corrected without the admin PIN. */
+  plateFixWindowMinutes: z.number().int().nonnegative().optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 
@@ -241,6 +249,9 @@ export const SettingsViewSchema = z.object({
   refundPinAboveCents: z.number().int().optional(),
   drawerToleranceCents: z.number().int().optional(),
   plateFixWindowMinutes: z.number().int().optional(),
+  /** The receipt roll's width and the chosen printer ('' = the print dialog / the system default). */
+  receiptWidth: ReceiptWidthSchema.optional(),
+  printerName: z.string().optional(),
   /** Demo mode: the admin PIN is the known demo PIN, shown on screen. */
   adminPinIsDemo: z.boolean(),
   demoMode: z.boolean(),

@@ -133,6 +133,8 @@ const en = {
   'refund-limit-range': () => 'A refund limit is from 0 to 999999.99, in cents.',
   'drawer-tolerance-range': () => 'A drawer tolerance is from 0 to 1000.00, in cents.',
   'plate-fix-window-range': () => 'From 0 to 1440 minutes (one day).',
+  'receipt-width-unknown': () => 'Choose a receipt roll of 80 mm or 58 mm.',
+  'printer-name-too-long': () => 'A printer name is at most 200 characters.',
   'reason-needed': () => 'Give a reason.',
   'report-date-format': () => 'A date is written YYYY-MM-DD.',
   // Tenders and refunds
@@ -290,6 +292,8 @@ const fr: Record<ProblemCode, Words> = {
   'refund-limit-range': () => 'Une limite de remboursement va de 0 à 999 999,99, en cents.',
   'drawer-tolerance-range': () => 'Une tolérance de tiroir va de 0 à 1000,00, en cents.',
   'plate-fix-window-range': () => 'De 0 à 1440 minutes (un jour).',
+  'receipt-width-unknown': () => 'Choisissez un rouleau de reçus de 80 mm ou de 58 mm.',
+  'printer-name-too-long': () => 'Un nom d’imprimante compte au plus 200 caractères.',
   'reason-needed': () => 'Donnez une raison.',
   'report-date-format': () => 'Une date s’écrit AAAA-MM-JJ.',
   'tender-method': () => 'Choisissez le mode de paiement : comptant, carte ou autre.',

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { ControllerUrlSchema } from './controller-url';
-import { LanguageSchema, RegionCodeSchema, RepeatedTicketRefusedSchema, ZoneRateSchema } from './domain';
+import {
+  LanguageSchema,
+  ReceiptWidthSchema,
+  RegionCodeSchema,
+  RepeatedTicketRefusedSchema,
+  ZoneRateSchema,
+} from './domain';
 import { MAX_AMOUNT_CENTS } from './money';
 import { freeText } from './text';
 
@@ -63,6 +69,13 @@ export const settingFields = {
     .int('plate-fix-window-range')
     .min(0, 'plate-fix-window-range')
     .max(24 * 60, 'plate-fix-window-range'),
+  /** The receipt printer's roll: the receipt is laid out, and the Electron app sizes its page, for this width. */
+  receiptWidth: ReceiptWidthSchema,
+  /**
+   * The printer the Electron app prints to without a dialog, by its system name; '' asks with the print dialog
+   * (the station always prints to the system's default printer: see README, "Printing").
+   */
+  printerName: z.string().trim().max(200, 'printer-name-too-long'),
 };
 
 /**

@@ -32,6 +32,7 @@ describe('contract validation in main', () => {
       'kiosk:info': {},
       'kiosk:connection': {},
       'kiosk:print': { what: 'receipt' },
+      'kiosk:printers': {},
       'kiosk:set-language': { language: 'fr-CA' },
       'permits:list': {},
       'permits:get': { ticketNumber },

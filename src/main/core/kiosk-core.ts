@@ -24,6 +24,7 @@ import { OpscomClient } from './opscom/client';
 import { Courier } from './outbox/courier';
 import { Outbox } from './outbox/outbox';
 import { PermitService } from './permits/permit-service';
+import type { PrinterInfo, PrintJob } from './printing';
 import { generateKioskId, TicketNumberAllocator } from './permits/ticket-numbers';
 import { RateTableSchema, type RateTable } from './pricing';
 import type { SecretStore } from './secrets';
@@ -40,7 +41,9 @@ export interface PlatformAdapter {
   clock?: Clock;
   fetch?: typeof fetch;
   /** Prints the kiosk window (Electron's webContents.print); absent where the browser prints for itself. */
-  print?: () => Promise<boolean>;
+  print?: (job: PrintJob) => Promise<boolean>;
+  /** Lists the system's printers (Electron's getPrintersAsync); absent where the browser prints for itself. */
+  printers?: () => Promise<PrinterInfo[]>;
   /** Starts the built-in sandbox for demo mode (nothing configured); absent: no demo mode on this platform. */
   startDemoController?: StartDemoController;
 }
@@ -186,6 +189,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     info,
     outboxStatus,
     print: platform.print,
+    printers: platform.printers,
   };
   const dispatch = createDispatcher(allHandlers(services), log);
 

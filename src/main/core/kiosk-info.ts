@@ -23,6 +23,8 @@ export function kioskInfo(parts: {
     adminPin: pin.state,
     homeRegions: settings.current.homeRegions,
     refundPinAboveCents: settings.current.refundPinAboveCents,
+    receiptWidth: settings.current.receiptWidth,
+    plateFixWindowMinutes: settings.current.plateFixWindowMinutes,
     zones: rates.zones.map((zone) => ({
       name: zone.name,
       currency: zone.currency,

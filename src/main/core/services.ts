@@ -13,6 +13,7 @@ import type { OccupancyService } from './occupancy';
 import type { Courier } from './outbox/courier';
 import type { Outbox } from './outbox/outbox';
 import type { PermitService } from './permits/permit-service';
+import type { PrinterInfo, PrintJob } from './printing';
 import type { RateTable } from './pricing';
 import type { SecretStore } from './secrets';
 import type { ShiftService } from './shift';
@@ -42,8 +43,10 @@ export interface KioskServices {
   audit: AuditLog;
   info(): KioskInfo;
   outboxStatus(): OutboxStatus;
-  /** Electron's webContents.print; absent where the browser prints for itself (the station). */
-  print: (() => Promise<boolean>) | undefined;
+  /** Electron's webContents.print with this job; absent where the browser prints for itself (the station). */
+  print: ((job: PrintJob) => Promise<boolean>) | undefined;
+  /** The system's printers (Electron's getPrintersAsync); absent where the browser prints (the station). */
+  printers: (() => Promise<PrinterInfo[]>) | undefined;
 }
 
 /** Today's date in UTC, for file names like audit-K1-2026-12-02.csv. */

@@ -24,6 +24,9 @@ export const SettingsSchema = z.object({
   refundPinAboveCents: settingFields.refundPinAboveCents.default(2000),
   drawerToleranceCents: settingFields.drawerToleranceCents.default(500),
   plateFixWindowMinutes: settingFields.plateFixWindowMinutes.default(15),
+  receiptWidth: settingFields.receiptWidth.default('80mm'),
+  /** '' until a supervisor chooses a printer: the Electron app asks with its print dialog. */
+  printerName: settingFields.printerName.default(''),
   /** Zones and rates set on the settings screen; unset means the rate table shipped in resources/. */
   zones: settingFields.zones.optional(),
 });

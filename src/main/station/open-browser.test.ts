@@ -3,7 +3,7 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findChromium } from './open-browser';
+import { chromiumArgs, findChromium } from './open-browser';
 
 describe('finding Chromium for the station', () => {
   it('uses the browser a person named, and says so when that file is missing', async () => {
@@ -28,5 +28,28 @@ describe('finding Chromium for the station', () => {
     const again = findChromium({ PATH: dir });
     expect(again === '/usr/bin/chromium' || again === path.join(dir, 'chromium-browser')).toBe(true);
     if (again) expect(() => accessSync(again, constants.X_OK)).not.toThrow();
+  });
+});
+
+describe('Chromium’s command line for the station', () => {
+  const url = 'http://127.0.0.1:18090/';
+
+  it('in kiosk mode prints silently to the default printer (--kiosk-printing with --kiosk)', () => {
+    const args = chromiumArgs(url, '/data', true, false);
+    expect(args).toContain('--kiosk');
+    expect(args).toContain('--kiosk-printing');
+    expect(args[0]).toBe(`--app=${url}`);
+    expect(args).toContain(`--user-data-dir=${path.join('/data', 'chromium-profile')}`);
+  });
+
+  it('outside kiosk mode keeps the print dialog: neither flag', () => {
+    const args = chromiumArgs(url, '/data', false, false);
+    expect(args).not.toContain('--kiosk');
+    expect(args).not.toContain('--kiosk-printing');
+  });
+
+  it('adds --no-sandbox only when run as root', () => {
+    expect(chromiumArgs(url, '/data', true, true)).toContain('--no-sandbox');
+    expect(chromiumArgs(url, '/data', true, false)).not.toContain('--no-sandbox');
   });
 });

@@ -11,8 +11,12 @@ export function hasDisplay(env: Record<string, string | undefined> = process.env
   return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-/** Opens the station in Chromium's app mode (no address bar), full-screen kiosk when asked. */
-export function openInChromium(executable: string, url: string, dataDir: string, kiosk: boolean): void {
+/**
+ * Chromium's command line for the station: app mode (no address bar), and in kiosk mode full screen with
+ * `--kiosk-printing`, so a receipt goes to the system's default printer with no dialog. Chromium honours that flag
+ * only together with `--kiosk`; outside kiosk mode the attendant's print dialog stays.
+ */
+export function chromiumArgs(url: string, dataDir: string, kiosk: boolean, root = process.getuid?.() === 0): string[] {
   const args = [
     `--app=${url}`,
     `--user-data-dir=${path.join(dataDir, 'chromium-profile')}`,
@@ -24,7 +28,12 @@ export function openInChromium(executable: string, url: string, dataDir: string,
     '--disable-pinch',
     '--overscroll-history-navigation=0',
   ];
-  if (kiosk) args.push('--kiosk');
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  spawn(executable, args, { stdio: 'ignore', detached: true }).unref();
+  if (kiosk) args.push('--kiosk', '--kiosk-printing');
+  if (root) args.push('--no-sandbox');
+  return args;
+}
+
+/** Opens the station in Chromium's app mode (no address bar), full-screen kiosk when asked. */
+export function openInChromium(executable: string, url: string, dataDir: string, kiosk: boolean): void {
+  spawn(executable, chromiumArgs(url, dataDir, kiosk), { stdio: 'ignore', detached: true }).unref();
 }

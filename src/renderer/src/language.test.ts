@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { kioskInfo, permit, send } from './testing/fixtures';
+import { answer, kioskInfo, ok, permit, send } from './testing/fixtures';
 import { resetStore, state } from './testing/store-harness';
 
 vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
@@ -52,11 +52,25 @@ describe('language switch', () => {
       revision: 1,
       sync: 'waiting',
     });
-    send.mockResolvedValue({ ok: true, value: cancelled });
-    state().startCancel('T-1');
+    answer({
+      'permits:payments': () => ok({ ticketNumber: 'T-1', entries: [], currency: 'CAD', refundableCents: 450 }),
+      'permits:cancel': () => ok(cancelled),
+    });
+    await state().startCancel('T-1');
     state().chooseCancelReason('Driver left');
     await state().confirmCancel();
     expect(state().notice).toBe('Permis de HXK47 annulé.');
+    // With money back, the notice says how much, in French amounts.
+    state().applyPermit(permit({ ticketNumber: 'T-2', plate: 'MNP34', sync: 'waiting' }));
+    answer({
+      'permits:payments': () => ok({ ticketNumber: 'T-2', entries: [], currency: 'CAD', refundableCents: 450 }),
+      'permits:cancel': () => ok(permit({ ...cancelled, ticketNumber: 'T-2', plate: 'MNP34' })),
+    });
+    await state().startCancel('T-2');
+    state().chooseCancelReason('Driver left');
+    state().changeRefund({ give: true });
+    await state().confirmCancel();
+    expect(state().notice?.replace(/[\u00a0\u202f]/g, ' ')).toBe('Permis de MNP34 annulé. Remboursé 4,50 $.');
   });
 });
 

@@ -35,8 +35,12 @@ export const createNavigationSlice: StateCreator<KioskState, [], [], NavigationS
     state.resetPermits(scope);
     state.resetQueue(scope);
     state.resetShift(scope);
+    state.resetPlateFix(scope);
     // The admin PIN is forgotten as soon as the settings are left.
-    if (settingsLeft) state.resetSettings(scope);
+    if (settingsLeft) {
+      state.resetSettings(scope);
+      state.resetPrinters(scope);
+    }
   };
 
   return {

@@ -97,3 +97,22 @@ describe('Active permits from a keyboard or a scanner', () => {
     expect(state().openPermit).toBeNull();
   });
 });
+
+describe('the Fix plate step in a permit’s details, from a keyboard or a scanner', () => {
+  it('types the new plate there, not into the search; Backspace edits it, Escape closes the step only', () => {
+    state().openPermitDetails('T-1');
+    state().startPlateFix('T-1');
+    expect(type('abc 124').every((k) => !k.pressed)).toBe(true);
+    expect(state().plateFix?.plate).toBe('ABC124');
+    expect(state().permitSearch).toBe('');
+    // The scan's closing Enter presses no button (Confirm or another) under the step.
+    expect(key('Enter', ON_BUTTON).pressed).toBe(false);
+    // Then Enter is the keyboard user's again.
+    expect(key('Enter', ON_BUTTON).pressed).toBe(true);
+    key('Backspace');
+    expect(state().plateFix?.plate).toBe('ABC12');
+    key('Escape');
+    expect(state().plateFix).toBeNull();
+    expect(state().openPermit).toBe('T-1');
+  });
+});

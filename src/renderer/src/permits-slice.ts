@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ResponseOf } from '../../shared/contract';
 import type { KioskInfo, Permit } from '../../shared/domain';
-import type { PermitPayments, RefundMethod, TenderInput } from '../../shared/ledger';
+import type { PermitPayments, RecordedTender, RefundMethod, TenderInput } from '../../shared/ledger';
 import { call } from './call';
 import { formatEnd } from './format';
 import { formatMoney } from '../../shared/money';
@@ -50,6 +50,8 @@ export interface PermitsSlice {
   permitSearchKeys: boolean;
   /** The permit whose details (Extend, Cancel, sync state, copies) are open over the list, by ticket number. */
   openPermit: string | null;
+  /** How the open permit was paid, each sale in order, for its reprinted receipt. */
+  openPermitTenders: { ticketNumber: string; tenders: RecordedTender[] } | null;
 
   loadPermits(): Promise<void>;
   /** For `permit:changed`. */
@@ -73,6 +75,8 @@ export interface PermitsSlice {
   togglePermitSearchKeys(): void;
   /** A tap on a row: its details open, with no step left open from another permit. */
   openPermitDetails(ticketNumber: string): void;
+  /** Reads how the open permit was paid, for its receipt; a failure only leaves the receipt without it. */
+  loadOpenPermitTenders(): Promise<void>;
   /** Back to the list; not while an extend or cancel is on its way (its answer belongs on this view). */
   closePermitDetails(): void;
   /**
@@ -104,6 +108,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
     permitSearch: '',
     permitSearchKeys: false,
     openPermit: null,
+    openPermitTenders: null,
 
     async loadPermits() {
       await run(set, get, 'permits', () => call('permits:list', {}), {
@@ -151,6 +156,8 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
           start: { error: null },
           onOk: ({ tender: _recorded, ...permit }) => {
             get().mergePermit(permit);
+            // The extension's payment joins the receipt's.
+            if (get().openPermit === ticketNumber) void get().loadOpenPermitTenders();
             return {
               ...closeIf(pending),
               // No full stop: the formatted time may already end in one ("a.m.").
@@ -270,9 +277,20 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
       const { pending } = get();
       set({
         openPermit: ticketNumber,
+        openPermitTenders: null,
         notice: null,
         ...(pending && pending.ticketNumber !== ticketNumber ? { pending: null } : {}),
       });
+      void get().loadOpenPermitTenders();
+    },
+
+    async loadOpenPermitTenders() {
+      const ticketNumber = get().openPermit;
+      if (!ticketNumber) return;
+      const result = await call('permits:payments', { ticketNumber });
+      if (!result.ok || get().openPermit !== ticketNumber) return;
+      const tenders = result.value.entries.flatMap((entry) => (entry.type === 'sale' ? [entry.tender] : []));
+      set({ openPermitTenders: { ticketNumber, tenders } });
     },
 
     closePermitDetails() {
@@ -285,6 +303,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
       set({
         pending: null,
         openPermit: null,
+        openPermitTenders: null,
         ...(scope === 'idle' ? { permitSearch: '', permitSearchKeys: false } : {}),
       });
     },

@@ -129,3 +129,69 @@ describe('home regions', () => {
     });
   });
 });
+
+describe('money and printing settings', () => {
+  const money = settingsView({
+    refundPinAboveCents: 2000,
+    drawerToleranceCents: 500,
+    plateFixWindowMinutes: 15,
+    receiptWidth: '80mm',
+    printerName: '',
+  });
+
+  it('starts from main’s values and sends nothing when untouched', () => {
+    const draft = draftFrom(money);
+    expect(draft).toMatchObject({
+      refundPinAboveCents: '2000',
+      drawerToleranceCents: '500',
+      plateFixWindowMinutes: '15',
+      receiptWidth: '80mm',
+      printerName: '',
+    });
+    expect(buildChanges(money, draft, t)).toEqual({ changes: {}, errors: {} });
+  });
+
+  it('sends the changed limits as whole cents and minutes, the roll and the chosen printer', () => {
+    const draft = {
+      ...draftFrom(money),
+      refundPinAboveCents: '5000',
+      drawerToleranceCents: ' 0 ',
+      plateFixWindowMinutes: '0',
+      receiptWidth: '58mm' as const,
+      printerName: 'TM_T88V',
+    };
+    expect(buildChanges(money, draft, t)).toEqual({
+      changes: {
+        refundPinAboveCents: 5000,
+        drawerToleranceCents: 0,
+        plateFixWindowMinutes: 0,
+        receiptWidth: '58mm',
+        printerName: 'TM_T88V',
+      },
+      errors: {},
+    });
+  });
+
+  it('refuses what main would, in words, on the field', () => {
+    const draft = {
+      ...draftFrom(money),
+      refundPinAboveCents: '12.50',
+      drawerToleranceCents: '100001',
+      plateFixWindowMinutes: '1441',
+      printerName: 'P'.repeat(201),
+    };
+    expect(buildChanges(money, draft, t).errors).toEqual({
+      refundPinAboveCents: t.wholeNumber,
+      drawerToleranceCents: 'A drawer tolerance is from 0 to 1000.00, in cents.',
+      plateFixWindowMinutes: 'From 0 to 1440 minutes (one day).',
+      printerName: 'A printer name is at most 200 characters.',
+    });
+    expect(buildChanges(money, draftFrom(money), catalogs['fr-CA']).errors).toEqual({});
+    const fr = buildChanges(money, { ...draftFrom(money), plateFixWindowMinutes: '2000' }, catalogs['fr-CA']);
+    expect(fr.errors.plateFixWindowMinutes).toBe('De 0 à 1440 minutes (un jour).');
+  });
+
+  it('changes none of them where main sent none (a main older than them)', () => {
+    expect(buildChanges(view, draftFrom(view), t)).toEqual({ changes: {}, errors: {} });
+  });
+});

@@ -1,6 +1,6 @@
 import { channels } from '../../shared/contract';
 import { isProblemCode } from '../../shared/problems';
-import type { Language, SettingsView, ZoneRate } from '../../shared/domain';
+import type { Language, ReceiptWidth, SettingsView, ZoneRate } from '../../shared/domain';
 import type { RegionCode } from '../../shared/plate-formats';
 
 type RepeatedTicketRefused = SettingsView['repeatedTicketRefused'];
@@ -45,6 +45,13 @@ export interface SettingsDraft {
   homeRegions: RegionCode[];
   /** Empty means "keep the current PIN". */
   newAdminPin: string;
+  /** The money settings, as typed: cents (the screen shows the amount beside), and minutes. */
+  refundPinAboveCents: string;
+  drawerToleranceCents: string;
+  plateFixWindowMinutes: string;
+  /** The receipt roll, and the printer chosen from the list ('' = the print dialog or the system default). */
+  receiptWidth: ReceiptWidth;
+  printerName: string;
 }
 
 /** Field path ("kioskName", "zones.0.presets") → the message to show under it. */
@@ -85,6 +92,11 @@ export function draftFrom(view: SettingsView): SettingsDraft {
     idleResetSeconds: String(view.idleResetSeconds),
     homeRegions: [...view.homeRegions],
     newAdminPin: '',
+    refundPinAboveCents: view.refundPinAboveCents === undefined ? '' : String(view.refundPinAboveCents),
+    drawerToleranceCents: view.drawerToleranceCents === undefined ? '' : String(view.drawerToleranceCents),
+    plateFixWindowMinutes: view.plateFixWindowMinutes === undefined ? '' : String(view.plateFixWindowMinutes),
+    receiptWidth: view.receiptWidth ?? '80mm',
+    printerName: view.printerName ?? '',
   };
 }
 
@@ -147,6 +159,31 @@ export function buildChanges(
   };
   whole('outboxConcurrency', draft.outboxConcurrency, view.outboxConcurrency, (n) => (changes.outboxConcurrency = n));
   whole('idleResetSeconds', draft.idleResetSeconds, view.idleResetSeconds, (n) => (changes.idleResetSeconds = n));
+  // A main written before the money settings sends none of them: nothing to change there.
+  const optionalWhole = (field: string, text: string, current: number | undefined, set: (n: number) => void) => {
+    if (current === undefined && text.trim() === '') return;
+    whole(field, text, current ?? Number.NaN, set);
+  };
+  optionalWhole(
+    'refundPinAboveCents',
+    draft.refundPinAboveCents,
+    view.refundPinAboveCents,
+    (n) => (changes.refundPinAboveCents = n),
+  );
+  optionalWhole(
+    'drawerToleranceCents',
+    draft.drawerToleranceCents,
+    view.drawerToleranceCents,
+    (n) => (changes.drawerToleranceCents = n),
+  );
+  optionalWhole(
+    'plateFixWindowMinutes',
+    draft.plateFixWindowMinutes,
+    view.plateFixWindowMinutes,
+    (n) => (changes.plateFixWindowMinutes = n),
+  );
+  if (draft.receiptWidth !== (view.receiptWidth ?? '80mm')) changes.receiptWidth = draft.receiptWidth;
+  if (draft.printerName.trim() !== (view.printerName ?? '')) changes.printerName = draft.printerName.trim();
   if (draft.repeatedTicketRefused !== view.repeatedTicketRefused) {
     changes.repeatedTicketRefused = draft.repeatedTicketRefused;
   }

@@ -7,6 +7,8 @@ import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createOccupancySlice, OCCUPANCY_ACTIONS, type OccupancySlice } from './occupancy-slice';
 import { createOutboxSlice, OUTBOX_ACTIONS, type OutboxSlice } from './outbox-slice';
 import { createPermitsSlice, PERMITS_ACTIONS, type PermitsSlice } from './permits-slice';
+import { createPlateFixSlice, PLATE_FIX_ACTIONS, type PlateFixSlice } from './plate-fix-slice';
+import { createPrintersSlice, PRINTERS_ACTIONS, type PrintersSlice } from './printers-slice';
 import { createShiftSlice, SHIFT_ACTIONS, type ShiftSlice } from './shift-slice';
 
 /**
@@ -29,6 +31,8 @@ const ACTIONS = [
   ...DRAWER_ACTIONS,
   ...ADMIN_ACTIONS,
   ...OCCUPANCY_ACTIONS,
+  ...PLATE_FIX_ACTIONS,
+  ...PRINTERS_ACTIONS,
 ] as const;
 /** Every channel call that can be on its way, each with its own busy flag (see `run` in slice.ts). */
 export type Action = (typeof ACTIONS)[number];
@@ -43,7 +47,9 @@ export interface KioskState
     ShiftSlice,
     DrawerSlice,
     AdminSlice,
-    OccupancySlice {
+    OccupancySlice,
+    PlateFixSlice,
+    PrintersSlice {
   inFlight: Record<Action, boolean>;
 }
 
@@ -57,5 +63,7 @@ export const useKiosk = create<KioskState>()((...store) => ({
   ...createDrawerSlice(...store),
   ...createAdminSlice(...store),
   ...createOccupancySlice(...store),
+  ...createPlateFixSlice(...store),
+  ...createPrintersSlice(...store),
   inFlight: Object.fromEntries(ACTIONS.map((action) => [action, false])) as Record<Action, boolean>,
 }));

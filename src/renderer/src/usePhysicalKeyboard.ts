@@ -57,6 +57,28 @@ export type PermitsKey = Pick<KeyboardEvent, 'key' | 'repeat' | 'target' | 'prev
 export function onPermitsKey(event: PermitsKey, state: KioskState): void {
   const details = openDetails(state.permits, state.openPermit) !== null;
   const character = /^[A-Za-z0-9]$/.test(event.key);
+  if (details && state.plateFix?.ticketNumber === state.openPermit) {
+    // The details' "Fix plate" step: a keyboard or a scanner types the new plate; Escape closes the step. Right
+    // after typing, Space and Enter (a scan's "ABC 123", its closing Enter) press no focused button.
+    if (character) {
+      event.preventDefault();
+      strayTyping = true;
+      state.typePlateFix(event.key);
+    } else if (event.key === 'Backspace') {
+      event.preventDefault();
+      state.backspacePlateFix();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      strayTyping = false;
+      state.closePlateFix();
+    } else if ((event.key === 'Enter' || event.key === ' ') && strayTyping) {
+      event.preventDefault();
+      if (event.key === 'Enter') strayTyping = false;
+    } else if (event.key !== ' ') {
+      strayTyping = false;
+    }
+    return;
+  }
   if (details) {
     if (event.key === 'Escape') {
       event.preventDefault();

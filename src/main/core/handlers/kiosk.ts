@@ -1,7 +1,8 @@
 import type { Handlers } from '../dispatch';
+import { printJob } from '../printing';
 import type { KioskServices } from '../services';
 
-type KioskChannels = 'kiosk:info' | 'kiosk:connection' | 'kiosk:print' | 'kiosk:set-language';
+type KioskChannels = 'kiosk:info' | 'kiosk:connection' | 'kiosk:print' | 'kiosk:printers' | 'kiosk:set-language';
 
 /** What the kiosk is, how its connection stands, printing, and the screen's language. */
 export function kioskHandlers(k: KioskServices): Pick<Handlers, KioskChannels> {
@@ -11,9 +12,18 @@ export function kioskHandlers(k: KioskServices): Pick<Handlers, KioskChannels> {
     'kiosk:print': async ({ what }) => {
       // The station's page prints through its own browser: nothing has printed yet, so nothing is claimed.
       if (!k.print) return { printedBy: 'browser' };
-      const ok = await k.print();
+      // A chosen printer prints with no dialog, on a page the roll's width (src/main/core/printing.ts).
+      const ok = await k.print(printJob(k.settings.current));
       k.log.info(`Printed the ${what}: ${ok ? 'sent to the printer' : 'cancelled or failed'}.`);
       return { printedBy: 'app', ok };
+    },
+    'kiosk:printers': async () => {
+      if (!k.printers) return { printers: [], source: 'browser' };
+      const printers = await k.printers();
+      return {
+        printers: printers.map(({ name, displayName, isDefault }) => ({ name, displayName, isDefault })),
+        source: 'app',
+      };
     },
     'kiosk:set-language': ({ language }) => {
       k.settings.update({ language });

@@ -116,6 +116,8 @@ export async function settingsView(k: KioskServices): Promise<SettingsView> {
     refundPinAboveCents: settings.refundPinAboveCents,
     drawerToleranceCents: settings.drawerToleranceCents,
     plateFixWindowMinutes: settings.plateFixWindowMinutes,
+    receiptWidth: settings.receiptWidth,
+    printerName: settings.printerName,
     adminPinIsDemo: k.pin.isDemo,
     demoMode: demo,
   };

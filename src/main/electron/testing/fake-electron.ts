@@ -42,6 +42,7 @@ export class FakeWebContents extends Emitter {
   closeDevTools = vi.fn();
   send = vi.fn();
   print = vi.fn();
+  getPrintersAsync = vi.fn(async (): Promise<Array<Record<string, unknown>>> => []);
 }
 
 export class BrowserWindow extends Emitter {

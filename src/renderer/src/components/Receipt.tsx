@@ -4,16 +4,22 @@ import { tenderText } from '../tender-words';
 import { useT } from '../i18n/useT';
 import { PrintArea } from './PrintArea';
 
-/** The driver's paper copy: who sold it, for which car and zone, from when to when, for how much. */
+/**
+ * The driver's paper copy: who sold it, for which car and zone, from when to when, for how much and how it was
+ * paid. A plate corrected after the sale says which plate it replaced; a reprint says it is a copy.
+ */
 export function Receipt({
   permit,
   info,
-  tender = null,
+  tenders = [],
+  reprint = false,
 }: {
   permit: Permit;
   info: KioskInfo;
-  /** How it was paid, when known (the sale's answer, or the permit's payments): printed under the amount. */
-  tender?: RecordedTender | null;
+  /** How it was paid, when known (the sale's answer, or the permit's payments, an extension's too): printed under
+   * the amount, one line per payment. */
+  tenders?: RecordedTender[];
+  reprint?: boolean;
 }) {
   const i18n = useT();
   const { t, dateTime, money } = i18n;
@@ -24,7 +30,7 @@ export function Receipt({
     [t.startsAt, dateTime(permit.startAt)],
     [t.endsAt, dateTime(permit.endAt)],
     [t.amount, money(permit.amountCents, permit.currency)],
-    ...(tender ? [[t.paidWith, tenderText(i18n, tender, permit.currency)] as [string, string]] : []),
+    ...tenders.map((tender): [string, string] => [t.paidWith, tenderText(i18n, tender, permit.currency)]),
     [t.ticketNumber, permit.ticketNumber],
     [t.opscomReference, permit.referenceId ?? t.referenceWaiting],
   ];
@@ -32,14 +38,27 @@ export function Receipt({
     <PrintArea testId="receipt">
       <section className="receipt">
         <h1 className="receipt__title">{t.receiptTitle}</h1>
+        {reprint && (
+          <p className="receipt__copy" data-testid="receipt-copy">
+            {t.receiptReprinted}
+          </p>
+        )}
         <dl className="receipt__details">
           {rows.map(([label, value]) => (
-            <div key={label} className={label === t.plate ? 'receipt__row receipt__row--plate' : 'receipt__row'}>
+            <div
+              key={`${label}-${value}`}
+              className={label === t.plate ? 'receipt__row receipt__row--plate' : 'receipt__row'}
+            >
               <dt>{label}</dt>
               <dd>{value}</dd>
             </div>
           ))}
         </dl>
+        {permit.plateCorrectedFrom && (
+          <p className="receipt__corrected" data-testid="receipt-plate-corrected">
+            {t.plateCorrectedWas(permit.plateCorrectedFrom)}
+          </p>
+        )}
         <p className="receipt__note">{t.receiptKeep}</p>
       </section>
     </PrintArea>

@@ -127,7 +127,7 @@ export function ConfirmationScreen({ permit, info }: { permit: Permit; info: Kio
           </button>
         )}
       </div>
-      <Receipt permit={permit} info={info} tender={tender} />
+      <Receipt permit={permit} info={info} tenders={tender ? [tender] : []} />
     </main>
   );
 }

@@ -1,12 +1,18 @@
 import { useId, useMemo } from 'react';
 import type { KioskInfo, Permit } from '../../../shared/domain';
+import type { RecordedTender } from '../../../shared/ledger';
 import { Dialog } from '../components/Dialog';
 import { PermitCard } from '../components/PermitCard';
 import { PermitRow } from '../components/PermitRow';
+import { PermitPaperActions, PlateFixStep } from '../components/PlateFix';
 import { PlateKeypad } from '../components/PlateKeypad';
+import { Receipt } from '../components/Receipt';
 import { useT } from '../i18n/useT';
 import { activePermits, extendChoices, openDetails, useKiosk } from '../store';
 import { useNow } from '../useNow';
+
+/** One empty list, so the selector's answer stays the same object while nothing is known. */
+const NO_TENDERS: RecordedTender[] = [];
 
 /** "45 min left" moves on its own; a quarter-minute step keeps it honest. */
 const TIME_LEFT_REFRESH_MS = 15_000;
@@ -66,15 +72,23 @@ function PermitDetails({
 }) {
   const { t } = useT();
   const notice = useKiosk((s) => s.notice);
-  const busy = useKiosk((s) => s.inFlight.extend || s.inFlight.cancel);
+  const busy = useKiosk((s) => s.inFlight.extend || s.inFlight.cancel || s.inFlight.plateFix);
   const closePermitDetails = useKiosk((s) => s.closePermitDetails);
+  const closePlateFix = useKiosk((s) => s.closePlateFix);
+  const fixing = useKiosk((s) => s.plateFix?.ticketNumber === permit.ticketNumber);
+  const tenders = useKiosk((s) =>
+    s.openPermitTenders?.ticketNumber === permit.ticketNumber ? s.openPermitTenders.tenders : NO_TENDERS,
+  );
   return (
     <Dialog title={t.permitDetailsTitle(permit.plate)} testId="permit-details" className="permit-details">
       <button
         type="button"
         className="button button--secondary permit-details__close"
         disabled={busy}
-        onClick={closePermitDetails}
+        onClick={() => {
+          closePlateFix();
+          closePermitDetails();
+        }}
       >
         <span aria-hidden="true">‹ </span>
         {t.backToList}
@@ -85,8 +99,22 @@ function PermitDetails({
           {notice}
         </div>
         {!canChange && <p className="hint">{t.startShiftToChange}</p>}
-        <PermitCard permit={permit} extendChoices={extendChoices(info, permit.zone)} canChange={canChange} now={now} />
+        {fixing ? (
+          <PlateFixStep permit={permit} info={info} />
+        ) : (
+          <>
+            <PermitCard
+              permit={permit}
+              extendChoices={extendChoices(info, permit.zone)}
+              canChange={canChange}
+              now={now}
+            />
+            <PermitPaperActions permit={permit} canChange={canChange} />
+          </>
+        )}
       </div>
+      {/* What "Reprint receipt" prints: this permit as it is now, a corrected plate included. */}
+      <Receipt permit={permit} info={info} tenders={tenders} reprint />
     </Dialog>
   );
 }

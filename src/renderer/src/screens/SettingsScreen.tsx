@@ -1,5 +1,5 @@
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Language, SettingsView } from '../../../shared/domain';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Language, ReceiptWidth, SettingsView } from '../../../shared/domain';
 import { PLATE_REGIONS, REGION_CODES, type RegionCode } from '../../../shared/plate-formats';
 import { KeyboardField } from '../components/KeyboardField';
 import { PinPad, usePinLock } from '../components/PinPad';
@@ -331,6 +331,66 @@ function ZoneEditor({
   );
 }
 
+/** A number of cents as typed, and the money it makes in the kiosk's first zone's currency; null if unreadable. */
+function useCentsAsMoney(currency: string): (text: string) => string | null {
+  const { money } = useT();
+  return (text) => {
+    const cents = parseWhole(text);
+    if (cents === null) return null;
+    try {
+      return money(cents, currency);
+    } catch {
+      return null;
+    }
+  };
+}
+
+/**
+ * The printer, chosen by touch from the system's list (the Electron app), or, in the station, why there is none
+ * to choose: its Chromium prints to the computer's default printer.
+ */
+function PrinterChoice({ selected, onSelect }: { selected: string; onSelect: (name: string) => void }) {
+  const { t } = useT();
+  const printers = useKiosk((s) => s.printers);
+  const loading = useKiosk((s) => s.inFlight.printers);
+  const loadPrinters = useKiosk((s) => s.loadPrinters);
+  useEffect(() => {
+    void loadPrinters();
+  }, [loadPrinters]);
+
+  if (!printers) {
+    return <p className="hint">{loading ? t.printersLoading : null}</p>;
+  }
+  if (printers.source === 'browser') {
+    return (
+      <p className="info-note" data-testid="printers-browser">
+        {t.printersBrowser}
+      </p>
+    );
+  }
+  const listed = printers.printers.map((printer) => ({
+    value: printer.name,
+    label: printer.isDefault ? t.printerIsDefault(printer.displayName) : printer.displayName,
+  }));
+  const missing = selected && !printers.printers.some((p) => p.name === selected);
+  return (
+    <>
+      <p className="field-label">{t.printerSetting}</p>
+      <RadioButtons<string>
+        label={t.printerSetting}
+        options={[
+          { value: '', label: t.printerAsk },
+          ...listed,
+          ...(missing ? [{ value: selected, label: t.printerNotFound(selected) }] : []),
+        ]}
+        selected={selected}
+        onSelect={onSelect}
+      />
+      <p className="hint">{printers.printers.length === 0 ? t.printersNone : t.printerSilentHint}</p>
+    </>
+  );
+}
+
 function SettingsForm({ view }: { view: SettingsView }) {
   const { t } = useT();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(view));
@@ -348,6 +408,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
     const words = mainError.problem ? t.problem(mainError.problem) : mainError.message;
     shown[mainError.field.slice('changes.'.length)] ??= words;
   }
+  const centsAsMoney = useCentsAsMoney(view.zones[0]?.currency ?? 'CAD');
   const update = (patch: Partial<SettingsDraft>) => setDraft((current) => ({ ...current, ...patch }));
   // A new server for the stored token: the screen names it, and the supervisor confirms or types the token.
   const newUrl = draft.controllerUrl.trim();
@@ -606,6 +667,61 @@ function SettingsForm({ view }: { view: SettingsView }) {
             error={errorFor(shown, 'homeRegions')}
             onChange={(homeRegions) => update({ homeRegions })}
           />
+        </section>
+
+        {view.refundPinAboveCents !== undefined && (
+          <section className="settings-section" aria-labelledby="settings-money">
+            <h2 className="section-title" id="settings-money">
+              {t.sectionMoney}
+            </h2>
+            <Field
+              label={t.refundPinAbove}
+              value={draft.refundPinAboveCents}
+              inputMode="numeric"
+              keyboard="number"
+              className="field--short"
+              after={centsAsMoney(draft.refundPinAboveCents)}
+              error={errorFor(shown, 'refundPinAboveCents')}
+              onChange={(refundPinAboveCents) => update({ refundPinAboveCents })}
+            />
+            <Field
+              label={t.drawerTolerance}
+              value={draft.drawerToleranceCents}
+              inputMode="numeric"
+              keyboard="number"
+              className="field--short"
+              after={centsAsMoney(draft.drawerToleranceCents)}
+              error={errorFor(shown, 'drawerToleranceCents')}
+              onChange={(drawerToleranceCents) => update({ drawerToleranceCents })}
+            />
+            <Field
+              label={t.plateFixWindow}
+              value={draft.plateFixWindowMinutes}
+              inputMode="numeric"
+              keyboard="number"
+              className="field--short"
+              error={errorFor(shown, 'plateFixWindowMinutes')}
+              onChange={(plateFixWindowMinutes) => update({ plateFixWindowMinutes })}
+            />
+          </section>
+        )}
+
+        <section className="settings-section" aria-labelledby="settings-printing">
+          <h2 className="section-title" id="settings-printing">
+            {t.sectionPrinting}
+          </h2>
+          <p className="field-label">{t.receiptWidthSetting}</p>
+          <RadioButtons<ReceiptWidth>
+            label={t.receiptWidthSetting}
+            options={[
+              { value: '80mm', label: t.receiptWidth80 },
+              { value: '58mm', label: t.receiptWidth58 },
+            ]}
+            selected={draft.receiptWidth}
+            onSelect={(receiptWidth) => update({ receiptWidth })}
+          />
+          <PrinterChoice selected={draft.printerName} onSelect={(printerName) => update({ printerName })} />
+          {errorFor(shown, 'printerName') && <p className="field__error">{errorFor(shown, 'printerName')}</p>}
         </section>
 
         <section className="settings-section" aria-labelledby="settings-pin">

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { channels } from '../../shared/contract';
+import { SettingsRepository } from './settings';
+
+const changes = channels['settings:update'].request.shape.changes;
+
+describe('the receipt and printer settings', () => {
+  it('default to an 80 mm roll and no printer chosen (the print dialog)', () => {
+    const settings = new SettingsRepository({ store: {} }).read();
+    expect(settings).toMatchObject({ receiptWidth: '80mm', printerName: '', plateFixWindowMinutes: 15 });
+  });
+
+  it('keep a supervisor’s roll and printer', () => {
+    const repository = new SettingsRepository({ store: {} });
+    repository.update({ receiptWidth: '58mm', printerName: 'POS-58' });
+    expect(repository.read()).toMatchObject({ receiptWidth: '58mm', printerName: 'POS-58' });
+  });
+
+  it('refuse a roll the kiosk cannot lay out, and an overlong printer name, with problem codes', () => {
+    const wide = changes.safeParse({ receiptWidth: '110mm' });
+    expect(wide.success).toBe(false);
+    expect(wide.error?.issues[0]?.message).toBe('receipt-width-unknown');
+    const long = changes.safeParse({ printerName: 'P'.repeat(201) });
+    expect(long.error?.issues[0]?.message).toBe('printer-name-too-long');
+    expect(changes.safeParse({ receiptWidth: '58mm', printerName: '' }).success).toBe(true);
+  });
+
+  it('fall back to the defaults for a hand-edited file with a bad roll', () => {
+    expect(new SettingsRepository({ store: { receiptWidth: 'A4' } }).read().receiptWidth).toBe('80mm');
+  });
+});
