@@ -267,6 +267,12 @@ test('the X-report mid-shift hides the expected cash until a supervisor enters t
   await expect(page.getByText('$87.50')).toHaveCount(0);
   await expect(page.getByTestId('report-print')).not.toContainText('$87.50');
   await checkScreen(page, 'drawer-x-report');
+  // Its CSV keeps the count blind too: the float and moves are there, the expected cash is not.
+  const { download, text } = await downloadFrom(page.getByRole('button', { name: 'Save report CSV' }));
+  expect(download.suggestedFilename()).toMatch(/^x-report-.+\.csv$/);
+  expect(text).toContain('15000');
+  expect(text).toContain('1250');
+  expect(text).not.toContain('8750');
 
   await page.getByRole('button', { name: 'Show expected cash' }).click();
   const pinKeys = page.getByRole('group', { name: 'PIN keys' });

@@ -228,7 +228,7 @@ export const channels = {
   /** The X-report of the open shift; its expected cash only with the admin PIN until the drawer is counted. */
   'reports:x': {
     request: z.strictObject({ adminPin: AdminPin.optional() }),
-    response: MoneyReportSchema,
+    response: MoneyReportSchema.extend({ fileName: z.string() }),
   },
   /**
    * Closing a shift that moved cash needs a count of the drawer made after the last cash movement; a count

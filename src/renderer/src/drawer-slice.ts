@@ -44,7 +44,7 @@ export interface DrawerSlice {
   counts: Record<number, number>;
   /** The answer to this close's count: the first time the expected cash shows. */
   countResult: CountResult | null;
-  xReport: MoneyReport | null;
+  xReport: (MoneyReport & { fileName: string }) | null;
   /** The closed shift's Z-report with the file name main gives its CSV. */
   zReport: ZReport | null;
   dayReport: DayReportView | null;

@@ -25,7 +25,12 @@ export function moneyHandlers(k: KioskServices): Pick<Handlers, MoneyChannels> {
     'drawer:paid-out': (input) => k.money.move('paid-out', input),
     'drawer:drop': (input) => k.money.move('drop', input),
     'drawer:count': ({ counts }) => k.money.count(counts),
-    'reports:x': ({ adminPin }) => k.money.xReport(adminPin),
+    'reports:x': async ({ adminPin }) => {
+      const report = await k.money.xReport(adminPin);
+      // Taken more than once a shift: the time of day keeps each file apart.
+      const at = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+      return { ...report, fileName: `x-report-${kioskId()}-${at}-${report.shift.id.slice(0, 8)}.csv` };
+    },
     'reports:z': ({ shiftId }) => {
       const report = k.money.zReport(shiftId);
       const day = (report.closedAt ?? report.shift.startedAt).slice(0, 10);

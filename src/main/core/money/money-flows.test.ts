@@ -96,6 +96,9 @@ describe('tenders on sales and extensions', () => {
     expect(sale.tender).toEqual({ method: 'unrecorded' });
     const x = value<MoneyReport>(await kiosk.core.dispatch('reports:x', { adminPin: TEST_ADMIN_PIN }));
     expect(x.tenders).toEqual([{ currency: 'CAD', tender: 'unrecorded', count: 1, cents: 450 }]);
+    // The X-report saves as CSV too, one file per time it is taken.
+    expect((x as MoneyReport & { fileName: string }).fileName).toMatch(/^x-report-.*-\d{12}-.{8}\.csv$/);
+    expect(x.csv).toContain('unrecorded');
     expect(x.drawer).toMatchObject({ cashSalesCents: 0, expectedCents: 0 });
     // No cash moved, so the shift closes without a count, as before.
     const closed = value<ShiftSummary & { report: MoneyReport }>(await kiosk.core.dispatch('shift:close', {}));

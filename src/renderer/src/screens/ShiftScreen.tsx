@@ -137,7 +137,7 @@ function XReportView() {
   const { t } = useT();
   const report = useKiosk((s) => s.xReport);
   const loading = useKiosk((s) => s.inFlight.reportX);
-  const { loadXReport, closeDrawerStep } = useKiosk.getState();
+  const { loadXReport, closeDrawerStep, saveReport } = useKiosk.getState();
   const [asking, setAsking] = useState(false);
   const [pin, setPin] = useState('');
   const hidden = report?.drawer.expectedCents === null;
@@ -158,6 +158,14 @@ function XReportView() {
           onClick={() => printSection('shift-summary')}
         >
           {t.printReport}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!report}
+          onClick={() => report && saveReport(report, saveCsv)}
+        >
+          {t.saveReportCsv}
         </button>
         {hidden && !asking && (
           <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
