@@ -9,11 +9,6 @@ import { signIn } from '../support/shift';
  * admin PIN; OPSCOM (the sandbox) gets the new plate, and a reprinted receipt says which plate it replaced.
  */
 
-/** The one way these tests sell a permit (the Issue screen's steps may grow): returns its ticket number. */
-async function issuePermit(page: Page, plate: string): Promise<string> {
-  return issueByKeyboard(page, plate);
-}
-
 /** What the page sent to `window.print()`, in order: the print area's text at that moment. */
 async function printed(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { printed: string[] }).printed);
@@ -44,7 +39,7 @@ test('within the window: the plate is fixed with no PIN, OPSCOM gets it, and the
   page,
   sandbox,
 }) => {
-  const ticket = await issuePermit(page, 'KXW774');
+  const ticket = await issueByKeyboard(page, 'KXW774');
   await expect.poll(async () => (await sandbox.permits())[0]).toMatchObject({ permitNo: ticket, plate: 'KXW774' });
 
   await openScreen(page, 'Active permits');
@@ -81,6 +76,8 @@ test('within the window: the plate is fixed with no PIN, OPSCOM gets it, and the
   expect(paper).toContain('Plate corrected (was KXW774)');
   expect(paper).toContain(ticket);
   expect(paper).toContain('Reprinted copy');
+  // How it was paid is on the copy as on the original (issueByKeyboard pays by card).
+  expect(paper).toMatch(/Paid\s+Card/);
 });
 
 test('after the window the admin PIN is asked: a wrong one is refused in words, the right one fixes the plate', async ({
@@ -103,7 +100,7 @@ test('after the window the admin PIN is asked: a wrong one is refused in words, 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
 
-  const ticket = await issuePermit(page, 'KXW784');
+  const ticket = await issueByKeyboard(page, 'KXW784');
   await expect.poll(async () => (await sandbox.permits())[0]?.permitNo).toBe(ticket);
   await openScreen(page, 'Active permits');
   const details = await openPermit(page, ticket);

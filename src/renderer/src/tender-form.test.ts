@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cashQuickAmounts } from '../../shared/tender';
-import {
-  backspaceCents,
-  checkRefund,
-  checkTender,
-  EMPTY_TENDER,
-  typeCentsDigit,
-  type TenderDraft,
-} from './tender-form';
+import { centsOfKeys, checkRefund, checkTender, EMPTY_TENDER, type TenderDraft } from './tender-form';
 
 const draft = (patch: Partial<TenderDraft>): TenderDraft => ({ ...EMPTY_TENDER, ...patch });
 
@@ -59,18 +52,13 @@ describe('the payment step', () => {
     });
   });
 
-  it('types cents like a till and takes digits back one at a time', () => {
-    let cents: number | null = null;
-    for (const digit of '2000') cents = typeCentsDigit(cents, digit);
-    expect(cents).toBe(2000);
-    expect(typeCentsDigit(cents, 'x')).toBe(2000);
-    expect(backspaceCents(2000)).toBe(200);
-    expect(backspaceCents(5)).toBeNull();
-    expect(backspaceCents(null)).toBeNull();
-    // Never past the largest amount main takes.
-    let big: number | null = null;
-    for (const digit of '99999999999') big = typeCentsDigit(big, digit);
-    expect(big).toBe(99999999);
+  it('reads the amount keys as a till does, and nothing typed as no amount', () => {
+    expect(centsOfKeys('2000')).toBe(2000);
+    expect(centsOfKeys('0450')).toBe(450);
+    expect(centsOfKeys('')).toBeNull();
+    expect(centsOfKeys('0')).toBeNull();
+    // Never past the largest amount main takes (8 digits: 999999.99).
+    expect(centsOfKeys('99999999999')).toBe(99999999);
   });
 });
 

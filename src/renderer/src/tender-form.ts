@@ -1,5 +1,5 @@
 import type { RefundMethod, TenderInput } from '../../shared/ledger';
-import { MAX_AMOUNT_CENTS } from '../../shared/money';
+import { amountDigits, centsOfDigits } from './drawer';
 
 /**
  * The payment step's rules, apart from its buttons: what the attendant has chosen and typed (a draft), and whether
@@ -80,18 +80,13 @@ export function checkTender(draft: TenderDraft, amountCents: number): TenderChec
   }
 }
 
-/** A digit on the cents keypad: shifts the amount left, as a till does; never past the largest amount. */
-export function typeCentsDigit(current: number | null, digit: string): number | null {
-  if (!/^\d$/.test(digit)) return current;
-  const next = (current ?? 0) * 10 + Number(digit);
-  return next > MAX_AMOUNT_CENTS ? current : next;
-}
-
-/** ← on the cents keypad: drops the last digit; nothing left is no amount at all. */
-export function backspaceCents(current: number | null): number | null {
-  if (current === null) return null;
-  const next = Math.floor(current / 10);
-  return next === 0 ? null : next;
+/**
+ * What the amount keys hold, as the step keeps it: the cents they spell as a till reads them (drawer.ts's rule,
+ * "2000" is $20.00), or null for no amount yet, which is not the same as $0.00 tapped on purpose.
+ */
+export function centsOfKeys(digits: string): number | null {
+  const clean = amountDigits(digits);
+  return clean === '' ? null : centsOfDigits(clean);
 }
 
 /** A refund on cancel, as the step drafts it: nothing given back unless the attendant says so. */

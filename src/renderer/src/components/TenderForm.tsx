@@ -2,54 +2,34 @@ import { useState } from 'react';
 import type { TenderInput } from '../../../shared/ledger';
 import { cashQuickAmounts } from '../../../shared/tender';
 import { useT } from '../i18n/useT';
-import {
-  backspaceCents,
-  checkTender,
-  EMPTY_TENDER,
-  TENDER_CHOICES,
-  typeCentsDigit,
-  type TenderDraft,
-} from '../tender-form';
+import { AMOUNT_MAX_DIGITS } from '../drawer';
+import { centsOfKeys, checkTender, EMPTY_TENDER, TENDER_CHOICES, type TenderDraft } from '../tender-form';
 import { KeyboardField } from './KeyboardField';
+import { KioskKeyboard } from './KioskKeyboard';
 import { RadioButtons } from './RadioButtons';
 
-const CENT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '00', '0'] as const;
-
-/** Digits for an amount, typed in cents like a till: the keys a gloved hand can hit, and ← to take one back. */
+/**
+ * The amount keys of the payment and refund steps: the kiosk's number keys, filling from the cents up as on a
+ * till and as the drawer's amount keys do (AmountPad), for an amount kept in cents, null until one is typed.
+ */
 export function CentsKeypad({
   label,
   value,
   onValue,
-  disabled = false,
 }: {
   label: string;
   value: number | null;
   onValue: (cents: number | null) => void;
-  disabled?: boolean;
 }) {
-  const { t } = useT();
-  const type = (keys: string) => {
-    let next = value;
-    for (const digit of keys) next = typeCentsDigit(next, digit);
-    onValue(next);
-  };
+  const digits = value === null ? '' : String(value);
   return (
-    <div className="cents-keypad" role="group" aria-label={label}>
-      {CENT_KEYS.map((keys) => (
-        <button key={keys} type="button" className="key" disabled={disabled} onClick={() => type(keys)}>
-          {keys}
-        </button>
-      ))}
-      <button
-        type="button"
-        className="key key--word"
-        disabled={disabled || value === null}
-        onClick={() => onValue(backspaceCents(value))}
-      >
-        <span aria-hidden="true">← </span>
-        {t.pinDelete}
-      </button>
-    </div>
+    <KioskKeyboard
+      layout="number"
+      label={label}
+      read={() => ({ value: digits, start: digits.length, end: digits.length })}
+      write={(edit) => onValue(centsOfKeys(edit.value))}
+      maxLength={AMOUNT_MAX_DIGITS}
+    />
   );
 }
 
