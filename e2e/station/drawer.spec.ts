@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { downloadFrom, openScreen, parseCsv } from '../support/actions';
 import { ADMIN_PIN, expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
-import { amountKeys, signIn, typeAmount } from '../support/shift';
+import { amountKeys, moveCash, signIn, typeAmount } from '../support/shift';
 
 /**
  * The money side of a shift as an attendant and a supervisor work it, by tapping: the float at sign-in, paid-outs
@@ -10,19 +10,6 @@ import { amountKeys, signIn, typeAmount } from '../support/shift';
  * No permit here is sold for cash (the Issue screen's tender step is not part of this spec), so the drawer's
  * expected cash is float − paid-outs − drops: $150.00 − $12.50 − $50.00 = $87.50.
  */
-
-/** A paid-out or a drop from the Shift screen: amount on the amount keys, reason on the kiosk's text keys. */
-async function moveCash(page: Page, kind: 'Paid out' | 'Drop to safe', cents: string, reason: string) {
-  await page.getByRole('button', { name: kind, exact: true }).click();
-  await typeAmount(page, cents);
-  await page.getByRole('textbox', { name: 'Reason' }).click();
-  const keys = page.getByRole('group', { name: 'Keyboard: Reason' });
-  for (const character of reason.toLowerCase()) {
-    await keys.getByRole('button', { name: character === ' ' ? 'Space' : character, exact: true }).click();
-  }
-  await keys.getByRole('button', { name: 'Done', exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'Reason' })).toHaveValue(reason.toLowerCase());
-}
 
 async function floatPaidOutAndDrop(page: Page): Promise<void> {
   await openScreen(page, 'Shift');

@@ -50,3 +50,16 @@ export async function typeAmount(page: Page, digits: string): Promise<void> {
 export function amountKeys(page: Page): Locator {
   return page.getByRole('group', { name: 'Amount keys' });
 }
+
+/** A paid-out or a drop from the Shift screen: amount on the amount keys, reason on the kiosk's text keys. */
+export async function moveCash(page: Page, kind: 'Paid out' | 'Drop to safe', cents: string, reason: string) {
+  await page.getByRole('button', { name: kind, exact: true }).click();
+  await typeAmount(page, cents);
+  await page.getByRole('textbox', { name: 'Reason' }).click();
+  const keys = page.getByRole('group', { name: 'Keyboard: Reason' });
+  for (const character of reason.toLowerCase()) {
+    await keys.getByRole('button', { name: character === ' ' ? 'Space' : character, exact: true }).click();
+  }
+  await keys.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Reason' })).toHaveValue(reason.toLowerCase());
+}
