@@ -11,6 +11,7 @@ import { registerIpc } from './electron/ipc';
 import { currentLaunch } from './electron/launch';
 import { parseLaunchFlags, tokenFromFlags } from './electron/launch-flags';
 import { watchOnline } from './electron/online-watch';
+import { startMetricsExport, type RunningMetricsExport } from '../node/metrics-export';
 import { safeStorageSecretStore } from './electron/secret-store';
 import { createKioskWindow, preloadPath } from './electron/window';
 
@@ -27,9 +28,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let core: KioskCore | undefined;
+  let metricsExport: RunningMetricsExport | undefined;
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void core?.stop());
+  app.on('will-quit', () => {
+    void metricsExport?.close();
+    void core?.stop();
+  });
 
   app
     .whenReady()
@@ -37,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
       const { token, warning } = await tokenFromFlags(flags);
       if (warning) console.warn(warning);
       const dataDir = app.getPath('userData');
+      const log = createLogger();
       // Before electron-store writes a byte: the folder 0700, the files in it 0600.
       await makePrivate(dataDir);
       serveRenderer(path.join(mainDir, '../renderer'));
@@ -52,13 +58,19 @@ if (!app.requestSingleInstanceLock()) {
           settings: new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 }),
           secrets: safeStorageSecretStore(dataDir),
           startDemoController,
-          log: createLogger(),
+          log,
         },
         {
           flags: { url: flags.url, token },
+          metricsFlags: {
+            metricsListen: flags.metricsListen,
+            pushgatewayUrl: flags.pushgatewayUrl,
+            pushIntervalSeconds: flags.pushInterval,
+          },
           env: process.env,
         },
       );
+      metricsExport = startMetricsExport(core, log);
       const kiosk = flags.kiosk;
       const window = createKioskWindow({ preloadPath: preloadPath(mainDir), kiosk, launch });
       registerIpc(core, window, launch);

@@ -241,6 +241,11 @@ export const SettingsViewSchema = z.object({
   refundPinAboveCents: z.number().int().optional(),
   drawerToleranceCents: z.number().int().optional(),
   plateFixWindowMinutes: z.number().int().optional(),
+  /** Fleet monitoring (#14): as stored; `metricsFrom` says whether the environment or a flag overrides them. */
+  metricsListen: z.string().optional(),
+  pushgatewayUrl: z.string().optional(),
+  pushIntervalSeconds: z.number().int().optional(),
+  metricsFrom: z.enum(['flag', 'environment', 'settings']).optional(),
   /** Demo mode: the admin PIN is the known demo PIN, shown on screen. */
   adminPinIsDemo: z.boolean(),
   demoMode: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ControllerUrlSchema } from './controller-url';
 import { LanguageSchema, RegionCodeSchema, RepeatedTicketRefusedSchema, ZoneRateSchema } from './domain';
+import { MetricsListenSchema, PushgatewayUrlSchema, PushIntervalSecondsSchema } from './metrics-export';
 import { MAX_AMOUNT_CENTS } from './money';
 import { freeText } from './text';
 
@@ -63,6 +64,11 @@ export const settingFields = {
     .int('plate-fix-window-range')
     .min(0, 'plate-fix-window-range')
     .max(24 * 60, 'plate-fix-window-range'),
+  /** Fleet monitoring: the `/metrics` endpoint's `host:port` ('' = off), bound exactly there. */
+  metricsListen: MetricsListenSchema,
+  /** Fleet monitoring: the Pushgateway to push to ('' = off), for kiosks Prometheus cannot reach. */
+  pushgatewayUrl: PushgatewayUrlSchema,
+  pushIntervalSeconds: PushIntervalSecondsSchema,
 };
 
 /**
