@@ -477,6 +477,12 @@ async function main(): Promise<number> {
     say(args);
     return 0;
   }
+  // Every phase has its own limit; this one bounds the whole run whatever happens (the signal handler stops all).
+  const limitSeconds = 300 + 15 * args.kiosks;
+  setTimeout(() => {
+    console.error(`The rehearsal ran past its ${limitSeconds} s limit: stopping everything.`);
+    process.kill(process.pid, 'SIGTERM');
+  }, limitSeconds * 1000).unref();
   const report = await runFleetDemo(args);
   print(report);
   if (args.json) await writeFile(args.json, JSON.stringify(report, null, 2));

@@ -43,7 +43,11 @@ const CONNECTION_STATES = ['online', 'offline', 'unknown'] as const;
 /** Bridge and IPC calls are local: most take a journal append and an fsync (about 1 ms), some a scrypt check. */
 const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-const LINT_FAILING_DEFAULTS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
+const LINT_FAILING_DEFAULTS = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
 
 export function pauseReason(problem: Problem): PauseReason {
   return problem.code === 'opscom-redirect' ? 'redirect' : 'unauthorised';
