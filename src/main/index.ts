@@ -12,6 +12,7 @@ import { currentLaunch } from './electron/launch';
 import { parseLaunchFlags, tokenFromFlags } from './electron/launch-flags';
 import { listPrinters, printKioskWindow } from './electron/printing';
 import { watchOnline } from './electron/online-watch';
+import { startMetricsExport, type RunningMetricsExport } from '../node/metrics-export';
 import { safeStorageSecretStore } from './electron/secret-store';
 import { createKioskWindow, preloadPath } from './electron/window';
 
@@ -28,9 +29,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let core: KioskCore | undefined;
+  let metricsExport: RunningMetricsExport | undefined;
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void core?.stop());
+  app.on('will-quit', () => {
+    void metricsExport?.close();
+    void core?.stop();
+  });
 
   app
     .whenReady()
@@ -38,10 +43,10 @@ if (!app.requestSingleInstanceLock()) {
       const { token, warning } = await tokenFromFlags(flags);
       if (warning) console.warn(warning);
       const dataDir = app.getPath('userData');
+      const log = createLogger();
       // Before electron-store writes a byte: the folder 0700, the files in it 0600.
       await makePrivate(dataDir);
       serveRenderer(path.join(mainDir, '../renderer'));
-      const log = createLogger();
       core = await startKioskCore(
         {
           dataDir,
@@ -54,9 +59,15 @@ if (!app.requestSingleInstanceLock()) {
         },
         {
           flags: { url: flags.url, token },
+          metricsFlags: {
+            metricsListen: flags.metricsListen,
+            pushgatewayUrl: flags.pushgatewayUrl,
+            pushIntervalSeconds: flags.pushInterval,
+          },
           env: process.env,
         },
       );
+      metricsExport = startMetricsExport(core, log);
       const kiosk = flags.kiosk;
       const window = createKioskWindow({ preloadPath: preloadPath(mainDir), kiosk, launch });
       registerIpc(core, window, launch);

@@ -252,6 +252,11 @@ export const SettingsViewSchema = z.object({
   /** The receipt roll's width and the chosen printer ('' = the print dialog / the system default). */
   receiptWidth: ReceiptWidthSchema.optional(),
   printerName: z.string().optional(),
+  /** Fleet monitoring (#14): as stored; `metricsFrom` says whether the environment or a flag overrides them. */
+  metricsListen: z.string().optional(),
+  pushgatewayUrl: z.string().optional(),
+  pushIntervalSeconds: z.number().int().optional(),
+  metricsFrom: z.enum(['flag', 'environment', 'settings']).optional(),
   /** Demo mode: the admin PIN is the known demo PIN, shown on screen. */
   adminPinIsDemo: z.boolean(),
   demoMode: z.boolean(),

@@ -135,6 +135,12 @@ const en = {
   'plate-fix-window-range': () => 'From 0 to 1440 minutes (one day).',
   'receipt-width-unknown': () => 'Choose a receipt roll of 80 mm or 58 mm.',
   'printer-name-too-long': () => 'A printer name is at most 200 characters.',
+  // Fleet monitoring (#14)
+  'metrics-listen-format': () =>
+    'Write the metrics address as an IP address and a port, such as 127.0.0.1:9464 or [::1]:9464; leave it empty to turn it off.',
+  'pushgateway-url-format': () =>
+    'The Pushgateway address starts with http:// or https://, such as http://pushgateway.example:9091; leave it empty to turn it off.',
+  'push-interval-range': () => 'From 5 to 3600 seconds.',
   'reason-needed': () => 'Give a reason.',
   'report-date-format': () => 'A date is written YYYY-MM-DD.',
   // Tenders and refunds
@@ -294,6 +300,11 @@ const fr: Record<ProblemCode, Words> = {
   'plate-fix-window-range': () => 'De 0 à 1440 minutes (un jour).',
   'receipt-width-unknown': () => 'Choisissez un rouleau de reçus de 80 mm ou de 58 mm.',
   'printer-name-too-long': () => 'Un nom d’imprimante compte au plus 200 caractères.',
+  'metrics-listen-format': () =>
+    'Écrivez l’adresse des métriques sous forme d’adresse IP et de port, comme 127.0.0.1:9464 ou [::1]:9464 ; laissez vide pour la désactiver.',
+  'pushgateway-url-format': () =>
+    'L’adresse du Pushgateway commence par http:// ou https://, comme http://pushgateway.exemple:9091 ; laissez vide pour le désactiver.',
+  'push-interval-range': () => 'De 5 à 3600 secondes.',
   'reason-needed': () => 'Donnez une raison.',
   'report-date-format': () => 'Une date s’écrit AAAA-MM-JJ.',
   'tender-method': () => 'Choisissez le mode de paiement : comptant, carte ou autre.',

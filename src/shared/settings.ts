@@ -7,6 +7,7 @@ import {
   RepeatedTicketRefusedSchema,
   ZoneRateSchema,
 } from './domain';
+import { MetricsListenSchema, PushgatewayUrlSchema, PushIntervalSecondsSchema } from './metrics-export';
 import { MAX_AMOUNT_CENTS } from './money';
 import { freeText } from './text';
 
@@ -76,6 +77,11 @@ export const settingFields = {
    * (the station always prints to the system's default printer: see README, "Printing").
    */
   printerName: z.string().trim().max(200, 'printer-name-too-long'),
+  /** Fleet monitoring: the `/metrics` endpoint's `host:port` ('' = off), bound exactly there. */
+  metricsListen: MetricsListenSchema,
+  /** Fleet monitoring: the Pushgateway to push to ('' = off), for kiosks Prometheus cannot reach. */
+  pushgatewayUrl: PushgatewayUrlSchema,
+  pushIntervalSeconds: PushIntervalSecondsSchema,
 };
 
 /**

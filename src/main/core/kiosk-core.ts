@@ -9,6 +9,7 @@ import type { ConfigInputs } from './config';
 import { ConnectionMonitor } from './connection';
 import { ControllerLink, type StartDemoController } from './controller-link';
 import { makePrivate } from './data-dir';
+import packageJson from '../../../package.json';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventHub } from './events';
 import { allHandlers } from './handlers';
@@ -19,6 +20,8 @@ import { MoneyLedger } from './money/ledger';
 import { MoneyService } from './money/money-service';
 import { startLiveUpdates } from './live-updates';
 import type { Logger } from './log';
+import { MetricsExportSettings, type MetricsFlags } from './metrics/export-config';
+import { KioskMetrics } from './metrics/kiosk-metrics';
 import { OccupancyService } from './occupancy';
 import { OpscomClient } from './opscom/client';
 import { Courier } from './outbox/courier';
@@ -50,6 +53,8 @@ export interface PlatformAdapter {
 
 export interface KioskCoreOptions {
   flags?: ConfigInputs['flags'];
+  /** Where metrics go (#14), from the command line; the environment and the settings come after. */
+  metricsFlags?: MetricsFlags;
   env?: ConfigInputs['env'];
   rates?: RateTable;
   /** How often to ask OPSCOM whether it is there (a stats call); 0 turns it off. */
@@ -67,6 +72,9 @@ export interface KioskCore {
   dispatch: Dispatch;
   events: EventHub;
   readonly info: KioskInfo;
+  /** The kiosk's health for Prometheus; the platform serves or pushes it as `metricsExport` says. */
+  metrics: KioskMetrics;
+  metricsExport: MetricsExportSettings;
   /** Resolves when the outbox has sent everything it can right now. */
   idle(): Promise<void>;
   /** The platform saw the network come or go (Electron's net.isOnline, the page's online event). */
@@ -82,6 +90,12 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
 
   const settings = new LiveSettings(platform.settings);
   if (!settings.current.kioskId) settings.update({ kioskId: generateKioskId() });
+  // Before anything starts: a wrong address in a flag or the environment stops the start with its reason.
+  const metricsExport = new MetricsExportSettings(() => ({
+    flags: options.metricsFlags ?? {},
+    env: options.env ?? {},
+    stored: settings.current,
+  }));
   const shippedRates = RateTableSchema.parse(options.rates ?? defaultRates);
   const rates = (): RateTable => {
     const zones = settings.current.zones;
@@ -122,6 +136,18 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
   if (outbox.skippedOnReplay > 0) {
     log.warn(`The outbox journal had ${outbox.skippedOnReplay} unreadable line(s) (a write cut short by a crash).`);
   }
+  // Its sources are read only when the metrics are asked for, once everything below exists.
+  const metrics = new KioskMetrics({
+    version: packageJson.version,
+    sources: {
+      clock,
+      kiosk: () => ({ id: settings.current.kioskId ?? '', name: settings.current.kioskName }),
+      outbox: () => outboxStatus(),
+      oldestAttentionSince: () => outbox.oldestAttentionSince(),
+      oldestReconcileSince: () => outbox.reconciliation()[0]?.since ?? null,
+      shiftStartedAt: () => shift.open?.startedAt ?? null,
+    },
+  });
   const courier = new Courier({
     outbox,
     client: controller.client,
@@ -132,7 +158,10 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.unclearBackoff ? { unclearBackoff: options.unclearBackoff } : {}),
     repeatedTicketPolicy: () => settings.current.repeatedTicketRefused,
-    onOutcome: (outcome) => connection.observe(outcome),
+    onOutcome: (outcome) => {
+      connection.observe(outcome);
+      metrics.deliveryOutcome(outcome.kind);
+    },
     onStateChange: () => events.emit('outbox:changed', outboxStatus()),
   });
   const outboxStatus = () => outbox.status(connection.current().state, courier.paused);
@@ -190,8 +219,9 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     outboxStatus,
     print: platform.print,
     printers: platform.printers,
+    metricsExport,
   };
-  const dispatch = createDispatcher(allHandlers(services), log);
+  const dispatch = metrics.timed(createDispatcher(allHandlers(services), log));
 
   const stopLiveUpdates = startLiveUpdates({
     outbox,
@@ -209,6 +239,8 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     get info() {
       return info();
     },
+    metrics,
+    metricsExport,
     idle: () => courier.idle(),
     networkChanged(online) {
       if (online) courier.flushNow();

@@ -8,6 +8,7 @@ import type { EventHub } from './events';
 import type { IssueMemory } from './issue-memory';
 import type { LiveSettings } from './live-settings';
 import type { Logger } from './log';
+import type { MetricsExportSettings } from './metrics/export-config';
 import type { MoneyService } from './money/money-service';
 import type { OccupancyService } from './occupancy';
 import type { Courier } from './outbox/courier';
@@ -47,6 +48,8 @@ export interface KioskServices {
   print: ((job: PrintJob) => Promise<boolean>) | undefined;
   /** The system's printers (Electron's getPrintersAsync); absent where the browser prints (the station). */
   printers: (() => Promise<PrinterInfo[]>) | undefined;
+  /** Where the fleet's metrics go (#14): re-read when a supervisor saves them. */
+  metricsExport: MetricsExportSettings;
 }
 
 /** Today's date in UTC, for file names like audit-K1-2026-12-02.csv. */

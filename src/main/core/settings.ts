@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PUSH_INTERVAL_SECONDS } from '../../shared/metrics-export';
 import { DEFAULT_HOME_REGIONS } from '../../shared/plate-formats';
 import { settingFields } from '../../shared/settings';
 
@@ -27,6 +28,10 @@ export const SettingsSchema = z.object({
   receiptWidth: settingFields.receiptWidth.default('80mm'),
   /** '' until a supervisor chooses a printer: the Electron app asks with its print dialog. */
   printerName: settingFields.printerName.default(''),
+  /** Fleet monitoring (#14): both off until an operator sets them (here or from the environment). */
+  metricsListen: settingFields.metricsListen.default(''),
+  pushgatewayUrl: settingFields.pushgatewayUrl.default(''),
+  pushIntervalSeconds: settingFields.pushIntervalSeconds.default(DEFAULT_PUSH_INTERVAL_SECONDS),
   /** Zones and rates set on the settings screen; unset means the rate table shipped in resources/. */
   zones: settingFields.zones.optional(),
 });

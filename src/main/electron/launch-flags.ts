@@ -20,6 +20,10 @@ export interface LaunchFlags {
   /** As parsed: `true` when the flag came without a value. */
   token: string | boolean | undefined;
   tokenFile: string | boolean | undefined;
+  /** Fleet monitoring (#14): the `/metrics` address, the Pushgateway and its interval. */
+  metricsListen: string | undefined;
+  pushgatewayUrl: string | undefined;
+  pushInterval: string | undefined;
 }
 
 export function parseLaunchFlags(args: string[]): LaunchFlags {
@@ -30,6 +34,9 @@ export function parseLaunchFlags(args: string[]): LaunchFlags {
       url: { type: 'string' },
       token: { type: 'string' },
       'token-file': { type: 'string' },
+      'metrics-listen': { type: 'string' },
+      'pushgateway-url': { type: 'string' },
+      'push-interval': { type: 'string' },
     },
     // Electron and Chromium add switches of their own (e.g. --no-sandbox).
     strict: false,
@@ -40,7 +47,14 @@ export function parseLaunchFlags(args: string[]): LaunchFlags {
     url: typeof values.url === 'string' ? values.url : undefined,
     token: values.token,
     tokenFile: values['token-file'],
+    metricsListen: asString(values['metrics-listen']),
+    pushgatewayUrl: asString(values['pushgateway-url']),
+    pushInterval: asString(values['push-interval']),
   };
+}
+
+function asString(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import { startKioskCore } from '../core/kiosk-core';
 import { startDemoController } from '../../sandbox/demo-controller';
 import { createLogger } from '../core/log';
 import { readTokenFile, TOKEN_FLAG_WARNING, TokenFileError } from '../core/token-source';
+import { startMetricsExport } from '../../node/metrics-export';
 import { startStation } from './bridge-server';
 import { fileSecretStore } from './file-secret-store';
 import { findChromium, hasDisplay, openInChromium } from './open-browser';
@@ -17,7 +18,8 @@ import { findChromium, hasDisplay, openInChromium } from './open-browser';
  * plain Node process, serving the built renderer to a browser on this machine only.
  */
 const USAGE =
-  'Usage: npm run station -- [--port 18090] [--no-open] [--kiosk] [--url <controller>] [--token-file <file>|-] [--data-dir <dir>]';
+  'Usage: npm run station -- [--port 18090] [--no-open] [--kiosk] [--url <controller>] [--token-file <file>|-] [--data-dir <dir>]' +
+  ' [--metrics-listen <ip:port>] [--pushgateway-url <url>] [--push-interval <seconds>]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +31,9 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       'token-file': { type: 'string' },
       'data-dir': { type: 'string' },
+      'metrics-listen': { type: 'string' },
+      'pushgateway-url': { type: 'string' },
+      'push-interval': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -52,8 +57,18 @@ async function main(): Promise<void> {
   const settings = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600 });
   const core = await startKioskCore(
     { dataDir, settings, secrets: fileSecretStore(dataDir), log, startDemoController },
-    { flags: { url: values.url, token }, env: process.env },
+    {
+      flags: { url: values.url, token },
+      metricsFlags: {
+        metricsListen: values['metrics-listen'],
+        pushgatewayUrl: values['pushgateway-url'],
+        pushIntervalSeconds: values['push-interval'],
+      },
+      env: process.env,
+    },
   );
+  const metricsExport = startMetricsExport(core, log);
+  await metricsExport.settled();
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
   const station = await startStation({ core, rendererDir, port });
 
@@ -84,6 +99,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await station.close();
+    await metricsExport.close();
     await core.stop();
     process.exit(0);
   };

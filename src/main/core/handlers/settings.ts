@@ -50,6 +50,13 @@ export function settingsHandlers(k: KioskServices): Pick<Handlers, SettingsChann
         const client = await k.controller.reapply();
         if (client) k.courier.useClient(client);
       }
+      if (
+        stored.metricsListen !== undefined ||
+        stored.pushgatewayUrl !== undefined ||
+        stored.pushIntervalSeconds !== undefined
+      ) {
+        k.metricsExport.reload();
+      }
       k.events.emit('kiosk:changed', k.info());
       return settingsView(k);
     },
@@ -118,6 +125,10 @@ export async function settingsView(k: KioskServices): Promise<SettingsView> {
     plateFixWindowMinutes: settings.plateFixWindowMinutes,
     receiptWidth: settings.receiptWidth,
     printerName: settings.printerName,
+    metricsListen: settings.metricsListen,
+    pushgatewayUrl: settings.pushgatewayUrl,
+    pushIntervalSeconds: settings.pushIntervalSeconds,
+    metricsFrom: k.metricsExport.current.source,
     adminPinIsDemo: k.pin.isDemo,
     demoMode: demo,
   };

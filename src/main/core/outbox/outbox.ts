@@ -118,6 +118,15 @@ export class Outbox {
     return this.state.status(connection, paused);
   }
 
+  /** When the oldest action parked as needs attention was taken (for the fleet's metrics); null when none is. */
+  oldestAttentionSince(): string | null {
+    let oldest: string | null = null;
+    for (const live of this.state.actions.values()) {
+      if (live.state === 'attention' && (oldest === null || live.action.takenAt < oldest)) oldest = live.action.takenAt;
+    }
+    return oldest;
+  }
+
   items(sending: ReadonlySet<string>): OutboxItem[] {
     return [...this.state.actions.values()].map((live) => this.state.item(live, sending.has(live.action.ticketNumber)));
   }
