@@ -195,3 +195,43 @@ describe('money and printing settings', () => {
     expect(buildChanges(view, draftFrom(view), t)).toEqual({ changes: {}, errors: {} });
   });
 });
+
+describe('fleet monitoring settings', () => {
+  const monitoring = settingsView({
+    metricsListen: '',
+    pushgatewayUrl: '',
+    pushIntervalSeconds: 15,
+    metricsFrom: 'settings',
+  });
+
+  it('sends nothing untouched, and the address, Pushgateway and interval once typed', () => {
+    expect(buildChanges(monitoring, draftFrom(monitoring), t)).toEqual({ changes: {}, errors: {} });
+    const draft = {
+      ...draftFrom(monitoring),
+      metricsListen: ' 192.168.1.20:9464 ',
+      pushgatewayUrl: 'http://pushgateway.example:9091',
+      pushIntervalSeconds: '30',
+    };
+    expect(buildChanges(monitoring, draft, t)).toEqual({
+      changes: {
+        metricsListen: '192.168.1.20:9464',
+        pushgatewayUrl: 'http://pushgateway.example:9091',
+        pushIntervalSeconds: 30,
+      },
+      errors: {},
+    });
+  });
+
+  it('refuses what main would, in words, on the field, in either language', () => {
+    const draft = {
+      ...draftFrom(monitoring),
+      metricsListen: 'kiosk.local',
+      pushgatewayUrl: 'pushgateway:9091',
+      pushIntervalSeconds: '2',
+    };
+    const { errors } = buildChanges(monitoring, draft, t);
+    expect(Object.keys(errors).sort()).toEqual(['metricsListen', 'pushIntervalSeconds', 'pushgatewayUrl']);
+    expect(errors.pushIntervalSeconds).toBe('From 5 to 3600 seconds.');
+    expect(buildChanges(monitoring, draft, catalogs['fr-CA']).errors.pushIntervalSeconds).toBe('De 5 à 3600 secondes.');
+  });
+});

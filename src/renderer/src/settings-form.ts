@@ -52,6 +52,10 @@ export interface SettingsDraft {
   /** The receipt roll, and the printer chosen from the list ('' = the print dialog or the system default). */
   receiptWidth: ReceiptWidth;
   printerName: string;
+  /** Fleet monitoring: the /metrics address and the Pushgateway ('' = off), and the push interval in seconds. */
+  metricsListen: string;
+  pushgatewayUrl: string;
+  pushIntervalSeconds: string;
 }
 
 /** Field path ("kioskName", "zones.0.presets") → the message to show under it. */
@@ -97,6 +101,9 @@ export function draftFrom(view: SettingsView): SettingsDraft {
     plateFixWindowMinutes: view.plateFixWindowMinutes === undefined ? '' : String(view.plateFixWindowMinutes),
     receiptWidth: view.receiptWidth ?? '80mm',
     printerName: view.printerName ?? '',
+    metricsListen: view.metricsListen ?? '',
+    pushgatewayUrl: view.pushgatewayUrl ?? '',
+    pushIntervalSeconds: view.pushIntervalSeconds === undefined ? '' : String(view.pushIntervalSeconds),
   };
 }
 
@@ -184,6 +191,18 @@ export function buildChanges(
   );
   if (draft.receiptWidth !== (view.receiptWidth ?? '80mm')) changes.receiptWidth = draft.receiptWidth;
   if (draft.printerName.trim() !== (view.printerName ?? '')) changes.printerName = draft.printerName.trim();
+  if (view.metricsListen !== undefined && draft.metricsListen.trim() !== view.metricsListen) {
+    changes.metricsListen = draft.metricsListen.trim();
+  }
+  if (view.pushgatewayUrl !== undefined && draft.pushgatewayUrl.trim() !== view.pushgatewayUrl) {
+    changes.pushgatewayUrl = draft.pushgatewayUrl.trim();
+  }
+  optionalWhole(
+    'pushIntervalSeconds',
+    draft.pushIntervalSeconds,
+    view.pushIntervalSeconds,
+    (n) => (changes.pushIntervalSeconds = n),
+  );
   if (draft.repeatedTicketRefused !== view.repeatedTicketRefused) {
     changes.repeatedTicketRefused = draft.repeatedTicketRefused;
   }

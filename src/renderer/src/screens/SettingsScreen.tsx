@@ -724,6 +724,46 @@ function SettingsForm({ view }: { view: SettingsView }) {
           {errorFor(shown, 'printerName') && <p className="field__error">{errorFor(shown, 'printerName')}</p>}
         </section>
 
+        {view.metricsListen !== undefined && (
+          <section className="settings-section" aria-labelledby="settings-monitoring">
+            <h2 className="section-title" id="settings-monitoring">
+              {t.sectionMonitoring}
+            </h2>
+            {view.metricsFrom && view.metricsFrom !== 'settings' && (
+              <p className="hint" data-testid="metrics-from">
+                {t.metricsOverridden(view.metricsFrom === 'flag' ? t.metricsFromFlag : t.metricsFromEnvironment)}
+              </p>
+            )}
+            <Field
+              label={t.metricsListenLabel}
+              value={draft.metricsListen}
+              keyboard="url"
+              hint={t.metricsListenHint}
+              error={errorFor(shown, 'metricsListen')}
+              onChange={(metricsListen) => update({ metricsListen })}
+            />
+            <Field
+              label={t.pushgatewayUrlLabel}
+              value={draft.pushgatewayUrl}
+              type="url"
+              inputMode="url"
+              keyboard="url"
+              hint={t.pushgatewayUrlHint}
+              error={errorFor(shown, 'pushgatewayUrl')}
+              onChange={(pushgatewayUrl) => update({ pushgatewayUrl })}
+            />
+            <Field
+              label={t.pushIntervalLabel}
+              value={draft.pushIntervalSeconds}
+              inputMode="numeric"
+              keyboard="number"
+              className="field--short"
+              error={errorFor(shown, 'pushIntervalSeconds')}
+              onChange={(pushIntervalSeconds) => update({ pushIntervalSeconds })}
+            />
+          </section>
+        )}
+
         <section className="settings-section" aria-labelledby="settings-pin">
           <h2 className="section-title" id="settings-pin">
             {t.sectionPin}
