@@ -3,7 +3,7 @@ import { useT } from '../i18n/useT';
 import { REFUND_METHODS } from '../../../shared/tender';
 import { CANCEL_REASONS, cancelMoney, useKiosk, type CancelStep } from '../store';
 import { checkRefund } from '../tender-form';
-import { PinPad } from './PinPad';
+import { PinEntry } from './PinEntry';
 import { RadioButtons } from './RadioButtons';
 import { CentsKeypad, TenderForm } from './TenderForm';
 import { SyncBadge } from './SyncBadge';
@@ -84,20 +84,7 @@ function RefundChoice({ step, currency }: { step: CancelStep; currency: string }
           {check.ready && check.needsPin && limit !== null && (
             <div className="refund__pin">
               <p className="refund__pin-why">{t.refundNeedsPin(money(limit, currency))}</p>
-              <input
-                className="pin-input"
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                aria-label={t.adminPin}
-                value={step.adminPin}
-                onChange={(event) => setCancelPin(event.target.value)}
-              />
-              <PinPad
-                onDigit={(digit) => setCancelPin(step.adminPin + digit)}
-                onBackspace={() => setCancelPin(step.adminPin.slice(0, -1))}
-                onClear={() => setCancelPin('')}
-              />
+              <PinEntry pin={step.adminPin} onPin={setCancelPin} disabled={false} />
             </div>
           )}
         </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ShiftSummary } from '../../../shared/domain';
 import type { MoneyReport } from '../../../shared/ledger';
-import { CountOutcome, CountStep, DrawerLine, MoveForm, PinEntry } from '../components/DrawerSteps';
+import { CountOutcome, CountStep, DrawerLine, MoveForm } from '../components/DrawerSteps';
+import { PinEntry } from '../components/PinEntry';
 import { DayReportTable, ReportDetails } from '../components/MoneyReport';
 import { PrintArea, printSection } from '../components/PrintArea';
 import { downloadText } from '../download';
