@@ -9,11 +9,13 @@ import { createLogger } from './core/log';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc';
 import { currentLaunch } from './electron/launch';
-import { parseLaunchFlags, tokenFromFlags } from './electron/launch-flags';
+import { dataDirOverride, parseLaunchFlags, tokenFromFlags } from './electron/launch-flags';
+import { shouldOpenAtLogin } from './electron/login-item';
 import { listPrinters, printKioskWindow } from './electron/printing';
 import { watchOnline } from './electron/online-watch';
 import { startMetricsExport, type RunningMetricsExport } from '../node/metrics-export';
 import { safeStorageSecretStore } from './electron/secret-store';
+import { startUpdates, type UpdateWiring } from './electron/updates';
 import { createKioskWindow, preloadPath } from './electron/window';
 
 /** The Electron shell: a thin adapter that gives the core its data folder, settings, secrets and a window. */
@@ -22,7 +24,9 @@ const flags = parseLaunchFlags(process.argv.slice(app.isPackaged ? 1 : 2));
 // Packaged: the dev server (ELECTRON_RENDERER_URL) is ignored, DevTools and the menu are gone.
 const launch = currentLaunch();
 
-if (process.env.KIOSK_DATA_DIR) app.setPath('userData', path.resolve(process.env.KIOSK_DATA_DIR));
+// --data-dir, then KIOSK_DATA_DIR: a Windows kiosk keeps its data under ProgramData, out of a profile that is wiped.
+const dataDirChoice = dataDirOverride(flags, process.env);
+if (dataDirChoice) app.setPath('userData', dataDirChoice);
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
@@ -30,9 +34,11 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let core: KioskCore | undefined;
   let metricsExport: RunningMetricsExport | undefined;
+  let updates: UpdateWiring | undefined;
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    updates?.stop();
     void metricsExport?.close();
     void core?.stop();
   });
@@ -73,6 +79,19 @@ if (!app.requestSingleInstanceLock()) {
       registerIpc(core, window, launch);
       watchOnline(core);
       if (kiosk) powerSaveBlocker.start('prevent-display-sleep');
+      if (shouldOpenAtLogin({ platform: process.platform, isPackaged: app.isPackaged, kiosk })) {
+        app.setLoginItemSettings({ openAtLogin: true });
+      }
+      // Updates (#13): a packaged app with a feed set; the policy keeps installs away from a busy booth.
+      if (app.isPackaged && core.updates.state().updateFeedUrl !== '') {
+        updates = startUpdates({
+          updater: await loadAutoUpdater(),
+          host: core.updates,
+          events: core.events,
+          log,
+          currentVersion: app.getVersion(),
+        });
+      }
     })
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -80,4 +99,12 @@ if (!app.requestSingleInstanceLock()) {
       dialog.showErrorBox('The kiosk could not start', message);
       app.exit(1);
     });
+}
+
+/** electron-updater is CommonJS: loaded only when updates are on, and its `autoUpdater` found either way round. */
+async function loadAutoUpdater() {
+  const loaded = (await import('electron-updater')) as typeof import('electron-updater') & {
+    default?: typeof import('electron-updater');
+  };
+  return loaded.default?.autoUpdater ?? loaded.autoUpdater;
 }

@@ -257,6 +257,9 @@ export const SettingsViewSchema = z.object({
   pushgatewayUrl: z.string().optional(),
   pushIntervalSeconds: z.number().int().optional(),
   metricsFrom: z.enum(['flag', 'environment', 'settings']).optional(),
+  /** Updates (#13): the generic feed ('' = off) and the maintenance hour (null = none). */
+  updateFeedUrl: z.string().optional(),
+  maintenanceHour: z.number().int().nullable().optional(),
   /** Demo mode: the admin PIN is the known demo PIN, shown on screen. */
   adminPinIsDemo: z.boolean(),
   demoMode: z.boolean(),

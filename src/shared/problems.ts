@@ -141,6 +141,10 @@ const en = {
   'pushgateway-url-format': () =>
     'The Pushgateway address starts with http:// or https://, such as http://pushgateway.example:9091; leave it empty to turn it off.',
   'push-interval-range': () => 'From 5 to 3600 seconds.',
+  // Updates (#13)
+  'update-feed-url-format': () =>
+    'The update feed is an https:// address, such as https://updates.example/kiosk/; leave it empty to turn updates off.',
+  'maintenance-hour-range': () => 'A maintenance hour is from 0 to 23, or none.',
   'reason-needed': () => 'Give a reason.',
   'report-date-format': () => 'A date is written YYYY-MM-DD.',
   // Tenders and refunds
@@ -305,6 +309,9 @@ const fr: Record<ProblemCode, Words> = {
   'pushgateway-url-format': () =>
     'L’adresse du Pushgateway commence par http:// ou https://, comme http://pushgateway.exemple:9091 ; laissez vide pour le désactiver.',
   'push-interval-range': () => 'De 5 à 3600 secondes.',
+  'update-feed-url-format': () =>
+    'La source des mises à jour est une adresse https://, comme https://maj.exemple/kiosque/ ; laissez vide pour désactiver les mises à jour.',
+  'maintenance-hour-range': () => 'Une heure d’entretien va de 0 à 23, ou aucune.',
   'reason-needed': () => 'Donnez une raison.',
   'report-date-format': () => 'Une date s’écrit AAAA-MM-JJ.',
   'tender-method': () => 'Choisissez le mode de paiement : comptant, carte ou autre.',

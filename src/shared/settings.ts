@@ -82,7 +82,32 @@ export const settingFields = {
   /** Fleet monitoring: the Pushgateway to push to ('' = off), for kiosks Prometheus cannot reach. */
   pushgatewayUrl: PushgatewayUrlSchema,
   pushIntervalSeconds: PushIntervalSecondsSchema,
+  /**
+   * Updates (#13): the generic feed electron-updater reads (the folder `npm run dist` fills), '' = off. https only:
+   * what comes from it replaces the kiosk's code.
+   */
+  updateFeedUrl: z
+    .string()
+    .trim()
+    .max(500, 'update-feed-url-format')
+    .refine((url) => url === '' || isHttpsUrl(url), 'update-feed-url-format'),
+  /** Updates (#13): the hour (0–23, the kiosk's clock) a downloaded update may be installed even mid-shift; null = none. */
+  maintenanceHour: z
+    .number()
+    .int('maintenance-hour-range')
+    .min(0, 'maintenance-hour-range')
+    .max(23, 'maintenance-hour-range')
+    .nullable(),
 };
+
+function isHttpsUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * An OPSCOM API token, as the kiosk takes it: 1–50 letters, digits and dashes (the vendor's field table). The

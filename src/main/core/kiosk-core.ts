@@ -79,7 +79,21 @@ export interface KioskCore {
   idle(): Promise<void>;
   /** The platform saw the network come or go (Electron's net.isOnline, the page's online event). */
   networkChanged(online: boolean): void;
+  /** What the app's updater (#13) reads before installing, and where it records what it did. */
+  updates: UpdateHost;
   stop(): Promise<void>;
+}
+
+/** The core's side of updates (#13): the booth's state and settings as they are now, and the audit log. */
+export interface UpdateHost {
+  state(): {
+    shiftOpen: boolean;
+    waiting: number;
+    attention: number;
+    updateFeedUrl: string;
+    maintenanceHour: number | null;
+  };
+  record(event: 'update-downloaded' | 'update-installed', detail: string): void;
 }
 
 /** The composition root: builds the services, hands them to the handlers, and starts delivering. */
@@ -244,6 +258,16 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     idle: () => courier.idle(),
     networkChanged(online) {
       if (online) courier.flushNow();
+    },
+    updates: {
+      state() {
+        const { waiting, attention } = outboxStatus();
+        const { updateFeedUrl, maintenanceHour } = settings.current;
+        return { shiftOpen: shift.open !== null, waiting, attention, updateFeedUrl, maintenanceHour };
+      },
+      record(event, detail) {
+        audit.append({ at: clock.now().toISOString(), event, detail });
+      },
     },
     async stop() {
       stopLiveUpdates();

@@ -32,6 +32,9 @@ export const SettingsSchema = z.object({
   metricsListen: settingFields.metricsListen.default(''),
   pushgatewayUrl: settingFields.pushgatewayUrl.default(''),
   pushIntervalSeconds: settingFields.pushIntervalSeconds.default(DEFAULT_PUSH_INTERVAL_SECONDS),
+  /** Updates (#13): off, and no maintenance hour, until an operator sets them. */
+  updateFeedUrl: settingFields.updateFeedUrl.default(''),
+  maintenanceHour: settingFields.maintenanceHour.default(null),
   /** Zones and rates set on the settings screen; unset means the rate table shipped in resources/. */
   zones: settingFields.zones.optional(),
 });

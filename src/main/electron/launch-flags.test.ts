@@ -2,7 +2,14 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LaunchFlagError, parseLaunchFlags, TOKEN_FLAG_WARNING, TokenFileError, tokenFromFlags } from './launch-flags';
+import {
+  dataDirOverride,
+  LaunchFlagError,
+  parseLaunchFlags,
+  TOKEN_FLAG_WARNING,
+  TokenFileError,
+  tokenFromFlags,
+} from './launch-flags';
 
 describe('parseLaunchFlags', () => {
   it('reads the kiosk flags among Electron’s own switches and positionals', () => {
@@ -92,5 +99,18 @@ describe('tokenFromFlags', () => {
       token: undefined,
       warning: undefined,
     });
+  });
+});
+
+describe('dataDirOverride', () => {
+  it('takes --data-dir first, then KIOSK_DATA_DIR, and otherwise leaves Electron’s userData alone', () => {
+    const flags = parseLaunchFlags(['.', '--kiosk', '--data-dir', '/srv/kiosk-data']);
+    expect(flags.dataDir).toBe('/srv/kiosk-data');
+    expect(dataDirOverride(flags, { KIOSK_DATA_DIR: '/elsewhere' })).toBe(path.resolve('/srv/kiosk-data'));
+    expect(dataDirOverride(parseLaunchFlags(['.']), { KIOSK_DATA_DIR: ' /elsewhere ' })).toBe(
+      path.resolve('/elsewhere'),
+    );
+    expect(dataDirOverride(parseLaunchFlags(['.']), {})).toBeUndefined();
+    expect(dataDirOverride(parseLaunchFlags(['--data-dir=']), { KIOSK_DATA_DIR: '' })).toBeUndefined();
   });
 });

@@ -1,9 +1,11 @@
 /**
- * The Electron app's command line: `[--kiosk] [--url <controller>] [--token-file <path>|-] [--token <token>]`.
+ * The Electron app's command line: `[--kiosk] [--url <controller>] [--token-file <path>|-] [--token <token>]
+ * [--data-dir <dir>]`.
  * `--token` works but shows in `ps` and /proc to every local user, so it earns a warning; `--token-file` reads the
  * token from a file (or standard input with `-`) with the same reader and wording as the browser station
  * (core/token-source). Plain functions, testable without Electron.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readTokenFile, TOKEN_FLAG_WARNING } from '../core/token-source';
 
@@ -24,6 +26,8 @@ export interface LaunchFlags {
   metricsListen: string | undefined;
   pushgatewayUrl: string | undefined;
   pushInterval: string | undefined;
+  /** The data folder, like the station's `--data-dir` (a Windows kiosk keeps it under ProgramData, #13). */
+  dataDir: string | undefined;
 }
 
 export function parseLaunchFlags(args: string[]): LaunchFlags {
@@ -37,6 +41,7 @@ export function parseLaunchFlags(args: string[]): LaunchFlags {
       'metrics-listen': { type: 'string' },
       'pushgateway-url': { type: 'string' },
       'push-interval': { type: 'string' },
+      'data-dir': { type: 'string' },
     },
     // Electron and Chromium add switches of their own (e.g. --no-sandbox).
     strict: false,
@@ -50,7 +55,17 @@ export function parseLaunchFlags(args: string[]): LaunchFlags {
     metricsListen: asString(values['metrics-listen']),
     pushgatewayUrl: asString(values['pushgateway-url']),
     pushInterval: asString(values['push-interval']),
+    dataDir: asString(values['data-dir']),
   };
+}
+
+/** The data folder the app must use instead of Electron's `userData`: `--data-dir`, then `KIOSK_DATA_DIR`. */
+export function dataDirOverride(
+  flags: Pick<LaunchFlags, 'dataDir'>,
+  env: Record<string, string | undefined>,
+): string | undefined {
+  const chosen = flags.dataDir?.trim() || env.KIOSK_DATA_DIR?.trim();
+  return chosen ? path.resolve(chosen) : undefined;
 }
 
 function asString(value: string | boolean | undefined): string | undefined {

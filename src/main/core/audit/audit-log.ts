@@ -38,7 +38,10 @@ export type AuditEvent =
   | 'paid-out'
   | 'drop'
   | 'drawer-count'
-  | 'drawer-closed';
+  | 'drawer-closed'
+  /** The app's updater (#13): an update was downloaded, and later installed (the app restarts into it). */
+  | 'update-downloaded'
+  | 'update-installed';
 
 export interface AuditEntry {
   at: string;

@@ -129,6 +129,8 @@ export async function settingsView(k: KioskServices): Promise<SettingsView> {
     pushgatewayUrl: settings.pushgatewayUrl,
     pushIntervalSeconds: settings.pushIntervalSeconds,
     metricsFrom: k.metricsExport.current.source,
+    updateFeedUrl: settings.updateFeedUrl,
+    maintenanceHour: settings.maintenanceHour,
     adminPinIsDemo: k.pin.isDemo,
     demoMode: demo,
   };
