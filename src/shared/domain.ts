@@ -257,6 +257,8 @@ export const SettingsViewSchema = z.object({
   pushgatewayUrl: z.string().optional(),
   pushIntervalSeconds: z.number().int().optional(),
   metricsFrom: z.enum(['flag', 'environment', 'settings']).optional(),
+  /** The settings kiosk-provision.json set and no supervisor changed since (README, "Provisioning"). */
+  provisioned: z.array(z.string()).optional(),
   /** Demo mode: the admin PIN is the known demo PIN, shown on screen. */
   adminPinIsDemo: z.boolean(),
   demoMode: z.boolean(),
