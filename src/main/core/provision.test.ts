@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyProvision, ProvisionError, provisionedAfterEdit, provisionFileFor, readProvisionFile } from './provision';
+import type { SettingsView } from '../../shared/domain';
 import { SettingsRepository, type SettingsBacking } from './settings';
+import { startTestKiosk, value } from './testing/test-kiosk';
 
 const ZONE = { name: 'Lot A', currency: 'CAD', centsPerHour: 300, maxCents: 2000, presets: [30, 60] };
 
@@ -77,5 +79,26 @@ describe('applying a provisioning file', () => {
   it('looks in the data folder when no file is named', () => {
     expect(provisionFileFor(undefined, '/data')).toEqual({ file: '/data/kiosk-provision.json', required: false });
     expect(provisionFileFor('/etc/k.json', '/data')).toEqual({ file: '/etc/k.json', required: true });
+  });
+});
+
+describe('the Settings screen and provisioned values', () => {
+  it('shows the provisioned keys, and a supervisor’s save that changes one takes it off', async () => {
+    const kiosk = await startTestKiosk({
+      settings: { kioskName: 'North gate', idleResetSeconds: 120, provisioned: ['idleResetSeconds', 'kioskName'] },
+    });
+    try {
+      const view = value<SettingsView>(await kiosk.core.dispatch('settings:get', { adminPin: '1234' }));
+      expect(view.provisioned).toEqual(['idleResetSeconds', 'kioskName']);
+      // The same name saved again and a new idle time: only the idle time stops being the file's.
+      const saved = await kiosk.core.dispatch('settings:update', {
+        adminPin: '1234',
+        changes: { kioskName: 'North gate', idleResetSeconds: 45 },
+      });
+      expect(value<SettingsView>(saved).provisioned).toEqual(['kioskName']);
+      expect(new SettingsRepository(kiosk.settings).read().provisioned).toEqual(['kioskName']);
+    } finally {
+      await kiosk.close();
+    }
   });
 });
