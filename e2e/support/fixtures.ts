@@ -68,13 +68,14 @@ export async function presetAdminPin(dataDir: string): Promise<void> {
 export async function launchStation(
   env: Record<string, string>,
   dataDir?: string,
-  options: { firstStart?: boolean } = {},
+  /** `args`: more station flags, such as `--provision <file>`. */
+  options: { firstStart?: boolean; args?: string[] } = {},
 ): Promise<LaunchedStation> {
   const data = dataDir ? { dir: dataDir, remove: async () => undefined } : await tempDataDir();
   if (!dataDir && !options.firstStart) await presetAdminPin(data.dir);
   const station = await startProcess(
     'npm',
-    ['run', '--silent', 'station', '--', '--port', '0', '--no-open'],
+    ['run', '--silent', 'station', '--', '--port', '0', '--no-open', ...(options.args ?? [])],
     /Kiosk station ready at (http:\/\/127\.0\.0\.1:\d+\/)/,
     { ...env, KIOSK_DATA_DIR: data.dir },
   );

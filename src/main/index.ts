@@ -6,6 +6,7 @@ import { makePrivate } from './core/data-dir';
 import { startKioskCore, type KioskCore } from './core/kiosk-core';
 import { startDemoController } from '../sandbox/demo-controller';
 import { createLogger } from './core/log';
+import { applyProvision, provisionFileFor, readProvisionFile } from './core/provision';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { registerIpc } from './electron/ipc';
 import { currentLaunch } from './electron/launch';
@@ -53,12 +54,24 @@ if (!app.requestSingleInstanceLock()) {
       // Before electron-store writes a byte: the folder 0700, the files in it 0600.
       await makePrivate(dataDir);
       serveRenderer(path.join(mainDir, '../renderer'));
+      const settings = new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 });
+      // The same file and rule as the station: applied again only when the file changed (README, "Provisioning").
+      const provisioning = provisionFileFor(flags.provision, dataDir);
+      const provisionFile = await readProvisionFile(provisioning.file, provisioning.required);
+      if (provisionFile) {
+        const outcome = applyProvision(settings, provisionFile);
+        log.info(
+          outcome.applied
+            ? `Provisioning: ${provisionFile.file} applied (${outcome.keys.join(', ')}).`
+            : `Provisioning: ${provisionFile.file} unchanged since it was applied; the settings are kept.`,
+        );
+      }
       core = await startKioskCore(
         {
           dataDir,
           print: (job) => printKioskWindow(job, log),
           printers: listPrinters,
-          settings: new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 }),
+          settings,
           secrets: safeStorageSecretStore(dataDir),
           startDemoController,
           log,

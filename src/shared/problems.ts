@@ -20,6 +20,22 @@ type Words = (params: ProblemParams) => string;
 const str = (params: ProblemParams, key: string): string => String(params[key] ?? '');
 const num = (params: ProblemParams, key: string): number => Number(params[key] ?? 0);
 
+/** A JSON type, as a provisioning error names it (zod's `expected`). */
+const TYPE_EN: Record<string, string> = {
+  number: 'a number',
+  string: 'text in quotes',
+  array: 'a list [ … ]',
+  object: 'an object { … }',
+  boolean: 'true or false',
+};
+const TYPE_FR: Record<string, string> = {
+  number: 'un nombre',
+  string: 'du texte entre guillemets',
+  array: 'une liste [ … ]',
+  object: 'un objet { … }',
+  boolean: 'true ou false',
+};
+
 /** What OPSCOM's documented error codes mean, in plain words. */
 const OPSCOM_EN: Record<number, string> = {
   9000: 'OPSCOM says the client code is missing. Ask a supervisor to check the kiosk settings.',
@@ -238,6 +254,21 @@ const en = {
   'kiosk-service-silent': () => 'The kiosk service is not answering. Try again in a moment.',
   'station-link-lost': () => 'This page lost its link to the station. Reload it.',
   'answer-off-contract': () => 'The kiosk service sent an answer it should not have.',
+  // Provisioning (kiosk-provision.json, #13): read by IT in a terminal, so worded for them.
+  'provision-not-json': (p) => `The file is not JSON: ${str(p, 'detail')}`,
+  'provision-not-object': () => 'The file must hold one JSON object, { "kioskName": … }.',
+  'provision-token-refused': () =>
+    'The API token does not belong in the provisioning file (it is copied to every kiosk, e-mailed and kept in repositories): give it with --token-file or OPSCOM_TOKEN.',
+  'provision-plain-pin-refused': () =>
+    'The admin PIN is never written in clear: put its hash in adminPinHash (npm run provision -- --hash-pin).',
+  'provision-kiosk-id-refused': () =>
+    'The kiosk id is made by each kiosk for itself: one file shared by several kiosks would give them the same ticket numbers.',
+  'provision-unknown-key': () => 'This kiosk has no such setting.',
+  'provision-pin-hash-format': () =>
+    'Not a PIN hash: make one with npm run provision -- --hash-pin (it starts with scrypt$).',
+  'provision-wrong-type': (p) => `This must be ${TYPE_EN[str(p, 'expected')] ?? str(p, 'expected')}.`,
+  'provision-one-of': (p) => `Use one of: ${str(p, 'values')}.`,
+  'provision-invalid': () => 'This value is not valid.',
   /** A message written before problems had codes (an older journal). */
   'legacy-message': (p) => str(p, 'text'),
 } satisfies Record<string, Words>;
@@ -398,6 +429,20 @@ const fr: Record<ProblemCode, Words> = {
   'kiosk-service-silent': () => 'Le service du kiosque ne répond pas. Réessayez dans un instant.',
   'station-link-lost': () => 'Cette page a perdu son lien avec la station. Rechargez-la.',
   'answer-off-contract': () => 'Le service du kiosque a envoyé une réponse inattendue.',
+  'provision-not-json': (p) => `Le fichier n’est pas du JSON : ${str(p, 'detail')}`,
+  'provision-not-object': () => 'Le fichier doit contenir un seul objet JSON, { "kioskName": … }.',
+  'provision-token-refused': () =>
+    'Le jeton API n’a pas sa place dans le fichier de provisionnement (il est copié sur chaque kiosque, envoyé par courriel et gardé dans des dépôts) : donnez-le avec --token-file ou OPSCOM_TOKEN.',
+  'provision-plain-pin-refused': () =>
+    'Le NIP administrateur n’est jamais écrit en clair : mettez son empreinte dans adminPinHash (npm run provision -- --hash-pin).',
+  'provision-kiosk-id-refused': () =>
+    'Chaque kiosque crée son propre identifiant : un fichier partagé par plusieurs kiosques leur donnerait les mêmes numéros de billet.',
+  'provision-unknown-key': () => 'Ce kiosque n’a pas de tel réglage.',
+  'provision-pin-hash-format': () =>
+    'Ce n’est pas une empreinte de NIP : créez-en une avec npm run provision -- --hash-pin (elle commence par scrypt$).',
+  'provision-wrong-type': (p) => `Il faut ${TYPE_FR[str(p, 'expected')] ?? str(p, 'expected')}.`,
+  'provision-one-of': (p) => `Utilisez l’une de ces valeurs : ${str(p, 'values')}.`,
+  'provision-invalid': () => 'Cette valeur n’est pas valide.',
   'legacy-message': (p) => str(p, 'text'),
 };
 

@@ -37,6 +37,9 @@ export const SettingsSchema = z.object({
   maintenanceHour: settingFields.maintenanceHour.default(null),
   /** Zones and rates set on the settings screen; unset means the rate table shipped in resources/. */
   zones: settingFields.zones.optional(),
+  /** Provisioning (#13): the keys the last applied kiosk-provision.json set, and that file's SHA-256. */
+  provisioned: z.array(z.string()).optional(),
+  provisionHash: z.string().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

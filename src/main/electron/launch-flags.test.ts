@@ -22,6 +22,10 @@ describe('parseLaunchFlags', () => {
       token: 'ABC-1',
       tokenFile: undefined,
     });
+    // The same provisioning file the station takes (README, "Provisioning").
+    expect(parseLaunchFlags(['.', '--provision', '/etc/opscom/kiosk-provision.json']).provision).toBe(
+      '/etc/opscom/kiosk-provision.json',
+    );
   });
 });
 

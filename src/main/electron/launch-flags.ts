@@ -28,6 +28,8 @@ export interface LaunchFlags {
   pushInterval: string | undefined;
   /** The data folder, like the station's `--data-dir` (a Windows kiosk keeps it under ProgramData, #13). */
   dataDir: string | undefined;
+  /** kiosk-provision.json, like the station's `--provision` (README, "Provisioning"). */
+  provision: string | undefined;
 }
 
 export function parseLaunchFlags(args: string[]): LaunchFlags {
@@ -42,6 +44,7 @@ export function parseLaunchFlags(args: string[]): LaunchFlags {
       'pushgateway-url': { type: 'string' },
       'push-interval': { type: 'string' },
       'data-dir': { type: 'string' },
+      provision: { type: 'string' },
     },
     // Electron and Chromium add switches of their own (e.g. --no-sandbox).
     strict: false,
@@ -56,6 +59,7 @@ export function parseLaunchFlags(args: string[]): LaunchFlags {
     pushgatewayUrl: asString(values['pushgateway-url']),
     pushInterval: asString(values['push-interval']),
     dataDir: asString(values['data-dir']),
+    provision: asString(values.provision),
   };
 }
 

@@ -7,6 +7,7 @@ import { makePrivate, resolveDataDir } from '../core/data-dir';
 import { startKioskCore } from '../core/kiosk-core';
 import { startDemoController } from '../../sandbox/demo-controller';
 import { createLogger } from '../core/log';
+import { applyProvision, ProvisionError, provisionFileFor, readProvisionFile } from '../core/provision';
 import { readTokenFile, TOKEN_FLAG_WARNING, TokenFileError } from '../core/token-source';
 import { startMetricsExport } from '../../node/metrics-export';
 import { startStation } from './bridge-server';
@@ -19,6 +20,7 @@ import { findChromium, hasDisplay, openInChromium } from './open-browser';
  */
 const USAGE =
   'Usage: npm run station -- [--port 18090] [--no-open] [--kiosk] [--url <controller>] [--token-file <file>|-] [--data-dir <dir>]' +
+  ' [--provision <kiosk-provision.json>]' +
   ' [--metrics-listen <ip:port>] [--pushgateway-url <url>] [--push-interval <seconds>]';
 
 async function main(): Promise<void> {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       'token-file': { type: 'string' },
       'data-dir': { type: 'string' },
+      provision: { type: 'string' },
       'metrics-listen': { type: 'string' },
       'pushgateway-url': { type: 'string' },
       'push-interval': { type: 'string' },
@@ -55,6 +58,16 @@ async function main(): Promise<void> {
   const log = createLogger();
   await makePrivate(dataDir);
   const settings = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600 });
+  const provisioning = provisionFileFor(values.provision, dataDir);
+  const provisionFile = await readProvisionFile(provisioning.file, provisioning.required);
+  if (provisionFile) {
+    const outcome = applyProvision(settings, provisionFile);
+    console.log(
+      outcome.applied
+        ? `Provisioning: ${provisionFile.file} applied (${outcome.keys.join(', ')}).`
+        : `Provisioning: ${provisionFile.file} unchanged since it was applied; the settings as they are now are kept.`,
+    );
+  }
   const core = await startKioskCore(
     { dataDir, settings, secrets: fileSecretStore(dataDir), log, startDemoController },
     {
@@ -114,6 +127,7 @@ main().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof UsageError ||
     error instanceof TokenFileError ||
+    error instanceof ProvisionError ||
     (error instanceof TypeError && 'code' in error);
   console.error(`Cannot start the station: ${error instanceof Error ? error.message : String(error)}`);
   if (known) console.error(USAGE);

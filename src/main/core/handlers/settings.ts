@@ -2,6 +2,7 @@ import type { SettingsView } from '../../../shared/domain';
 import { controllerOrigin } from '../../../shared/controller-url';
 import { DEMO_ADMIN_PIN } from '../../../shared/demo';
 import { hashPin } from '../admin-pin';
+import { provisionedAfterEdit } from '../provision';
 import type { Handlers } from '../dispatch';
 import { fail } from '../failure';
 import { SecretStoreRefusal } from '../secrets';
@@ -39,6 +40,8 @@ export function settingsHandlers(k: KioskServices): Pick<Handlers, SettingsChann
         ...stored,
         ...(newAdminPin !== undefined ? { adminPinHash: await hashPin(newAdminPin) } : {}),
       });
+      const provisioned = provisionedAfterEdit(current, next);
+      if (provisioned) k.settings.update({ provisioned });
       if (stored.outboxConcurrency !== undefined) k.courier.setConcurrency(next.outboxConcurrency);
       const controllerTouched =
         apiToken !== undefined ||
@@ -131,6 +134,7 @@ export async function settingsView(k: KioskServices): Promise<SettingsView> {
     metricsFrom: k.metricsExport.current.source,
     updateFeedUrl: settings.updateFeedUrl,
     maintenanceHour: settings.maintenanceHour,
+    provisioned: settings.provisioned ?? [],
     adminPinIsDemo: k.pin.isDemo,
     demoMode: demo,
   };

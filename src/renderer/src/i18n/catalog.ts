@@ -607,6 +607,8 @@ const en = {
   sectionPrinting: 'Receipts and printer',
   sectionMonitoring: 'Fleet monitoring',
   metricsListenLabel: 'Metrics address for Prometheus',
+  /** Provisioning (#13): under a section whose values came from kiosk-provision.json. */
+  setByProvisioning: 'Set by provisioning',
   metricsListenHint: 'An IP address and port, such as 192.168.1.20:9464, where Prometheus reads /metrics. Empty: off.',
   pushgatewayUrlLabel: 'Pushgateway address',
   pushgatewayUrlHint: 'For kiosks Prometheus cannot reach, such as http://pushgateway.example:9091. Empty: off.',
@@ -1129,6 +1131,7 @@ const fr: Catalog = {
   sectionPrinting: 'Reçus et imprimante',
   sectionMonitoring: 'Surveillance du parc',
   metricsListenLabel: 'Adresse des métriques pour Prometheus',
+  setByProvisioning: 'Défini par le fichier de provisionnement',
   metricsListenHint:
     'Une adresse IP et un port, comme 192.168.1.20:9464, où Prometheus lit /metrics. Vide : désactivé.',
   pushgatewayUrlLabel: 'Adresse du Pushgateway',

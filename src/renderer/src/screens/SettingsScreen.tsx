@@ -391,6 +391,17 @@ function PrinterChoice({ selected, onSelect }: { selected: string; onSelect: (na
   );
 }
 
+/** Under a section heading: some of its values came from kiosk-provision.json (README, "Provisioning"). */
+function ProvisionedNote({ view, keys }: { view: SettingsView; keys: string[] }) {
+  const { t } = useT();
+  if (!keys.some((key) => view.provisioned?.includes(key))) return null;
+  return (
+    <p className="info-note provisioned-note" data-testid="provisioned-note">
+      {t.setByProvisioning}
+    </p>
+  );
+}
+
 function SettingsForm({ view }: { view: SettingsView }) {
   const { t } = useT();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(view));
@@ -458,6 +469,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <h2 className="section-title" id="settings-connection">
             {t.sectionConnection}
           </h2>
+          <ProvisionedNote view={view} keys={['controllerUrl']} />
           {source && (
             <p className="info-note" data-testid="controller-source">
               {source}
@@ -532,6 +544,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <h2 className="section-title" id="settings-kiosk">
             {t.sectionKiosk}
           </h2>
+          <ProvisionedNote view={view} keys={['kioskName']} />
           <Field
             label={t.kioskId}
             value={draft.kioskId}
@@ -552,6 +565,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <h2 className="section-title" id="settings-zones">
             {t.sectionZones}
           </h2>
+          <ProvisionedNote view={view} keys={['zones']} />
           {errorFor(shown, 'zones') && !Object.keys(shown).some((k) => k.startsWith('zones.')) && (
             <p className="field__error">{errorFor(shown, 'zones')}</p>
           )}
@@ -591,6 +605,18 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <h2 className="section-title" id="settings-behaviour">
             {t.sectionBehaviour}
           </h2>
+          <ProvisionedNote
+            view={view}
+            keys={[
+              'timeMode',
+              'language',
+              'outboxConcurrency',
+              'requestSoftTimeoutMs',
+              'requestHardTimeoutMs',
+              'repeatedTicketRefused',
+              'idleResetSeconds',
+            ]}
+          />
           <p className="field-label">{t.timeMode}</p>
           <RadioButtons
             label={t.timeMode}
@@ -662,6 +688,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <h2 className="section-title" id="settings-plate-check">
             {t.sectionPlateCheck}
           </h2>
+          <ProvisionedNote view={view} keys={['homeRegions']} />
           <HomeRegions
             selected={draft.homeRegions}
             error={errorFor(shown, 'homeRegions')}
@@ -674,6 +701,10 @@ function SettingsForm({ view }: { view: SettingsView }) {
             <h2 className="section-title" id="settings-money">
               {t.sectionMoney}
             </h2>
+            <ProvisionedNote
+              view={view}
+              keys={['refundPinAboveCents', 'drawerToleranceCents', 'plateFixWindowMinutes']}
+            />
             <Field
               label={t.refundPinAbove}
               value={draft.refundPinAboveCents}
@@ -710,6 +741,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <h2 className="section-title" id="settings-printing">
             {t.sectionPrinting}
           </h2>
+          <ProvisionedNote view={view} keys={['receiptWidth', 'printerName']} />
           <p className="field-label">{t.receiptWidthSetting}</p>
           <RadioButtons<ReceiptWidth>
             label={t.receiptWidthSetting}
@@ -729,6 +761,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
             <h2 className="section-title" id="settings-monitoring">
               {t.sectionMonitoring}
             </h2>
+            <ProvisionedNote view={view} keys={['metricsListen', 'pushgatewayUrl', 'pushIntervalSeconds']} />
             {view.metricsFrom && view.metricsFrom !== 'settings' && (
               <p className="hint" data-testid="metrics-from">
                 {t.metricsOverridden(view.metricsFrom === 'flag' ? t.metricsFromFlag : t.metricsFromEnvironment)}
@@ -768,6 +801,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           <h2 className="section-title" id="settings-pin">
             {t.sectionPin}
           </h2>
+          <ProvisionedNote view={view} keys={['adminPinHash']} />
           <Field
             label={t.newAdminPin}
             type="password"
