@@ -235,3 +235,27 @@ describe('fleet monitoring settings', () => {
     expect(buildChanges(monitoring, draft, catalogs['fr-CA']).errors.pushIntervalSeconds).toBe('De 5 à 3600 secondes.');
   });
 });
+
+describe('update settings', () => {
+  const updates = settingsView({ updateFeedUrl: '', maintenanceHour: null });
+
+  it('sends the feed and the hour once typed, and an emptied hour as none', () => {
+    expect(buildChanges(updates, draftFrom(updates), t)).toEqual({ changes: {}, errors: {} });
+    const draft = { ...draftFrom(updates), updateFeedUrl: 'https://updates.example.org/kiosk', maintenanceHour: '3' };
+    expect(buildChanges(updates, draft, t).changes).toEqual({
+      updateFeedUrl: 'https://updates.example.org/kiosk',
+      maintenanceHour: 3,
+    });
+    const at3 = settingsView({ updateFeedUrl: '', maintenanceHour: 3 });
+    expect(buildChanges(at3, { ...draftFrom(at3), maintenanceHour: ' ' }, t).changes).toEqual({
+      maintenanceHour: null,
+    });
+  });
+
+  it('refuses an hour past 23 and a feed that is not https, in words', () => {
+    const draft = { ...draftFrom(updates), updateFeedUrl: 'http://updates.example.org', maintenanceHour: '24' };
+    const { errors } = buildChanges(updates, draft, t);
+    expect(Object.keys(errors).sort()).toEqual(['maintenanceHour', 'updateFeedUrl']);
+    expect(errors.maintenanceHour).toBe('A maintenance hour is from 0 to 23, or none.');
+  });
+});

@@ -56,6 +56,9 @@ export interface SettingsDraft {
   metricsListen: string;
   pushgatewayUrl: string;
   pushIntervalSeconds: string;
+  /** Updates: the generic feed ('' = off) and the maintenance hour as typed ('' = none). */
+  updateFeedUrl: string;
+  maintenanceHour: string;
 }
 
 /** Field path ("kioskName", "zones.0.presets") → the message to show under it. */
@@ -104,6 +107,9 @@ export function draftFrom(view: SettingsView): SettingsDraft {
     metricsListen: view.metricsListen ?? '',
     pushgatewayUrl: view.pushgatewayUrl ?? '',
     pushIntervalSeconds: view.pushIntervalSeconds === undefined ? '' : String(view.pushIntervalSeconds),
+    updateFeedUrl: view.updateFeedUrl ?? '',
+    maintenanceHour:
+      view.maintenanceHour === undefined || view.maintenanceHour === null ? '' : String(view.maintenanceHour),
   };
 }
 
@@ -196,6 +202,16 @@ export function buildChanges(
   }
   if (view.pushgatewayUrl !== undefined && draft.pushgatewayUrl.trim() !== view.pushgatewayUrl) {
     changes.pushgatewayUrl = draft.pushgatewayUrl.trim();
+  }
+  if (view.updateFeedUrl !== undefined && draft.updateFeedUrl.trim() !== view.updateFeedUrl) {
+    changes.updateFeedUrl = draft.updateFeedUrl.trim();
+  }
+  if (view.maintenanceHour !== undefined) {
+    // Empty is "no maintenance hour"; otherwise a whole hour, which main checks is 0–23.
+    const typed = draft.maintenanceHour.trim();
+    const hour = typed === '' ? null : parseWhole(typed);
+    if (typed !== '' && hour === null) errors.maintenanceHour = t.wholeNumber;
+    else if (hour !== view.maintenanceHour) changes.maintenanceHour = hour;
   }
   optionalWhole(
     'pushIntervalSeconds',

@@ -606,6 +606,12 @@ const en = {
   plateFixWindow: 'Plates can be corrected without the admin PIN for this many minutes after issuing',
   sectionPrinting: 'Receipts and printer',
   sectionMonitoring: 'Fleet monitoring',
+  sectionUpdates: 'Updates',
+  updateFeedUrlLabel: 'Update feed address',
+  updateFeedUrlHint:
+    'An https:// address where new versions are published. Empty: off. An update installs only with no shift open and nothing waiting, or in the maintenance hour.',
+  maintenanceHourLabel: 'Maintenance hour (0–23)',
+  maintenanceHourHint: 'The hour an update may install even with a shift open, never while actions wait. Empty: none.',
   metricsListenLabel: 'Metrics address for Prometheus',
   /** Provisioning (#13): under a section whose values came from kiosk-provision.json. */
   setByProvisioning: 'Set by provisioning',
@@ -1130,6 +1136,13 @@ const fr: Catalog = {
   plateFixWindow: 'Minutes après l’émission pendant lesquelles une plaque se corrige sans le NIP administrateur',
   sectionPrinting: 'Reçus et imprimante',
   sectionMonitoring: 'Surveillance du parc',
+  sectionUpdates: 'Mises à jour',
+  updateFeedUrlLabel: 'Adresse des mises à jour',
+  updateFeedUrlHint:
+    'Une adresse https:// où les nouvelles versions sont publiées. Vide : désactivé. Une mise à jour ne s’installe que sans quart ouvert et sans rien en attente, ou à l’heure de maintenance.',
+  maintenanceHourLabel: 'Heure de maintenance (0 à 23)',
+  maintenanceHourHint:
+    'L’heure où une mise à jour peut s’installer même pendant un quart, jamais si des actions attendent. Vide : aucune.',
   metricsListenLabel: 'Adresse des métriques pour Prometheus',
   setByProvisioning: 'Défini par le fichier de provisionnement',
   metricsListenHint:

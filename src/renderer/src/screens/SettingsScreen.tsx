@@ -797,6 +797,35 @@ function SettingsForm({ view }: { view: SettingsView }) {
           </section>
         )}
 
+        {view.updateFeedUrl !== undefined && (
+          <section className="settings-section" aria-labelledby="settings-updates">
+            <h2 className="section-title" id="settings-updates">
+              {t.sectionUpdates}
+            </h2>
+            <ProvisionedNote view={view} keys={['updateFeedUrl', 'maintenanceHour']} />
+            <Field
+              label={t.updateFeedUrlLabel}
+              value={draft.updateFeedUrl}
+              type="url"
+              inputMode="url"
+              keyboard="url"
+              hint={t.updateFeedUrlHint}
+              error={errorFor(shown, 'updateFeedUrl')}
+              onChange={(updateFeedUrl) => update({ updateFeedUrl })}
+            />
+            <Field
+              label={t.maintenanceHourLabel}
+              value={draft.maintenanceHour}
+              inputMode="numeric"
+              keyboard="number"
+              className="field--short"
+              hint={t.maintenanceHourHint}
+              error={errorFor(shown, 'maintenanceHour')}
+              onChange={(maintenanceHour) => update({ maintenanceHour })}
+            />
+          </section>
+        )}
+
         <section className="settings-section" aria-labelledby="settings-pin">
           <h2 className="section-title" id="settings-pin">
             {t.sectionPin}
