@@ -133,12 +133,38 @@ function PrintedReport({ title, report }: { title: string; report: MoneyReport }
   );
 }
 
+/** Print and Save report CSV, for a report on screen (off until it has arrived). */
+function ReportButtons({ report }: { report: { fileName: string; csv: string } | null }) {
+  const { t } = useT();
+  const { saveReport } = useKiosk.getState();
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={!report}
+        onClick={() => printSection('shift-summary')}
+      >
+        {t.printReport}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={!report}
+        onClick={() => report && saveReport(report, saveCsv)}
+      >
+        {t.saveReportCsv}
+      </button>
+    </>
+  );
+}
+
 /** The X-report: the open shift so far. The expected cash stays hidden unless a supervisor enters the PIN. */
 function XReportView() {
   const { t } = useT();
   const report = useKiosk((s) => s.xReport);
   const loading = useKiosk((s) => s.inFlight.reportX);
-  const { loadXReport, closeDrawerStep, saveReport } = useKiosk.getState();
+  const { loadXReport, closeDrawerStep } = useKiosk.getState();
   const [asking, setAsking] = useState(false);
   const [pin, setPin] = useState('');
   const hidden = report?.drawer.expectedCents === null;
@@ -152,22 +178,7 @@ function XReportView() {
     <main className="screen shift-screen">
       <h1 className="screen-title">{t.xReportTitle}</h1>
       <div className="actions">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!report}
-          onClick={() => printSection('shift-summary')}
-        >
-          {t.printReport}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={!report}
-          onClick={() => report && saveReport(report, saveCsv)}
-        >
-          {t.saveReportCsv}
-        </button>
+        <ReportButtons report={report} />
         {hidden && !asking && (
           <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
             {t.showExpected}
@@ -209,28 +220,13 @@ function DayReportView() {
   const { t, lang } = useT();
   const report = useKiosk((s) => s.dayReport);
   const kioskName = useKiosk((s) => s.info?.kioskName ?? '');
-  const { saveReport, closeDrawerStep } = useKiosk.getState();
+  const { closeDrawerStep } = useKiosk.getState();
   const title = report ? t.dayReportTitle(formatDay(report.date, lang)) : t.dayReport;
   return (
     <main className="screen shift-screen">
       <h1 className="screen-title">{title}</h1>
       <div className="actions">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!report}
-          onClick={() => printSection('shift-summary')}
-        >
-          {t.printReport}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={!report}
-          onClick={() => report && saveReport(report, saveCsv)}
-        >
-          {t.saveReportCsv}
-        </button>
+        <ReportButtons report={report} />
         <button type="button" className="button button--secondary" onClick={closeDrawerStep}>
           {t.back}
         </button>
