@@ -57,6 +57,8 @@ $sid = (New-Object System.Security.Principal.NTAccount($KioskUser)).Translate(
 $shell = "`"$AppPath`" --kiosk --data-dir `"$DataDir`""
 $wesl = [wmiclass]'\\.\root\standardcimv2\embedded:WESL_UserSetting'
 $wesl.SetDefaultShell('explorer.exe', $DoNothing) | Out-Null
+# Running the script again replaces the kiosk user's shell; on the first run there is none to remove, and
+# RemoveCustomShell throws for that, which is expected and the only thing ignored here.
 try { $wesl.RemoveCustomShell($sid) | Out-Null } catch { }
 # No custom exit codes: every exit of the app restarts it.
 $wesl.SetCustomShell($sid, $shell, $null, $null, $RestartShell) | Out-Null
