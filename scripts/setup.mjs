@@ -90,7 +90,30 @@ export function ensureSetup({ tryElectron = false } = {}) {
   if ((installed || tryElectron) && !skipElectron) tryElectronBinary();
 }
 
-/** The first step of every npm script: set up, or print why not in plain words and exit 1. */
+/** The Node the project runs on: the `node` package's binary (Node 24 LTS), pinned in package.json. */
+export const PROJECT_NODE_MAJOR = 24;
+const projectNode = () => join(ROOT, 'node_modules', 'node', 'bin', isWindows ? 'node.exe' : 'node');
+
+/**
+ * A script started by a machine's own, older Node (a fresh clone: node_modules did not exist yet, so npm could not
+ * put the pinned Node first on the PATH) runs itself again on the pinned one, with node_modules/.bin first on the
+ * PATH for everything it starts. Returns only when this process already runs on the project's Node.
+ */
+export function runOnProjectNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= PROJECT_NODE_MAJOR || !existsSync(projectNode())) return;
+  const pathKey = Object.keys(process.env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
+  const binDir = join(ROOT, 'node_modules', '.bin');
+  const env = { ...process.env, [pathKey]: `${binDir}${isWindows ? ';' : ':'}${process.env[pathKey] ?? ''}` };
+  const result = spawnSync(projectNode(), process.argv.slice(1), { stdio: 'inherit', env });
+  if (result.error) {
+    console.error(`Could not start the project's Node (${projectNode()}): ${result.error.message}`);
+    process.exit(1);
+  }
+  process.exit(result.status ?? 1);
+}
+
+/** The first step of every npm script: set up, or print why not in plain words and exit 1; then the pinned Node. */
 export function ensureSetupOrExit(options) {
   try {
     ensureSetup(options);
@@ -98,6 +121,7 @@ export function ensureSetupOrExit(options) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
+  runOnProjectNode();
 }
 
 if (isMain(import.meta.url)) {

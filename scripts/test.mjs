@@ -1,7 +1,7 @@
 // `npm test`: install what is missing, then lint, format check, typecheck,
 // unit tests, build and e2e, stopping at the first failure. Ends with a summary.
 import { bin, runSync } from './proc.mjs';
-import { ensureSetup } from './setup.mjs';
+import { ensureSetup, runOnProjectNode } from './setup.mjs';
 
 const steps = [
   { name: 'lint (eslint)', cmd: bin('eslint'), args: ['.'] },
@@ -25,6 +25,9 @@ try {
   results.push({ name: 'setup', status: 'FAIL', ms: Date.now() - setupStarted });
   failed = { name: 'setup', code: 1 };
 }
+// After a fresh install this process still runs on the machine's Node: the rest runs on the pinned one.
+if (!failed) runOnProjectNode();
+console.log(`node ${process.version}`);
 
 for (const step of steps) {
   if (failed) {
