@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the outbox's speed and memory, each figure measured in this run.
- *   1. durable enqueue latency (journal append + fdatasync) with 100, 1,000 and 10,000 actions pending;
+ *   1. durable enqueue latency (one SQLite transaction: the outbox change and its audit entry, WAL + synchronous=FULL) with 100, 1,000 and 10,000 actions pending;
  *   2. time to flush 1,000 queued pushes against the sandbox with 50 ms added latency, beside the serial
  *      baseline and the concurrency limit;
  *   3. memory of a process holding 10,000 pending actions (measured in a child process that replays them).
@@ -14,6 +14,7 @@ import { AuditLog } from '../src/main/core/audit/audit-log';
 import { createLogger } from '../src/main/core/log';
 import { OpscomClient } from '../src/main/core/opscom/client';
 import { Outbox } from '../src/main/core/outbox/outbox';
+import { KioskStore } from '../src/main/core/storage/kiosk-store';
 import type { OutboxAction } from '../src/main/core/outbox/records';
 import { startTestKiosk } from '../src/main/core/testing/test-kiosk';
 
@@ -48,10 +49,13 @@ const ms = (n: number) => n.toFixed(3);
 function enqueueLatency(dataDir: string): Array<{ pending: number; p50: number; p99: number }> {
   // Warm the JIT and the file system on a throw-away outbox, so the first row is not paying for start-up.
   const warmDir = path.join(dataDir, 'warm-up');
-  const warm = new Outbox({ dataDir: warmDir, audit: AuditLog.inDataDir(warmDir), clock });
+  const warmStore = KioskStore.open(warmDir);
+  const warm = new Outbox({ store: warmStore, audit: new AuditLog(warmStore), clock });
   for (let i = 0; i < 500; i += 1) warm.accept(action());
   warm.close();
-  const outbox = new Outbox({ dataDir, audit: AuditLog.inDataDir(dataDir), clock });
+  warmStore.close();
+  const store = KioskStore.open(dataDir);
+  const outbox = new Outbox({ store, audit: new AuditLog(store), clock });
   const rows: Array<{ pending: number; p50: number; p99: number }> = [];
   const samples = 500;
   for (const target of [100, 1_000, 10_000]) {
@@ -66,6 +70,7 @@ function enqueueLatency(dataDir: string): Array<{ pending: number; p50: number; 
     rows.push({ pending: target, p50: percentile(times, 50), p99: percentile(times, 99) });
   }
   outbox.close();
+  store.close();
   return rows;
 }
 

@@ -1,14 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { durationRadio, openPermit, openScreen, pay, ticketOnConfirmation, zoneRadio } from '../support/actions';
 import { ADMIN_PIN, expect, launchStation, SANDBOX_TOKEN, test, type LaunchedStation } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
+import { readRecords } from '../../src/main/core/storage/read-records';
 
 // The money side of a sale, as a booth attendant takes it: cash with change, a card, a complimentary permit, and
 // money back on a cancel. OPSCOM stores no tender, so what the kiosk recorded is read from its own ledger
-// (money.jsonl in the station's data folder), the only record of how each permit was paid.
+// (the ledger table of kiosk.db in the station's data folder), the only record of how each permit was paid.
 
 let station: LaunchedStation;
 
@@ -24,12 +23,8 @@ test.afterEach(async () => {
 
 type LedgerLine = Record<string, unknown> & { type: string; ticketNumber?: string };
 
-async function ledger(): Promise<LedgerLine[]> {
-  const text = await readFile(path.join(station.dataDir, 'money.jsonl'), 'utf8');
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as LedgerLine);
+function ledger(): Promise<LedgerLine[]> {
+  return Promise.resolve(readRecords(station.dataDir).ledger.map((entry) => entry as LedgerLine));
 }
 
 /** Plate, Lot 1 and a duration, then the Issue tap: returns the payment step it opens. */

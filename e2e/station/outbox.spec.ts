@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   closePermit,
@@ -12,6 +10,7 @@ import {
 } from '../support/actions';
 import { expect, launchStation, SANDBOX_TOKEN, setFaults, test, type SandboxPermitView } from '../support/fixtures';
 import { signIn } from '../support/shift';
+import { readRecords } from '../../src/main/core/storage/read-records';
 
 async function issue(page: Page, plate: string): Promise<string> {
   await page.getByRole('navigation').getByRole('button', { name: 'Issue', exact: true }).click();
@@ -31,12 +30,8 @@ async function openPermits(page: Page): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: 'Active permits' }).click();
 }
 
-async function auditEvents(dataDir: string): Promise<string[]> {
-  const text = await readFile(path.join(dataDir, 'audit.jsonl'), 'utf8');
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => (JSON.parse(line) as { event: string }).event);
+function auditEvents(dataDir: string): Promise<string[]> {
+  return Promise.resolve(readRecords(dataDir).audit.map((entry) => entry.event));
 }
 
 const live = (permits: SandboxPermitView[]) => permits.filter((p) => !p.deleted);

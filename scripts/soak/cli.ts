@@ -7,7 +7,7 @@
  * the outbox must drain, and every confirmed action is checked against what OPSCOM holds. Not part of
  * `npm test`: it prints figures, and exits 1 when a guarantee is broken (2 on a bad command line).
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,6 +24,7 @@ import { Ledger } from './ledger';
 import { formatReport, seconds, type Invariant } from './report';
 import { analyseLog, pushAttemptStats } from './sandbox-log';
 import { ensureRendererBuilt, Station } from './station';
+import { readRecords } from '../../src/main/core/storage/read-records';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TOKEN = 'SOAK-KIOSK-TOKEN';
@@ -232,7 +233,12 @@ async function evidence(
   sandbox: RunningSandbox,
   dataDir: string,
 ): Promise<string> {
-  const audit = (await readFile(path.join(dataDir, 'audit.jsonl'), 'utf8').catch(() => '')).split('\n');
+  let audit: string[] = [];
+  try {
+    audit = readRecords(dataDir).audit.map((entry) => JSON.stringify(entry));
+  } catch {
+    // No store to read (the station never started): the evidence has no audit lines.
+  }
   const lines: string[] = [];
   const shown = new Set<string>();
   for (const invariant of broken) {

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../sandbox/server';
 import type { KioskInfo, Occupancy, OutboxStatus, Permit, SettingsView, ShiftSummary } from '../../shared/domain';
 import { problemMessage, type Problem } from '../../shared/problems';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from './testing/test-kiosk';
+import { readRecords } from './storage/read-records';
 
 let kiosk: TestKiosk | undefined;
 afterEach(async () => {
@@ -139,10 +138,7 @@ describe('settings behind the admin PIN', () => {
     const ok = value<{ ok: boolean }>(await kiosk.core.dispatch('settings:test-connection', { adminPin: '1234' }));
     expect(ok.ok).toBe(true);
     // The pause and the resumption are both in the audit log, with why.
-    const audit = (await readFile(path.join(kiosk.dataDir, 'audit.jsonl'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { event: string; detail?: string });
+    const audit = readRecords(kiosk.dataDir).audit.map((entry) => entry as { event: string; detail?: string });
     const pauses = audit.filter((entry) => entry.event === 'paused' || entry.event === 'resumed');
     expect(pauses[0]).toMatchObject({ event: 'paused', detail: expect.stringMatching(/API token/) });
     expect(pauses.at(-1)).toMatchObject({ event: 'resumed', detail: 'The controller settings changed.' });
@@ -212,11 +208,8 @@ describe('settings behind the admin PIN', () => {
     const permit = value<Permit>(await issue(kiosk, 'WHY1'));
     const cancel = { requestId: crypto.randomUUID(), ticketNumber: permit.ticketNumber, reason: 'Wrong plate' };
     value(await kiosk.core.dispatch('permits:cancel', cancel));
-    const audit = await readFile(path.join(kiosk.dataDir, 'audit.jsonl'), 'utf8');
-    const accepted = audit
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { event: string; kind: string; detail?: string; attendant?: string })
+    const accepted = readRecords(kiosk.dataDir)
+      .audit.map((entry) => entry as { event: string; kind: string; detail?: string; attendant?: string })
       .find((entry) => entry.event === 'accepted' && entry.kind === 'cancel');
     expect(accepted).toMatchObject({ detail: 'Wrong plate', attendant: 'Test attendant' });
   });

@@ -1,9 +1,10 @@
-import path from 'node:path';
 import { IssueChoicesSchema, type IssueChoices } from '../../shared/domain';
 import { rememberPlate } from '../../shared/plate';
-import { readFileIfExists, writeFileDurably } from './durable-file';
 import type { Logger } from './log';
-import { createSerialQueue } from './serial';
+import type { KioskStore } from './storage/kiosk-store';
+
+/** The store's key for the choices (what issue-choices.json held). */
+export const ISSUE_CHOICES_KEY = 'issue-choices';
 
 const NOTHING_YET: IssueChoices = { zone: null, minutes: null, recentPlates: [] };
 
@@ -11,24 +12,23 @@ const NOTHING_YET: IssueChoices = { zone: null, minutes: null, recentPlates: [] 
  * Remembers the Issue screen's choices across restarts (`issue-choices.json`, 0600): the next car is most often
  * the same sale, and the driver back for another hour is typed once. A plate whose permit was cancelled leaves
  * the list (it was most likely the wrong plate). It is a convenience: a write that fails is logged, and never
- * fails the sale that caused it.
+ * fails the sale that caused it. Stored in the kiosk store's `kv` table.
  */
 export class IssueMemory {
   private choices: IssueChoices = NOTHING_YET;
-  private readonly serial = createSerialQueue();
 
   private constructor(
-    private readonly file: string,
+    private readonly store: KioskStore,
     private readonly log: Logger,
   ) {}
 
-  static async open(dataDir: string, log: Logger): Promise<IssueMemory> {
-    const memory = new IssueMemory(path.join(dataDir, 'issue-choices.json'), log);
-    const text = await readFileIfExists(memory.file);
+  static open(store: KioskStore, log: Logger): IssueMemory {
+    const memory = new IssueMemory(store, log);
+    const text = store.readValue(ISSUE_CHOICES_KEY);
     if (text !== undefined) {
       const parsed = IssueChoicesSchema.safeParse(safeJson(text));
       if (parsed.success) memory.choices = parsed.data;
-      else log.warn(`${memory.file} could not be read; the Issue screen starts without remembered choices.`);
+      else log.warn('The remembered Issue choices could not be read; the Issue screen starts without them.');
     }
     return memory;
   }
@@ -50,20 +50,14 @@ export class IssueMemory {
     return this.save({ ...this.choices, recentPlates: this.choices.recentPlates.filter((p) => p !== plate) });
   }
 
-  /** Waits for the last write, so a core that stops leaves no write behind in its folder. */
-  close(): Promise<void> {
-    return this.serial(() => Promise.resolve());
-  }
-
   private save(next: IssueChoices): Promise<void> {
     this.choices = next;
-    return this.serial(async () => {
-      try {
-        await writeFileDurably(this.file, JSON.stringify(this.choices));
-      } catch (error) {
-        this.log.warn(`Could not remember the Issue screen's choices: ${(error as Error).message}`);
-      }
-    });
+    try {
+      this.store.writeValue(ISSUE_CHOICES_KEY, JSON.stringify(this.choices));
+    } catch (error) {
+      this.log.warn(`Could not remember the Issue screen's choices: ${(error as Error).message}`);
+    }
+    return Promise.resolve();
   }
 }
 

@@ -34,6 +34,8 @@ import type { SecretStore } from './secrets';
 import type { KioskServices } from './services';
 import type { SettingsBacking } from './settings';
 import { ShiftService } from './shift';
+import { KioskStore } from './storage/kiosk-store';
+import { importLegacyFiles } from './storage/legacy-import';
 
 /** What each platform (Electron, the station, a test) provides; the core needs nothing else from it. */
 export interface PlatformAdapter {
@@ -145,11 +147,19 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
 
   const events = new EventHub();
   const connection = new ConnectionMonitor(events, clock);
-  const audit = AuditLog.inDataDir(workDir);
-  const outbox = new Outbox({ dataDir: workDir, audit, clock });
-  if (outbox.skippedOnReplay > 0) {
-    log.warn(`The outbox journal had ${outbox.skippedOnReplay} unreadable line(s) (a write cut short by a crash).`);
+  // Damage refuses to start here, naming the file (StoreDamagedError); nothing is dropped silently.
+  const store = KioskStore.open(workDir);
+  const imported = importLegacyFiles(store, workDir, clock.now());
+  if (imported) {
+    log.info(
+      `Moved the kiosk's records from files into ${store.file}: ${imported.permits} permits, ${imported.actions} ` +
+        `waiting actions, ${imported.ledgerEntries} ledger entries, ${imported.auditEntries} audit entries` +
+        `${imported.skippedLines ? ` (${imported.skippedLines} unreadable line(s) torn by a crash left out)` : ''}. ` +
+        `The old files are kept in ${imported.backupDir}.`,
+    );
   }
+  const audit = new AuditLog(store);
+  const outbox = new Outbox({ store, audit, clock });
   // Its sources are read only when the metrics are asked for, once everything below exists.
   const metrics = new KioskMetrics({
     version: packageJson.version,
@@ -180,18 +190,15 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
   });
   const outboxStatus = () => outbox.status(connection.current().state, courier.paused);
 
-  const shift = new ShiftService(workDir, audit, clock);
-  await shift.load();
-  const issueMemory = await IssueMemory.open(workDir, log);
+  const shift = new ShiftService(store, audit, clock);
+  const issueMemory = IssueMemory.open(store, log);
   const pin = await AdminPin.open(() => settings.current.adminPinHash, clock, platform.dataDir, {
     demo: controller.isDemo,
   });
   const info = () => kioskInfo({ settings, controller, pin, rates: rates() });
-  const ledger = MoneyLedger.inDataDir(workDir);
-  if (ledger.skippedOnOpen > 0) {
-    log.warn(`The money ledger had ${ledger.skippedOnOpen} unreadable line(s) (a write cut short by a crash).`);
-  }
+  const ledger = new MoneyLedger(store);
   const money = new MoneyService({
+    store,
     ledger,
     audit,
     clock,
@@ -216,8 +223,9 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     courier,
     connection,
     permits: new PermitService({
+      store,
       outbox,
-      tickets: new TicketNumberAllocator(workDir, () => settings.current.kioskId ?? ''),
+      tickets: new TicketNumberAllocator(store, () => settings.current.kioskId ?? ''),
       rates,
       clock,
       attendant: () => shift.requireAttendant(),
@@ -273,9 +281,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       stopLiveUpdates();
       courier.stop();
       outbox.close();
-      audit.close();
-      ledger.close();
-      await issueMemory.close();
+      store.close();
       await controller.close();
     },
   };

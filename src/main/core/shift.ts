@@ -1,12 +1,13 @@
-import path from 'node:path';
 import { z } from 'zod';
 import { ShiftSchema, type Shift, type ShiftSummary } from '../../shared/domain';
 import { toInstant, type Clock } from '../../shared/time';
 import { toCsv, type AuditEntry, type AuditLog } from './audit/audit-log';
-import { readFileIfExists, writeFileDurably } from './durable-file';
 import { fail } from './failure';
+import { StoreDamagedError, type KioskStore } from './storage/kiosk-store';
 
-const ShiftFileSchema = z.object({ current: ShiftSchema.nullable() });
+export const ShiftFileSchema = z.object({ current: ShiftSchema.nullable() });
+/** The store's key for the open shift (what shift.json held). */
+export const SHIFT_KEY = 'shift';
 
 /** Money given back during the shift, per currency. */
 type Refunds = ReadonlyArray<{ currency: string; cents: number }>;
@@ -17,19 +18,24 @@ type Refunds = ReadonlyArray<{ currency: string; cents: number }>;
  */
 export class ShiftService {
   private current: Shift | null = null;
-  private readonly file: string;
 
   constructor(
-    dataDir: string,
+    private readonly store: KioskStore,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {
-    this.file = path.join(dataDir, 'shift.json');
+    this.current = this.read();
+    store.onRollback(() => {
+      this.current = this.read();
+    });
   }
 
-  async load(): Promise<void> {
-    const text = await readFileIfExists(this.file);
-    this.current = text === undefined ? null : ShiftFileSchema.parse(JSON.parse(text)).current;
+  private read(): Shift | null {
+    const text = this.store.readValue(SHIFT_KEY);
+    if (text === undefined) return null;
+    const parsed = ShiftFileSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new StoreDamagedError(this.store.file, 'the open shift is not a shift');
+    return parsed.data.current;
   }
 
   get open(): Shift | null {
@@ -41,14 +47,14 @@ export class ShiftService {
     return this.current?.attendant ?? fail('not-allowed', 'shift-needed');
   }
 
-  async start(attendant: string): Promise<Shift> {
+  start(attendant: string): Promise<Shift> {
     if (this.current) {
       fail('not-allowed', 'shift-still-open', { params: { attendant: this.current.attendant } });
     }
     const shift: Shift = { id: crypto.randomUUID(), attendant, startedAt: this.now() };
-    await writeFileDurably(this.file, JSON.stringify({ current: shift }));
+    this.store.writeValue(SHIFT_KEY, JSON.stringify({ current: shift }));
     this.current = shift;
-    return shift;
+    return Promise.resolve(shift);
   }
 
   /** The running totals; `refunds` (from the money ledger) are taken off the amounts charged. */
@@ -57,16 +63,17 @@ export class ShiftService {
     return summarise(shift, null, this.entriesOf(shift), outbox, refunds);
   }
 
-  async close(outbox: { waiting: number; attention: number }, refunds: Refunds = []): Promise<ShiftSummary> {
+  /** Closes the shift (in the caller's transaction, where the drawer's close is written too). */
+  close(outbox: { waiting: number; attention: number }, refunds: Refunds = []): ShiftSummary {
     const shift = this.current ?? fail('not-allowed', 'no-shift-open');
     const summary = summarise(shift, this.now(), this.entriesOf(shift), outbox, refunds);
-    await writeFileDurably(this.file, JSON.stringify({ current: null }));
+    this.store.writeValue(SHIFT_KEY, JSON.stringify({ current: null }));
     this.current = null;
     return summary;
   }
 
   private entriesOf(shift: Shift): AuditEntry[] {
-    return this.audit.entries().filter((entry) => entry.at >= shift.startedAt && entry.attendant === shift.attendant);
+    return this.audit.entries(shift.startedAt).filter((entry) => entry.attendant === shift.attendant);
   }
 
   private now(): string {

@@ -1,10 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../core/log';
 import { startTestKiosk, type TestKiosk } from '../core/testing/test-kiosk';
 import { startUpdates, type Updater, type UpdateWiring } from './updates';
+import { readRecords } from '../core/storage/read-records';
 
 const FEED = 'https://updates.example/kiosk/';
 
@@ -29,10 +28,8 @@ class StandInUpdater extends EventEmitter implements Updater {
 }
 
 const auditEvents = async (k: TestKiosk) =>
-  (await readFile(path.join(k.dataDir, 'audit.jsonl'), 'utf8'))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { event: string; detail?: string })
+  readRecords(k.dataDir)
+    .audit.map((entry) => entry as { event: string; detail?: string })
     .filter((entry) => entry.event.startsWith('update-'));
 
 let kiosk: TestKiosk | undefined;

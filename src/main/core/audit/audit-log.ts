@@ -1,9 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { StoreDamagedError, type KioskStore } from '../storage/kiosk-store';
 
 /**
- * Every action and every delivery attempt with its outcome, appended to `audit.jsonl` and never rewritten.
- * It is the record a supervisor reads after an angry call; the outbox journal, which is compacted, is not.
+ * Every action and every delivery attempt with its outcome, in the store's `audit` table: append-only (triggers
+ * refuse an update or a delete) and tamper-evident (each row's hash covers the previous row's hash and its own
+ * body; `npm run audit -- verify` walks the chain). It is the record a supervisor reads after an angry call; the
+ * outbox's changes, which are compacted, are not.
  */
 export type AuditEvent =
   | 'accepted'
@@ -77,45 +79,95 @@ export const AUDIT_COLUMNS = [
   'detail',
 ] as const satisfies ReadonlyArray<keyof AuditEntry>;
 
+/** The hash a chain starts from. */
+export const AUDIT_CHAIN_START = '0'.repeat(64);
+
+export function auditHash(previous: string, body: string): string {
+  return createHash('sha256').update(previous).update('\n').update(body).digest('hex');
+}
+
 export class AuditLog {
-  private readonly fd: number;
+  private head: string;
 
-  constructor(readonly file: string) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.fd = fs.openSync(file, 'a', 0o600);
+  constructor(private readonly store: KioskStore) {
+    this.head = this.lastHash();
+    // A rolled-back action's entries were never written: the chain goes on from the last one that was.
+    store.onRollback(() => {
+      this.head = this.lastHash();
+    });
   }
 
-  static inDataDir(dataDir: string): AuditLog {
-    return new AuditLog(path.join(dataDir, 'audit.jsonl'));
-  }
-
-  /** Appended in one write; the journal, not this file, is what makes an action durable. */
+  /** Written in the caller's transaction (an action's entries commit with the action), or in one of their own. */
   append(...entries: AuditEntry[]): void {
     if (entries.length === 0) return;
-    fs.writeSync(this.fd, entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+    this.store.transaction(() => {
+      const insert = this.store.sql('INSERT INTO audit (at, attendant, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?)');
+      for (const entry of entries) {
+        const body = JSON.stringify(entry);
+        const hash = auditHash(this.head, body);
+        insert.run(entry.at, entry.attendant ?? null, body, this.head, hash);
+        this.head = hash;
+      }
+    });
   }
 
-  entries(): AuditEntry[] {
-    const text = fs.readFileSync(this.file, 'utf8');
-    return text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .flatMap((line) => {
-        try {
-          return [JSON.parse(line) as AuditEntry];
-        } catch {
-          return [];
-        }
-      });
+  /** Every entry, oldest first; with `since`, those at or after that instant. */
+  entries(since?: string): AuditEntry[] {
+    const rows =
+      since === undefined
+        ? this.store.sql('SELECT seq, body, prev_hash, hash FROM audit ORDER BY seq').all()
+        : this.store.sql('SELECT seq, body, prev_hash, hash FROM audit WHERE at >= ? ORDER BY seq').all(since);
+    return rows.map((row) => JSON.parse(this.checked(row)) as AuditEntry);
   }
 
   toCsv(): string {
     return toCsv(this.entries());
   }
 
-  close(): void {
-    fs.closeSync(this.fd);
+  /** How many entries there are. */
+  count(): number {
+    return Number((this.store.sql('SELECT count(*) AS n FROM audit').get() as { n: number }).n);
   }
+
+  private checked(row: Record<string, unknown>): string {
+    const body = String(row.body);
+    if (auditHash(String(row.prev_hash), body) !== row.hash) {
+      throw new StoreDamagedError(this.store.file, `row ${String(row.seq)} of the audit log does not match its hash`);
+    }
+    return body;
+  }
+
+  private lastHash(): string {
+    const row = this.store.sql('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get();
+    return row ? String(row.hash) : AUDIT_CHAIN_START;
+  }
+}
+
+/** What `npm run audit -- verify` finds: the rows it checked, and the first break in the chain. */
+export interface ChainCheck {
+  rows: number;
+  broken: { seq: number; why: string } | null;
+}
+
+/** Walks the whole chain: every row's hash, and every link to the row before. */
+export function verifyAuditChain(store: KioskStore): ChainCheck {
+  let previous = AUDIT_CHAIN_START;
+  let rows = 0;
+  let expectedSeq: number | null = null;
+  for (const row of store.db.prepare('SELECT seq, body, prev_hash, hash FROM audit ORDER BY seq').iterate()) {
+    const seq = Number(row.seq);
+    rows += 1;
+    if (expectedSeq !== null && seq !== expectedSeq) {
+      return { rows, broken: { seq, why: `rows ${expectedSeq} to ${seq - 1} are missing` } };
+    }
+    if (row.prev_hash !== previous) return { rows, broken: { seq, why: 'it does not follow the row before it' } };
+    if (auditHash(previous, String(row.body)) !== row.hash) {
+      return { rows, broken: { seq, why: 'its content does not match its hash' } };
+    }
+    previous = String(row.hash);
+    expectedSeq = seq + 1;
+  }
+  return { rows, broken: null };
 }
 
 export function toCsv(entries: AuditEntry[]): string {

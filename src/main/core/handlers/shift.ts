@@ -22,8 +22,12 @@ export function shiftHandlers(k: KioskServices): Pick<Handlers, ShiftChannels> {
       if (!k.shift.open) fail('not-allowed', 'no-shift-open');
       const refunds = refundsOfOpenShift(k);
       // The drawer is counted (and a difference beyond tolerance approved) before the shift may close.
-      const report = await k.money.close(adminPin);
-      const summary = await k.shift.close(k.outboxStatus(), refunds);
+      let summary: ReturnType<typeof k.shift.close> | undefined;
+      // The drawer's close and the shift's commit together: a crash never leaves one without the other.
+      const report = await k.money.close(adminPin, () => {
+        summary = k.shift.close(k.outboxStatus(), refunds);
+      });
+      if (!summary) return fail('not-allowed', 'no-shift-open');
       k.events.emit('shift:changed', null);
       return { ...summary, report };
     },

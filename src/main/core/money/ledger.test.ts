@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../shared/ledger';
+import { KioskStore, StoreDamagedError } from '../storage/kiosk-store';
 import { MoneyLedger } from './ledger';
 
 let dir: string;
@@ -28,45 +29,56 @@ const sale = (id: string, cents: number): LedgerEntry => ({
 });
 
 describe('the money ledger', () => {
-  it('appends one line per entry, keeps them across a reopen, and writes a repeated id once', () => {
-    const ledger = MoneyLedger.inDataDir(dir);
+  it('stores one row per entry, keeps them across a reopen, and writes a repeated id once', () => {
+    const store = KioskStore.open(dir);
+    const ledger = new MoneyLedger(store);
     expect(ledger.append(sale('a', 450))).toBe(true);
     expect(ledger.append(sale('b', 300))).toBe(true);
     expect(ledger.append(sale('a', 999))).toBe(false);
-    ledger.close();
-    const text = fs.readFileSync(path.join(dir, 'money.jsonl'), 'utf8');
-    expect(text.trim().split('\n')).toHaveLength(2);
-    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'money.jsonl')).mode & 0o777).toBe(0o600);
+    store.close();
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'kiosk.db')).mode & 0o777).toBe(0o600);
 
-    const again = MoneyLedger.inDataDir(dir);
+    const reopened = KioskStore.open(dir);
+    const again = new MoneyLedger(reopened);
     expect(again.entries().map((entry) => entry.id)).toEqual(['a', 'b']);
     expect(again.ofShift('S1')).toHaveLength(2);
     expect(again.ofTicket('K1-a')).toEqual([sale('a', 450)]);
+    expect(again.find('b')).toEqual(sale('b', 300));
     expect(again.append(sale('a', 1))).toBe(false);
-    again.close();
+    expect(again.count()).toBe(2);
+    reopened.close();
   });
 
-  it('skips a line torn by a crash, and the next entry starts on a line of its own', () => {
-    const ledger = MoneyLedger.inDataDir(dir);
+  it('refuses an amount whose digits were altered on disk, naming the file', () => {
+    const store = KioskStore.open(dir);
+    const ledger = new MoneyLedger(store);
     ledger.append(sale('a', 450));
-    ledger.close();
-    fs.appendFileSync(path.join(dir, 'money.jsonl'), JSON.stringify(sale('torn', 1)).slice(0, 40));
+    store.db.exec(`UPDATE ledger SET body = replace(body, '"amountCents":450', '"amountCents":950')`);
+    expect(() => ledger.entries()).toThrow(StoreDamagedError);
+    expect(() => ledger.find('a')).toThrow(/kiosk\.db.*row 1 of ledger/);
+    store.close();
+  });
 
-    const reopened = MoneyLedger.inDataDir(dir);
-    expect(reopened.skippedOnOpen).toBe(1);
-    reopened.append(sale('b', 300));
-    reopened.close();
-    const last = MoneyLedger.inDataDir(dir);
-    expect(last.entries().map((entry) => entry.id)).toEqual(['a', 'b']);
-    expect(last.skippedOnOpen).toBe(1);
-    last.close();
+  it('writes nothing of a transaction that fails after its entry', () => {
+    const store = KioskStore.open(dir);
+    const ledger = new MoneyLedger(store);
+    expect(() =>
+      store.transaction(() => {
+        ledger.append(sale('a', 450));
+        throw new Error('the audit write failed');
+      }),
+    ).toThrow('the audit write failed');
+    expect(ledger.entries()).toEqual([]);
+    expect(ledger.append(sale('a', 450))).toBe(true);
+    store.close();
   });
 
   it('refuses to write an entry that is not a ledger entry', () => {
-    const ledger = MoneyLedger.inDataDir(dir);
+    const store = KioskStore.open(dir);
+    const ledger = new MoneyLedger(store);
     const fractional = { ...sale('a', 450), amountCents: 4.5 } as LedgerEntry;
     expect(() => ledger.append(fractional)).toThrow();
     expect(ledger.entries()).toEqual([]);
-    ledger.close();
+    store.close();
   });
 });

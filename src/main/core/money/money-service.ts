@@ -19,11 +19,14 @@ import type { AdminPin } from '../admin-pin';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { fail } from '../failure';
 import type { PermitMoney } from '../permits/permit-service';
+import type { KioskStore } from '../storage/kiosk-store';
 import type { MoneyLedger } from './ledger';
 import { buildDayReport, buildReport, countResult, drawerFigures, lastCount, movesCash } from './reports';
 import { describeTender, settleTender } from './tender';
 
 export interface MoneyServiceDeps {
+  /** Where an entry and its audit record commit together. */
+  store: KioskStore;
   ledger: MoneyLedger;
   audit: AuditLog;
   clock: Clock;
@@ -286,9 +289,10 @@ export class MoneyService implements PermitMoney {
 
   /**
    * Before the shift closes: a shift that moved cash needs a count made after the last cash movement, and a
-   * count beyond the tolerance needs the admin PIN. Writes the close (the Z) and returns the Z-report.
+   * count beyond the tolerance needs the admin PIN. Writes the close (the Z), and `alsoClose` in the same
+   * transaction (the shift itself), and returns the Z-report.
    */
-  async close(adminPin: string | undefined): Promise<MoneyReport> {
+  async close(adminPin: string | undefined, alsoClose: () => void = () => undefined): Promise<MoneyReport> {
     const shift = this.openShift();
     const entries = this.entriesOf(shift.id);
     const count = lastCount(entries);
@@ -307,7 +311,12 @@ export class MoneyService implements PermitMoney {
       await this.deps.pin.require(adminPin);
       approvedByPin = true;
     }
-    this.write(
+    const write = (entry: LedgerEntry, audit: Omit<AuditEntry, 'at'>) =>
+      this.deps.store.transaction(() => {
+        this.write(entry, audit);
+        alsoClose();
+      });
+    write(
       {
         type: 'close',
         id: crypto.randomUUID(),
@@ -374,7 +383,7 @@ export class MoneyService implements PermitMoney {
   }
 
   private closes(): Array<LedgerEntryOf<'close'>> {
-    return this.deps.ledger.entries().filter((entry): entry is LedgerEntryOf<'close'> => entry.type === 'close');
+    return this.deps.ledger.ofType('close');
   }
 
   private entriesOf(shiftId: string): readonly LedgerEntry[] {
@@ -396,10 +405,12 @@ export class MoneyService implements PermitMoney {
     return this.deps.shift() ?? fail('not-allowed', 'no-shift-open');
   }
 
-  /** The ledger first (durable), then the audit log; a repeated id is neither written nor audited again. */
+  /** The entry and its audit record, in one transaction; a repeated id is neither written nor audited again. */
   private write(entry: LedgerEntry, audit: Omit<AuditEntry, 'at'>): void {
-    if (!this.deps.ledger.append(entry)) return;
-    this.deps.audit.append({ at: entry.at, ...audit });
+    this.deps.store.transaction(() => {
+      if (!this.deps.ledger.append(entry)) return;
+      this.deps.audit.append({ at: entry.at, ...audit });
+    });
   }
 
   private now(): string {

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Permit, Result } from '../../../shared/domain';
@@ -13,6 +11,7 @@ import {
   type TenderKind,
 } from '../../../shared/ledger';
 import { startTestKiosk, TEST_ADMIN_PIN, value, type TestKiosk } from '../testing/test-kiosk';
+import { readRecords } from '../storage/read-records';
 
 /**
  * Any sequence of sales, extensions, cancels with or without refunds, paid-outs, drops and restarts, through the
@@ -204,11 +203,7 @@ async function run(floatCents: number, steps: Step[]): Promise<void> {
     const z = closed.report;
 
     // The ledger on disk, summed here.
-    const ledger = fs
-      .readFileSync(path.join(kiosk.dataDir, 'money.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => LedgerEntrySchema.parse(JSON.parse(line)));
+    const ledger = readRecords(kiosk.dataDir).ledger.map((entry) => LedgerEntrySchema.parse(entry));
     const fromLedger = new Map<TenderKind, number>();
     const refundsFromLedger = new Map<RefundMethod, number>();
     for (const entry of ledger) {

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { problemMessage } from '../../../shared/problems';
 import { startSandbox } from '../../../sandbox/server';
 import type { OutboxItem, OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from '../testing/test-kiosk';
+import { readRecords } from '../storage/read-records';
 
 let kiosk: TestKiosk | undefined;
 afterEach(async () => {
@@ -33,11 +32,7 @@ const apiCalls = (k: TestKiosk) =>
     .map((entry) => entry.path.split('/').pop())
     .filter((name) => name !== 'stats');
 async function audit(k: TestKiosk): Promise<Array<{ event: string; actionId?: string }>> {
-  const text = await readFile(path.join(k.dataDir, 'audit.jsonl'), 'utf8');
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { event: string; actionId?: string });
+  return Promise.resolve(readRecords(k.dataDir).audit.map((entry) => entry as { event: string; actionId?: string }));
 }
 
 describe('outbox delivery', () => {

@@ -1,14 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FAULT_KINDS, type FaultInput } from '../../../sandbox/faults';
 import { startSandbox, type SandboxPermit } from '../../../sandbox/server';
 import type { OutboxItem, OutboxStatus, Permit, ReconcileEntry, Result } from '../../../shared/domain';
 import { centsToAmountString } from '../../../shared/money';
-import type { AuditEntry } from '../audit/audit-log';
 import type { RepeatedTicketPolicy } from '../outbox/records';
 import { startTestKiosk, TEST_TOKEN, value, type TestKiosk } from '../testing/test-kiosk';
+import { readRecords } from '../storage/read-records';
 
 /**
  * Random interleavings of attendant actions, every fault the sandbox can inject (stored or not, answered
@@ -160,10 +158,7 @@ async function run(setting: { rejectsRepeats: boolean; policy: RepeatedTicketPol
     const listed = new Map(entries.map((entry) => [entry.ticketNumber, entry]));
     const stored = sandbox.permits();
     const log = sandbox.requestLog();
-    const audit = (await readFile(path.join(kiosk.dataDir, 'audit.jsonl'), 'utf8'))
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as AuditEntry);
+    const audit = readRecords(kiosk.dataDir).audit;
     for (const seen of confirmed.values()) {
       const ticket = seen.ticketNumber;
       const view = value<Permit>(await kiosk.core.dispatch('permits:get', { ticketNumber: ticket }));

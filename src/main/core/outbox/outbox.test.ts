@@ -1,18 +1,29 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, csvCell } from '../audit/audit-log';
 import { KioskFailure } from '../failure';
-import { journalFiles } from './journal';
+import { KioskStore, StoreDamagedError } from '../storage/kiosk-store';
 import { Outbox } from './outbox';
 import type { OutboxAction } from './records';
 
 const clock = { now: () => new Date('2026-11-30T14:00:00.000Z') };
 const dirs: string[] = [];
+const stores = new Map<string, KioskStore>();
 afterEach(() => {
+  for (const store of stores.values()) store.close();
+  stores.clear();
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
+
+/** The folder's store, opened afresh each time (as a restart would). */
+function storeIn(dir: string): KioskStore {
+  stores.get(dir)?.close();
+  const store = KioskStore.open(dir);
+  stores.set(dir, store);
+  return store;
+}
 
 function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
@@ -20,7 +31,8 @@ function tempDir(): string {
   return dir;
 }
 function open(dir: string, compactAfter?: number): Outbox {
-  return new Outbox({ dataDir: dir, audit: AuditLog.inDataDir(dir), clock, ...(compactAfter ? { compactAfter } : {}) });
+  const store = storeIn(dir);
+  return new Outbox({ store, audit: new AuditLog(store), clock, ...(compactAfter ? { compactAfter } : {}) });
 }
 let seq = 0;
 function issue(ticketNumber: string, plate = 'ABC123'): OutboxAction {
@@ -90,21 +102,19 @@ describe('durable outbox', () => {
     ).toEqual(['K-1', 'K-2']);
   });
 
-  it('ignores a line torn by a crash mid-write, and says so', () => {
+  it('refuses to start on a change whose bytes were altered, naming the file, and keeps it', () => {
     const dir = tempDir();
     const first = open(dir);
-    first.accept(issue('K-1'));
+    first.accept(issue('K-1', 'ABC123'));
     first.close();
-    appendFileSync(journalFiles(dir).journal, '{"r":"accept","action":{"id":"tor');
-    const again = open(dir);
-    expect(again.skippedOnReplay).toBe(1);
-    expect(again.status('unknown', null).waiting).toBe(1);
-    again.accept(issue('K-2'));
-    again.close();
-    expect(open(dir).status('unknown', null).waiting).toBe(2);
+    const store = storeIn(dir);
+    // One flipped letter of the plate, as a failing disk would leave it; the checksum column is left as it was.
+    store.db.exec("UPDATE outbox_change SET body = replace(body, 'ABC123', 'ABD123')");
+    expect(() => new Outbox({ store, audit: new AuditLog(store), clock })).toThrow(StoreDamagedError);
+    expect(() => new Outbox({ store, audit: new AuditLog(store), clock })).toThrow(/kiosk\.db.*outbox_change/);
   });
 
-  it('compacts the journal once settled records pile up, without losing anything', () => {
+  it('compacts the stored changes once settled records pile up, without losing anything', () => {
     const dir = tempDir();
     const outbox = open(dir, 50);
     for (let i = 0; i < 100; i += 1) {
@@ -116,10 +126,11 @@ describe('durable outbox', () => {
     const waiting = issue('K-waiting');
     outbox.accept(waiting);
     outbox.close();
-    const files = journalFiles(dir);
-    expect(readFileSync(files.journal, 'utf8').split('\n').length).toBeLessThan(200); // of 301 records written
-    expect(statSync(files.snapshot).size).toBeGreaterThan(0);
-    const again = open(dir);
+    const store = storeIn(dir);
+    const changes = store.db.prepare('SELECT count(*) AS n FROM outbox_change').get();
+    expect(Number(changes?.n)).toBeLessThan(200); // of 301 changes written
+    expect(store.db.prepare('SELECT count(*) AS n FROM outbox_snapshot').get()).toMatchObject({ n: 1 });
+    const again = new Outbox({ store, audit: new AuditLog(store), clock });
     expect(again.status('unknown', null).waiting).toBe(1);
     expect(again.permit('K-42')).toMatchObject({ referenceId: 'ref-42', sync: 'sent' });
     expect(again.permit('K-waiting')).toMatchObject({ sync: 'waiting', referenceId: null });
@@ -128,12 +139,8 @@ describe('durable outbox', () => {
   it('keeps a cancelled permit a day after its cancel, and one on the reconciliation list for as long as it is', () => {
     const dir = tempDir();
     let now = new Date('2026-11-30T14:00:00.000Z');
-    const outbox = new Outbox({
-      dataDir: dir,
-      audit: AuditLog.inDataDir(dir),
-      clock: { now: () => now },
-      compactAfter: 5,
-    });
+    const store = storeIn(dir);
+    const outbox = new Outbox({ store, audit: new AuditLog(store), clock: { now: () => now }, compactAfter: 5 });
     const settleCancelled = (ticket: string, unclear: boolean) => {
       const action = { ...issue(ticket), takenAt: now.toISOString() };
       outbox.accept(action);
@@ -158,32 +165,6 @@ describe('durable outbox', () => {
     expect(again.permit('C-19')?.status).toBe('cancelled');
   });
 
-  it('skips a journal already folded into the snapshot (a crash between snapshot and truncation)', () => {
-    const dir = tempDir();
-    const outbox = open(dir, 20);
-    const waiting = Array.from({ length: 5 }, (_, i) => issue(`W-${i}`));
-    for (const action of waiting) {
-      outbox.accept(action);
-      outbox.recordAttempt([action.id]);
-      outbox.recordFailed([action.id], { code: 'opscom-unreachable' }, false);
-    }
-    const staleJournal = readFileSync(journalFiles(dir).journal, 'utf8');
-    for (let i = 0; i < 30; i += 1) {
-      const action = issue(`D-${i}`);
-      outbox.accept(action);
-      outbox.recordDelivered([action.id], `ref-${i}`);
-    }
-    outbox.close();
-    expect(statSync(journalFiles(dir).snapshot).size).toBeGreaterThan(0);
-    // Put the old journal back beside the new snapshot, as if the crash came right after the rename.
-    writeFileSync(journalFiles(dir).journal, staleJournal);
-    const again = open(dir);
-    expect(again.status('unknown', null).waiting).toBe(5);
-    // Replaying the stale attempts again would count them twice.
-    expect(again.items(new Set()).map((item) => item.attempts)).toEqual([1, 1, 1, 1, 1]);
-    expect(again.permit('D-0')?.referenceId).toBe('ref-0'); // folded into the snapshot
-  });
-
   it('audits every action and exports it as CSV a spreadsheet cannot run', () => {
     const dir = tempDir();
     const outbox = open(dir);
@@ -195,7 +176,7 @@ describe('durable outbox', () => {
       { code: 'legacy-message', params: { text: 'Could not reach OPSCOM, "network"' } },
       false,
     );
-    const audit = AuditLog.inDataDir(dir);
+    const audit = new AuditLog(stores.get(dir)!);
     const csv = audit.toCsv();
     const [header, ...rows] = csv.trim().split('\r\n');
     expect(header).toBe(

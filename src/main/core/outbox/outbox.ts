@@ -3,7 +3,7 @@ import { problemMessage, type Problem } from '../../../shared/problems';
 import { isAfter, toInstant, type Clock } from '../../../shared/time';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { fail } from '../failure';
-import { Journal, journalFiles } from './journal';
+import { KioskStore } from '../storage/kiosk-store';
 import { OutboxState, type DeliveryPlan, type LiveAction, type OutboxSnapshot } from './outbox-state';
 import type { HandoverReason, JournalRecord, OutboxAction, PermitValues, RepeatedTicketPolicy } from './records';
 
@@ -25,10 +25,11 @@ function auditValues(values: PermitValues): Pick<AuditEntry, 'plate' | 'zone' | 
 }
 
 export interface OutboxOptions {
-  dataDir: string;
+  /** The kiosk's database: an action's change, its ledger entry and its audit records commit together. */
+  store: KioskStore;
   audit: AuditLog;
   clock: Clock;
-  /** Compact once the journal holds this many records more than the live state needs. */
+  /** Compact once this many changes are stored beyond what the live state needs. */
   compactAfter?: number;
   /** Settled permits that ended this long ago leave the snapshot (the audit log keeps them). */
   keepEndedForMs?: number;
@@ -37,43 +38,42 @@ export interface OutboxOptions {
 export type OutboxListener = (change: { tickets: string[] }) => void;
 
 /**
- * The durable outbox. `accept` returns only once the action is on disk; from then on the action is
- * delivered by the courier or parked for a person, never dropped. Every change is journalled first, then
- * applied to the in-memory state, then audited and announced.
+ * The durable outbox. `accept` returns only once the action is committed; from then on the action is
+ * delivered by the courier or parked for a person, never dropped. Every change is stored (table outbox_change),
+ * applied to the in-memory state and audited in one transaction, and announced once it commits. A transaction
+ * that fails leaves nothing: the in-memory state is read again from the database.
  */
 export class Outbox {
-  private readonly journal: Journal<OutboxSnapshot, JournalRecord>;
-  private readonly state: OutboxState;
+  private readonly store: KioskStore;
+  private state: OutboxState;
+  private changesSinceSnapshot = 0;
   private readonly listeners = new Set<OutboxListener>();
   private readonly compactAfter: number;
   private closed = false;
   private readonly keepEndedForMs: number;
-  /** How many unreadable journal lines start-up found (a torn last line after a crash). */
-  readonly skippedOnReplay: number;
 
   constructor(private readonly options: OutboxOptions) {
     this.compactAfter = options.compactAfter ?? 5000;
     this.keepEndedForMs = options.keepEndedForMs ?? 24 * 60 * 60_000;
-    const { journal, replay } = Journal.open<OutboxSnapshot, JournalRecord>(journalFiles(options.dataDir));
-    this.journal = journal;
-    this.state = OutboxState.fromSnapshot(replay.snapshot);
-    const [first, ...rest] = replay.records;
-    const journalGeneration = first?.r === 'header' ? first.generation : 0;
-    // A journal older than the snapshot was already folded into it (a crash during compaction).
-    if (journalGeneration >= this.state.generation) {
-      for (const record of first ? [first, ...rest] : []) this.state.apply(record);
-    }
-    this.skippedOnReplay = replay.skipped;
+    this.store = options.store;
+    this.state = this.load();
+    this.store.onRollback(() => {
+      this.state = this.load();
+    });
     // Written down, not only concluded in memory: the next replay must count the same copies.
     for (const live of this.state.unanswered()) {
-      this.audit([this.entry('possible-duplicate', live.action, 'Sent before a restart and no answer was recorded.')]);
-      this.recordFailed([live.action.id], { code: 'no-answer-before-restart' }, true, 'restart');
+      this.store.transaction(() => {
+        this.audit([
+          this.entry('possible-duplicate', live.action, 'Sent before a restart and no answer was recorded.'),
+        ]);
+        this.recordFailed([live.action.id], { code: 'no-answer-before-restart' }, true, 'restart');
+      });
     }
   }
 
+  /** Later answers are not recorded (the next start resends); the store is closed by its owner. */
   close(): void {
     this.closed = true;
-    this.journal.close();
   }
 
   subscribe(listener: OutboxListener): () => void {
@@ -330,23 +330,56 @@ export class Outbox {
   private commit(records: JournalRecord[], entries: AuditEntry[], tickets: string[]): void {
     // A late answer after shutdown must not be written anywhere: the next start resends that action.
     if (this.closed) throw new Error('The outbox is closed.');
-    this.journal.append(...records);
-    for (const record of records) this.state.apply(record);
-    this.audit(entries);
-    this.maybeCompact();
-    for (const listener of this.listeners) listener({ tickets });
+    this.store.transaction(() => {
+      const insert = this.store.sql('INSERT INTO outbox_change (body, crc) VALUES (?, ?)');
+      for (const record of records) {
+        const { body, crc } = KioskStore.sealed(JSON.stringify(record));
+        insert.run(body, crc);
+        this.state.apply(record);
+        this.changesSinceSnapshot += 1;
+      }
+      this.audit(entries);
+      this.maybeCompact();
+    });
+    this.store.onCommit(() => {
+      for (const listener of this.listeners) listener({ tickets });
+    });
   }
 
   private audit(entries: AuditEntry[]): void {
     this.options.audit.append(...entries);
   }
 
+  /** The live state: the last snapshot, and every change stored since, each checked against its checksum. */
+  private load(): OutboxState {
+    const snapshotRow = this.store.sql('SELECT body, crc FROM outbox_snapshot WHERE id = 1').get();
+    const snapshot = snapshotRow
+      ? (JSON.parse(this.store.opened('outbox_snapshot', 1, snapshotRow.body, snapshotRow.crc)) as OutboxSnapshot)
+      : undefined;
+    const state = OutboxState.fromSnapshot(snapshot);
+    let changes = 0;
+    for (const row of this.store.sql('SELECT seq, body, crc FROM outbox_change ORDER BY seq').iterate()) {
+      const record = JSON.parse(this.store.opened('outbox_change', row.seq as number, row.body, row.crc));
+      state.apply(record as JournalRecord);
+      changes += 1;
+    }
+    this.changesSinceSnapshot = changes;
+    return state;
+  }
+
   private maybeCompact(): void {
-    // Unsettled actions are in the snapshot anyway; compact when the journal holds that much and more.
-    if (this.journal.length < this.compactAfter + 2 * this.state.actions.size) return;
+    // Unsettled actions are in the snapshot anyway; compact when the changes hold that much and more.
+    if (this.changesSinceSnapshot < this.compactAfter + 2 * this.state.actions.size) return;
     this.pruneSettledPermits();
     this.state.generation += 1;
-    this.journal.compact(this.state.toSnapshot(), { r: 'header', generation: this.state.generation });
+    const { body, crc } = KioskStore.sealed(JSON.stringify(this.state.toSnapshot()));
+    this.store
+      .sql(
+        'INSERT INTO outbox_snapshot (id, body, crc) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET body = ?, crc = ?',
+      )
+      .run(body, crc, body, crc);
+    this.store.sql('DELETE FROM outbox_change').run();
+    this.changesSinceSnapshot = 0;
   }
 
   private pruneSettledPermits(): void {

@@ -3,13 +3,12 @@
  * nothing is voided that may be stored, every copy is counted, resends wait, a late answer is awaited, and what
  * the kiosk cannot reach is put in front of a supervisor.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FaultInput } from '../../../sandbox/faults';
 import { startSandbox } from '../../../sandbox/server';
 import type { OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
 import { startTestKiosk, TEST_TOKEN, value, type TestKiosk } from '../testing/test-kiosk';
+import { readRecords } from '../storage/read-records';
 
 let kiosk: TestKiosk | undefined;
 afterEach(async () => {
@@ -58,11 +57,7 @@ const drained = (k: TestKiosk) => vi.waitFor(async () => expect((await status(k)
 const live = (k: TestKiosk, ticketNumber: string) =>
   k.sandbox.permits().filter((record) => record.permitNo === ticketNumber && !record.deleted);
 async function auditEvents(k: TestKiosk): Promise<Array<{ event: string; ticketNumber?: string; attendant?: string }>> {
-  const text = await readFile(path.join(k.dataDir, 'audit.jsonl'), 'utf8');
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { event: string });
+  return Promise.resolve(readRecords(k.dataDir).audit.map((entry) => entry as { event: string }));
 }
 
 describe('a push answered unclearly is never taken for "not stored"', () => {

@@ -5,9 +5,12 @@ import { fail } from '../failure';
 import type { Outbox } from '../outbox/outbox';
 import type { ActionKind, PermitValues } from '../outbox/records';
 import { findZone, priceCents, type RateTable, type ZoneRate } from '../pricing';
+import type { KioskStore } from '../storage/kiosk-store';
 import type { TicketNumberAllocator } from './ticket-numbers';
 
 export interface PermitServiceDeps {
+  /** Each action (its ticket number, ledger entry, outbox change and audit records) is one transaction here. */
+  store: KioskStore;
   outbox: Outbox;
   tickets: TicketNumberAllocator;
   /** The rates in force (a supervisor may change them while the kiosk runs). */
@@ -82,18 +85,21 @@ export class PermitService {
       };
       const attendant = this.deps.attendant();
       const tender = this.deps.money.tender(input.tender, values);
-      const ticketNumber = this.deps.money.priorSale(requestId)?.ticketNumber ?? (await this.deps.tickets.next());
       const { amountCents, currency } = values;
-      this.deps.money.recordSale({
-        id: requestId,
-        ticketNumber,
-        action: 'issue',
-        amountCents,
-        currency,
-        tender,
-        attendant,
+      return this.deps.store.transaction(() => {
+        // A sale a crash kept from the outbox before the store (files written one after another) keeps its number.
+        const ticketNumber = this.deps.money.priorSale(requestId)?.ticketNumber ?? this.deps.tickets.next();
+        this.deps.money.recordSale({
+          id: requestId,
+          ticketNumber,
+          action: 'issue',
+          amountCents,
+          currency,
+          tender,
+          attendant,
+        });
+        return this.take({ id: requestId, kind: 'issue', ticketNumber, values, attendant, charged: amountCents });
       });
-      return this.take({ id: requestId, kind: 'issue', ticketNumber, values, attendant, charged: values.amountCents });
     });
   }
 
@@ -115,15 +121,17 @@ export class PermitService {
       const values = { ...valuesOf(permit), endAt: quote.newEndAt, amountCents: quote.totalCents };
       const sale = { amountCents: quote.addedCents, currency: permit.currency };
       const recorded = this.deps.money.tender(tender, sale);
-      this.deps.money.recordSale({
-        id: requestId,
-        ticketNumber,
-        action: 'extend',
-        ...sale,
-        tender: recorded,
-        attendant,
+      return this.deps.store.transaction(() => {
+        this.deps.money.recordSale({
+          id: requestId,
+          ticketNumber,
+          action: 'extend',
+          ...sale,
+          tender: recorded,
+          attendant,
+        });
+        return this.take({ id: requestId, kind: 'extend', ticketNumber, values, attendant, charged: quote.addedCents });
       });
-      return this.take({ id: requestId, kind: 'extend', ticketNumber, values, attendant, charged: quote.addedCents });
     });
   }
 
@@ -138,16 +146,18 @@ export class PermitService {
       const attendant = this.deps.attendant();
       const values = valuesOf(this.activePermit(ticketNumber));
       this.deps.money.checkRefund(ticketNumber, values.currency, money.refund);
-      this.deps.money.recordCancel({
-        id: requestId,
-        ticketNumber,
-        currency: values.currency,
-        refund: money.refund,
-        approvedByPin: money.approvedByPin ?? false,
-        reason,
-        attendant,
+      return this.deps.store.transaction(() => {
+        this.deps.money.recordCancel({
+          id: requestId,
+          ticketNumber,
+          currency: values.currency,
+          refund: money.refund,
+          approvedByPin: money.approvedByPin ?? false,
+          reason,
+          attendant,
+        });
+        return this.take({ id: requestId, kind: 'cancel', ticketNumber, values, attendant, charged: 0, note: reason });
       });
-      return this.take({ id: requestId, kind: 'cancel', ticketNumber, values, attendant, charged: 0, note: reason });
     });
   }
 

@@ -1,35 +1,30 @@
-import path from 'node:path';
-import { readFileIfExists, writeFileDurably } from '../durable-file';
-import { createSerialQueue } from '../serial';
+import { StoreDamagedError, type KioskStore } from '../storage/kiosk-store';
+
+/** The store's key for the last sequence number handed out (what the file ticket-sequence held). */
+export const TICKET_SEQUENCE_KEY = 'ticket-sequence';
 
 /**
  * Ticket numbers (`permitNo`) are `<kioskId>-<sequence>`, unique across kiosks (each has its own id) and
- * across restarts (the sequence is on disk, fsynced, before the number is handed out — so a crash can skip a
- * number but never reuse one). At most 20 + 1 + 9 characters, well inside OPSCOM's 50.
+ * across restarts (the sequence is stored in the transaction of the sale that uses it — so a number is never
+ * reused, and a refused sale gives its number back). At most 20 + 1 + 9 characters, well inside OPSCOM's 50.
  */
 export class TicketNumberAllocator {
-  private readonly file: string;
-  private readonly serial = createSerialQueue();
-
   constructor(
-    dataDir: string,
+    private readonly store: KioskStore,
     /** Read at each number, so a kiosk id changed in settings applies to the next permit. */
     private readonly kioskId: () => string,
-  ) {
-    this.file = path.join(dataDir, 'ticket-sequence');
-  }
+  ) {}
 
-  next(): Promise<string> {
-    return this.serial(async () => {
-      const stored = await readFileIfExists(this.file);
-      const last = stored === undefined ? 0 : Number.parseInt(stored.trim(), 10);
-      if (!Number.isSafeInteger(last) || last < 0) {
-        throw new Error(`The ticket sequence file ${this.file} is damaged; refusing to reuse ticket numbers.`);
-      }
-      const next = last + 1;
-      await writeFileDurably(this.file, `${next}\n`);
-      return `${this.kioskId()}-${next.toString().padStart(6, '0')}`;
-    });
+  /** The next number, written in the caller's transaction. */
+  next(): string {
+    const stored = this.store.readValue(TICKET_SEQUENCE_KEY);
+    const last = stored === undefined ? 0 : Number(stored.trim());
+    if (!Number.isSafeInteger(last) || last < 0) {
+      throw new StoreDamagedError(this.store.file, 'the ticket sequence is not a number; ticket numbers could repeat');
+    }
+    const next = last + 1;
+    this.store.writeValue(TICKET_SEQUENCE_KEY, String(next));
+    return `${this.kioskId()}-${next.toString().padStart(6, '0')}`;
   }
 }
 

@@ -42,7 +42,8 @@ export interface TestKiosk {
   dataDir: string;
   settings: SettingsBacking;
   logLines: string[];
-  restart(): Promise<KioskCore>;
+  /** Stops the core, runs `whileStopped` (to alter its data folder as a crash or a tool would), starts it again. */
+  restart(whileStopped?: () => void | Promise<void>): Promise<KioskCore>;
   close(): Promise<void>;
 }
 
@@ -113,8 +114,9 @@ export async function startTestKiosk(
     dataDir,
     settings,
     logLines,
-    async restart() {
+    async restart(whileStopped) {
       await kiosk.core.stop();
+      await whileStopped?.();
       kiosk.core = await start();
       return kiosk.core;
     },

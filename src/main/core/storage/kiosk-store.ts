@@ -1,0 +1,240 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { crc32 } from 'node:zlib';
+import { migrate } from './schema';
+import { checkWal } from './wal-check';
+
+/** The kiosk's one database file in its data folder. */
+export const STORE_FILE = 'kiosk.db';
+
+/**
+ * The store refuses to open: the file is damaged. It names the file and says what to do; the file is kept as it is.
+ */
+export class StoreDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly what: string,
+  ) {
+    super(
+      `The kiosk's records in ${file} are damaged (${what}). The kiosk will not start, so that nothing confirmed is ` +
+        `dropped silently. Do not delete the file: stop the kiosk, copy the whole data folder (${path.dirname(file)}) ` +
+        `for the vendor, and call a supervisor.`,
+    );
+    this.name = 'StoreDamagedError';
+  }
+}
+
+type Listener = () => void;
+
+/**
+ * All durable records of a kiosk (the outbox, the money ledger, the audit log, the shift and the small state the
+ * screens remember) in one SQLite database, through Node's built-in `node:sqlite` (no native module to rebuild for
+ * Electron). WAL with synchronous=FULL: a transaction is on disk when `transaction` returns.
+ *
+ * One action is one transaction: the services write inside `transaction(() => …)`, and an action is confirmed
+ * to the attendant only after it returns. When it throws, nothing of the action is stored, and `onRollback`
+ * listeners rebuild what they keep in memory from the database.
+ *
+ * Every row of our own carries a CRC-32 of its body, checked whenever the row is read: a flipped byte is refused
+ * by name, never taken as a value.
+ */
+export class KioskStore {
+  private depth = 0;
+  private readonly afterCommit: Listener[] = [];
+  private readonly rollbackListeners = new Set<Listener>();
+  private readonly statements = new Map<string, StatementSync>();
+  private walToEmpty = false;
+  private closed = false;
+
+  private constructor(
+    readonly file: string,
+    readonly db: DatabaseSync,
+  ) {}
+
+  /**
+   * Opens (creating when absent) the database in `dir`: checks the WAL's frames and the file's structure first, then
+   * brings the schema up to date. Throws StoreDamagedError on damage, keeping the files.
+   */
+  static open(dir: string, options: { quickCheck?: boolean } = {}): KioskStore {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, STORE_FILE);
+    const walProblem = checkWal(`${file}-wal`);
+    if (walProblem) throw new StoreDamagedError(`${file}-wal`, walProblem);
+    const existed = fs.existsSync(file);
+    let db: DatabaseSync;
+    try {
+      db = new DatabaseSync(file, { enableForeignKeyConstraints: true });
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = FULL');
+      db.exec('PRAGMA busy_timeout = 5000');
+    } catch (error) {
+      if (isDamage(error)) throw new StoreDamagedError(file, (error as Error).message);
+      throw error;
+    }
+    if (!existed) for (const suffix of ['', '-wal', '-shm']) chmodPrivate(`${file}${suffix}`);
+    const store = new KioskStore(file, db);
+    try {
+      if (existed && options.quickCheck !== false) store.quickCheck();
+      store.truncateWal();
+      store.transaction(() => migrate(db));
+    } catch (error) {
+      db.close();
+      if (error instanceof StoreDamagedError) throw error;
+      if (isDamage(error)) throw new StoreDamagedError(file, (error as Error).message);
+      throw error;
+    }
+    return store;
+  }
+
+  /** SQLite's quick_check: the file's structure (pages, b-trees, records) is sound. */
+  quickCheck(): void {
+    const rows = this.db.prepare('PRAGMA quick_check').all() as Array<Record<string, string>>;
+    const words = rows.map((row) => Object.values(row)[0]).filter((text) => text !== 'ok');
+    if (words.length > 0) throw new StoreDamagedError(this.file, words.slice(0, 3).join('; '));
+  }
+
+  /** A prepared statement, kept for reuse. */
+  sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Runs `work` in one transaction (nested calls join the outer one) and commits it; on any failure it rolls back,
+   * lets the rollback listeners reload, and throws. Synchronous on purpose: nothing else runs between the
+   * first write of an action and its commit.
+   */
+  transaction<T>(work: () => T): T {
+    if (this.closed) throw new Error('The kiosk store is closed.');
+    if (this.depth > 0) {
+      this.depth += 1;
+      try {
+        return work();
+      } finally {
+        this.depth -= 1;
+      }
+    }
+    if (this.walToEmpty) this.truncateWal();
+    this.depth = 1;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      const result = work();
+      this.db.exec('COMMIT');
+      this.depth = 0;
+      this.runAfterCommit();
+      return result;
+    } catch (error) {
+      this.depth = 0;
+      this.afterCommit.length = 0;
+      this.rollBack();
+      throw error;
+    }
+  }
+
+  /** Runs `listener` once the current transaction commits (at once when none is open); dropped on a rollback. */
+  onCommit(listener: Listener): void {
+    if (this.depth === 0) listener();
+    else this.afterCommit.push(listener);
+  }
+
+  /** Called after every rolled-back transaction, to rebuild what is kept in memory from the database. */
+  onRollback(listener: Listener): () => void {
+    this.rollbackListeners.add(listener);
+    return () => this.rollbackListeners.delete(listener);
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  /** A row body with its checksum, for an insert. */
+  static sealed(body: string): { body: string; crc: number } {
+    return { body, crc: crc32(body) };
+  }
+
+  /** The body of a row read back, after its checksum: a mismatch refuses by name. */
+  opened(table: string, key: SQLInputValue, body: unknown, crc: unknown): string {
+    if (typeof body !== 'string' || crc32(body) !== Number(crc)) {
+      throw new StoreDamagedError(this.file, `row ${String(key)} of ${table} does not match its checksum`);
+    }
+    return body;
+  }
+
+  /** Reads a small keyed value (kv table), checked; undefined when absent. */
+  readValue(key: string): string | undefined {
+    const row = this.sql('SELECT body, crc FROM kv WHERE key = ?').get(key);
+    return row ? this.opened('kv', key, row.body, row.crc) : undefined;
+  }
+
+  writeValue(key: string, body: string): void {
+    const { crc } = KioskStore.sealed(body);
+    this.transaction(() =>
+      this.sql('INSERT INTO kv (key, body, crc) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET body = ?, crc = ?').run(
+        key,
+        body,
+        crc,
+        body,
+        crc,
+      ),
+    );
+  }
+
+  /** Writes the WAL back into the file and empties it: at a clean stop, so the next start has nothing to replay. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } catch {
+      // The disk may be failing: the WAL stays and is replayed at the next start.
+    }
+    this.db.close();
+  }
+
+  private rollBack(): void {
+    try {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // SQLite rolls back by itself after some errors (a full disk); nothing is left to undo then.
+    }
+    // A commit that failed at its sync may still have left its frames in the WAL: they go before anything else
+    // is written (truncateWal).
+    this.walToEmpty = true;
+    for (const listener of this.rollbackListeners) listener();
+  }
+
+  /**
+   * Checkpoints the WAL into the database file and empties it. At start (so frames a crash left behind never mix
+   * with this run's), and after a failed commit: the frames it may have left cannot then be replayed by a restart,
+   * so an action the attendant was told was refused never comes back. Until it succeeds, nothing else is written.
+   */
+  private truncateWal(): void {
+    const row = this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number } | undefined;
+    if (row && Number(row.busy) !== 0) throw new Error('The kiosk database is busy: its WAL could not be emptied.');
+    this.walToEmpty = false;
+  }
+
+  private runAfterCommit(): void {
+    const listeners = this.afterCommit.splice(0);
+    for (const listener of listeners) listener();
+  }
+}
+
+/** SQLite's words for a file that is not a sound database (SQLITE_CORRUPT, SQLITE_NOTADB). */
+function isDamage(error: unknown): boolean {
+  const code = (error as { errcode?: number }).errcode;
+  return typeof code === 'number' && ((code & 0xff) === 11 || (code & 0xff) === 26);
+}
+
+function chmodPrivate(file: string): void {
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    // -wal and -shm may not exist yet; SQLite creates them with the database file's mode.
+  }
+}
