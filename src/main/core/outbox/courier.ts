@@ -82,10 +82,15 @@ export class Courier {
       this.unclear.set(ticketNumber, { streak, notBefore });
     }
     this.unsubscribe = options.outbox.subscribe(({ tickets }) => {
-      for (const ticket of tickets) {
-        if (this.inFlight.has(ticket)) continue;
-        this.ready.add(ticket);
-        this.settleLocally(ticket);
+      // Runs after an action committed: a failure here must not turn the confirmed action into a refusal.
+      try {
+        for (const ticket of tickets) {
+          if (this.inFlight.has(ticket)) continue;
+          this.ready.add(ticket);
+          this.settleLocally(ticket);
+        }
+      } catch (error) {
+        this.options.log.error('Outbox could not record a local settlement', error);
       }
       this.pump();
     });
@@ -162,8 +167,13 @@ export class Courier {
         this.inFlight.delete(ticket);
         this.lingering.delete(ticket);
         if (this.stopped) return;
-        // What came in meanwhile may need no network at all (a cancel that voids a push never received).
-        this.settleLocally(ticket);
+        try {
+          // What came in meanwhile may need no network at all (a cancel that voids a push never received).
+          this.settleLocally(ticket);
+        } catch (error) {
+          // Only the disk can throw here: nothing was recorded, and the same plan comes up again.
+          this.options.log.error(`Outbox could not record a local settlement for ${ticket}`, error);
+        }
         if (this.options.outbox.plan(ticket, this.policy())) this.ready.add(ticket);
         this.pump();
       });

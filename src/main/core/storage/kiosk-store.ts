@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { crc32 } from 'node:zlib';
@@ -202,9 +203,16 @@ export class KioskStore {
     } catch {
       // SQLite rolls back by itself after some errors (a full disk); nothing is left to undo then.
     }
-    // A commit that failed at its sync may still have left its frames in the WAL: they go before anything else
-    // is written (truncateWal).
+    // A commit that failed at its sync may still have left its frames in the WAL, where a restart would replay
+    // them: they go now, or before anything else is written (truncateWal).
     this.walToEmpty = true;
+    try {
+      this.truncateWal();
+    } catch {
+      // The disk still fails: cut the WAL after its last committed frame at least (no sync needed: a restart of the
+      // process reads the file as the kernel holds it), and the next transaction tries the rest again first.
+      cutUncommittedFrames(this.file);
+    }
     for (const listener of this.rollbackListeners) listener();
   }
 
@@ -222,6 +230,36 @@ export class KioskStore {
   private runAfterCommit(): void {
     const listeners = this.afterCommit.splice(0);
     for (const listener of listeners) listener();
+  }
+}
+
+/**
+ * Shortens the WAL to the frames SQLite counts as committed (the wal-index header in the `-shm` file, in the layout
+ * SQLite documents for it: mxFrame at byte 16, the page size at byte 14, in the machine's byte order, the header
+ * twice). Frames after them are a failed commit's, which a restart's recovery would otherwise replay.
+ */
+export function cutUncommittedFrames(dbFile: string): boolean {
+  try {
+    const header = Buffer.alloc(96);
+    const fd = fs.openSync(`${dbFile}-shm`, 'r');
+    try {
+      if (fs.readSync(fd, header, 0, 96, 0) < 96) return false;
+    } finally {
+      fs.closeSync(fd);
+    }
+    // The two copies agree when no writer is half-way through the header.
+    if (!header.subarray(0, 48).equals(header.subarray(48, 96)) || header[12] !== 1) return false;
+    const little = os.endianness() === 'LE';
+    const mxFrame = little ? header.readUInt32LE(16) : header.readUInt32BE(16);
+    const rawPage = little ? header.readUInt16LE(14) : header.readUInt16BE(14);
+    const pageSize = rawPage === 1 ? 65536 : rawPage;
+    if (pageSize < 512) return false;
+    const keep = 32 + mxFrame * (24 + pageSize);
+    const wal = `${dbFile}-wal`;
+    if (fs.statSync(wal).size > keep) fs.truncateSync(wal, keep);
+    return true;
+  } catch {
+    return false;
   }
 }
 

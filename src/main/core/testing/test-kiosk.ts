@@ -60,9 +60,11 @@ export async function startTestKiosk(
     adminPin?: string | null;
     /** Where the token rests (default: in memory, empty). */
     secrets?: SecretStore;
+    /** A data folder to use (and keep) instead of a new temporary one. */
+    dataDir?: string;
   } = {},
 ): Promise<TestKiosk> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-test-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'kiosk-test-')));
   const sandbox = options.sandbox ?? (await startSandbox({ port: 0, tokens: [TEST_TOKEN] }));
   const pin = options.adminPin === undefined ? TEST_ADMIN_PIN : options.adminPin;
   const adminPinHash = pin === null ? undefined : await pinHash(pin);
@@ -123,7 +125,7 @@ export async function startTestKiosk(
     async close() {
       await kiosk.core.stop();
       await sandbox.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
   return kiosk;

@@ -1,0 +1,174 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AuditLog, verifyAuditChain } from '../audit/audit-log';
+import { buildDiskFaultShim, canInjectDiskFaults, PROJECT_ROOT } from '../testing/fault-shim';
+import { KioskStore, StoreDamagedError } from './kiosk-store';
+import { checkWal } from './wal-check';
+
+const dirs: string[] = [];
+const stores: KioskStore[] = [];
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-store-'));
+  dirs.push(dir);
+  return dir;
+}
+function open(dir: string): KioskStore {
+  const store = KioskStore.open(dir);
+  stores.push(store);
+  return store;
+}
+
+describe('one transaction per action', () => {
+  it('commits all of an action or nothing, and tells the memory-keepers to reload after a rollback', () => {
+    const store = open(tempDir());
+    let reloads = 0;
+    const committed: string[] = [];
+    store.onRollback(() => (reloads += 1));
+    store.transaction(() => {
+      store.writeValue('a', '1');
+      store.transaction(() => store.writeValue('b', '2')); // joins the outer one
+      store.onCommit(() => committed.push('first'));
+      expect(committed).toEqual([]); // not before the commit
+    });
+    expect(committed).toEqual(['first']);
+    expect(() =>
+      store.transaction(() => {
+        store.writeValue('a', 'changed');
+        store.onCommit(() => committed.push('second'));
+        throw new Error('the audit write failed');
+      }),
+    ).toThrow('the audit write failed');
+    expect(store.readValue('a')).toBe('1');
+    expect(committed).toEqual(['first']);
+    expect(reloads).toBe(1);
+  });
+
+  it('keeps its file, WAL and shared memory owner-only, and uses WAL with synchronous=FULL', () => {
+    const dir = tempDir();
+    const store = open(dir);
+    store.writeValue('a', '1');
+    expect(store.db.prepare('PRAGMA journal_mode').get()).toMatchObject({ journal_mode: 'wal' });
+    expect(store.db.prepare('PRAGMA synchronous').get()).toMatchObject({ synchronous: 2 });
+    expect(store.db.prepare('PRAGMA foreign_keys').get()).toMatchObject({ foreign_keys: 1 });
+    if (process.platform !== 'win32') {
+      for (const name of fs.readdirSync(dir).filter((each) => each.startsWith('kiosk.db'))) {
+        expect(fs.statSync(path.join(dir, name)).mode & 0o777, name).toBe(0o600);
+      }
+    }
+  });
+});
+
+describe('damage is refused by name, never taken as data', () => {
+  it('refuses a value whose bytes changed on disk, and keeps the file', () => {
+    const dir = tempDir();
+    const store = KioskStore.open(dir);
+    store.writeValue('shift', '{"current":{"attendant":"Dana"}}');
+    store.db.exec(`UPDATE kv SET body = replace(body, 'Dana', 'Dina')`);
+    expect(() => store.readValue('shift')).toThrow(StoreDamagedError);
+    expect(() => store.readValue('shift')).toThrow(/kiosk\.db.*row shift of kv.*Do not delete the file/);
+    store.close();
+    expect(fs.existsSync(path.join(dir, 'kiosk.db'))).toBe(true);
+  });
+
+  it('refuses to start on a database whose pages were overwritten, naming the file', () => {
+    const dir = tempDir();
+    const store = KioskStore.open(dir);
+    const audit = new AuditLog(store);
+    for (let i = 0; i < 400; i += 1) audit.append({ at: new Date(0).toISOString(), event: 'accepted', plate: `P${i}` });
+    store.close();
+    const file = path.join(dir, 'kiosk.db');
+    const bytes = fs.readFileSync(file);
+    // Garbage over the middle pages (a b-tree's page headers and cells), as a failing disk leaves them.
+    const pageSize = bytes.readUInt16BE(16);
+    for (let at = 2 * pageSize; at < bytes.length - pageSize; at += pageSize) bytes.fill(0xa5, at, at + 64);
+    fs.writeFileSync(file, bytes);
+    expect(() => KioskStore.open(dir)).toThrow(StoreDamagedError);
+    expect(() => KioskStore.open(dir)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true); // kept as it was, for whoever looks at it
+  });
+
+  it('refuses a file that is not a database at all', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'kiosk.db'), 'this is not a database, it is a text file '.repeat(200));
+    expect(() => KioskStore.open(dir)).toThrow(StoreDamagedError);
+  });
+
+  it('finds a flipped byte in the WAL when committed frames follow it, and lets a torn tail be', () => {
+    const dir = tempDir();
+    const store = open(dir);
+    for (let i = 0; i < 12; i += 1) store.writeValue(`k${i}`, `value ${i}`.repeat(50));
+    // What kill -9 leaves: the database and its WAL, not checkpointed.
+    const crashed = tempDir();
+    for (const name of ['kiosk.db', 'kiosk.db-wal']) fs.copyFileSync(path.join(dir, name), path.join(crashed, name));
+    const wal = path.join(crashed, 'kiosk.db-wal');
+    expect(checkWal(wal)).toBeUndefined();
+    const bytes = fs.readFileSync(wal);
+    const pageSize = bytes.readUInt32BE(8);
+    const frame = 24 + pageSize;
+
+    const flipped = Buffer.from(bytes);
+    flipped[32 + 2 * frame + 24 + 100] ^= 0x04; // one bit in the third frame's page
+    fs.writeFileSync(wal, flipped);
+    expect(checkWal(wal)).toMatch(/frame 3 of \d+ fails its checksum/);
+    expect(() => KioskStore.open(crashed)).toThrow(/kiosk\.db-wal.*frame 3/);
+
+    const torn = bytes.subarray(0, bytes.length - Math.floor(frame / 2)); // the last frame half written
+    fs.writeFileSync(wal, torn);
+    expect(checkWal(wal)).toBeUndefined();
+  });
+
+  it('chains the audit log: a changed row, or a deleted one, is found by the verification', () => {
+    const dir = tempDir();
+    const store = open(dir);
+    const audit = new AuditLog(store);
+    for (let i = 0; i < 5; i += 1) audit.append({ at: new Date(i).toISOString(), event: 'accepted', plate: `P${i}` });
+    expect(verifyAuditChain(store)).toEqual({ rows: 5, broken: null });
+    // The log refuses changes itself…
+    expect(() => store.db.exec(`UPDATE audit SET body = replace(body, 'P2', 'X2')`)).toThrow(/append-only/);
+    expect(() => store.db.exec('DELETE FROM audit WHERE seq = 2')).toThrow(/append-only/);
+    // …and someone who drops the triggers is still found out.
+    store.db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete');
+    store.db.exec(`UPDATE audit SET body = replace(body, 'P2', 'X2') WHERE seq = 3`);
+    expect(verifyAuditChain(store).broken).toEqual({ seq: 3, why: 'its content does not match its hash' });
+    expect(() => audit.entries()).toThrow(StoreDamagedError);
+  });
+});
+
+describe.skipIf(!canInjectDiskFaults)('a commit refused at its fsync (disk-fault shim)', () => {
+  let shim = '';
+  beforeAll(() => {
+    shim = buildDiskFaultShim();
+  });
+  afterAll(() => {
+    if (shim) fs.rmSync(path.dirname(shim), { recursive: true, force: true });
+  });
+
+  it.each([
+    ['killed at once', 'at-once'],
+    ['killed after one more write', 'then-write'],
+  ])('does not come back after kill -9 (%s), though SQLite would replay its frames', (_when, then) => {
+    const dir = tempDir();
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/main/core/testing/refused-commit-driver.ts'), dir, then],
+      {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, LD_PRELOAD: shim, KIOSK_FAULT_DIR: fs.realpathSync(dir), KIOSK_FAULT_MODE: 'fsync' },
+      },
+    );
+    expect(run.signal, run.stderr).toBe('SIGKILL');
+    expect(run.stdout.trim()).toBe('refused');
+    const store = open(dir);
+    expect(store.readValue('confirmed')).toBe('kept');
+    expect(store.readValue('refused')).toBeUndefined();
+    expect(store.readValue('after')).toBe(then === 'then-write' ? 'kept too' : undefined);
+  });
+});
