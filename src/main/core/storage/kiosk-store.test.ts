@@ -114,7 +114,7 @@ describe('damage is refused by name, never taken as data', () => {
     const frame = 24 + pageSize;
 
     const flipped = Buffer.from(bytes);
-    flipped[32 + 2 * frame + 24 + 100] ^= 0x04; // one bit in the third frame's page
+    flipped.writeUInt8(flipped.readUInt8(32 + 2 * frame + 24 + 100) ^ 0x04, 32 + 2 * frame + 24 + 100); // one bit in the third frame's page
     fs.writeFileSync(wal, flipped);
     expect(checkWal(wal)).toMatch(/frame 3 of \d+ fails its checksum/);
     expect(() => KioskStore.open(crashed)).toThrow(/kiosk\.db-wal.*frame 3/);

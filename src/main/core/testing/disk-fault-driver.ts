@@ -52,7 +52,7 @@ function outcome(result: Result<unknown>): Pick<DriverLine, 'ok' | 'ticketNumber
     const permit = result.value as { ticketNumber: string; endAt: string };
     return { ok: true, ticketNumber: permit.ticketNumber, endAt: permit.endAt };
   }
-  return { ok: false, code: result.error.code, problem: result.error.problem.code };
+  return { ok: false, code: result.error.code, problem: result.error.problem?.code ?? '' };
 }
 
 async function main(): Promise<void> {
