@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
 import { StoreDamagedError, type KioskStore } from '../storage/kiosk-store';
 
 /**
@@ -149,12 +150,12 @@ export interface ChainCheck {
   broken: { seq: number; why: string } | null;
 }
 
-/** Walks the whole chain: every row's hash, and every link to the row before. */
-export function verifyAuditChain(store: KioskStore): ChainCheck {
+/** Walks the whole chain: every row's hash, and every link to the row before. Reads only. */
+export function verifyAuditChain(db: DatabaseSync): ChainCheck {
   let previous = AUDIT_CHAIN_START;
   let rows = 0;
   let expectedSeq: number | null = null;
-  for (const row of store.db.prepare('SELECT seq, body, prev_hash, hash FROM audit ORDER BY seq').iterate()) {
+  for (const row of db.prepare('SELECT seq, body, prev_hash, hash FROM audit ORDER BY seq').iterate()) {
     const seq = Number(row.seq);
     rows += 1;
     if (expectedSeq !== null && seq !== expectedSeq) {

@@ -129,14 +129,14 @@ describe('damage is refused by name, never taken as data', () => {
     const store = open(dir);
     const audit = new AuditLog(store);
     for (let i = 0; i < 5; i += 1) audit.append({ at: new Date(i).toISOString(), event: 'accepted', plate: `P${i}` });
-    expect(verifyAuditChain(store)).toEqual({ rows: 5, broken: null });
+    expect(verifyAuditChain(store.db)).toEqual({ rows: 5, broken: null });
     // The log refuses changes itself…
     expect(() => store.db.exec(`UPDATE audit SET body = replace(body, 'P2', 'X2')`)).toThrow(/append-only/);
     expect(() => store.db.exec('DELETE FROM audit WHERE seq = 2')).toThrow(/append-only/);
     // …and someone who drops the triggers is still found out.
     store.db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete');
     store.db.exec(`UPDATE audit SET body = replace(body, 'P2', 'X2') WHERE seq = 3`);
-    expect(verifyAuditChain(store).broken).toEqual({ seq: 3, why: 'its content does not match its hash' });
+    expect(verifyAuditChain(store.db).broken).toEqual({ seq: 3, why: 'its content does not match its hash' });
     expect(() => audit.entries()).toThrow(StoreDamagedError);
   });
 });

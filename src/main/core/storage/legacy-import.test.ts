@@ -79,7 +79,7 @@ describe('a kiosk with records in files moves them into the store on its first s
     // A second start imports nothing again, and the audit chain holds from the first imported line to the last.
     await kiosk.restart(() => {
       const store = KioskStore.open(dataDir);
-      expect(verifyAuditChain(store)).toEqual({ rows: audit.length, broken: null });
+      expect(verifyAuditChain(store.db)).toEqual({ rows: audit.length, broken: null });
       store.close();
     });
     expect(readRecords(dataDir).ledger).toHaveLength(ledger.length);
