@@ -12,6 +12,8 @@
  *                      fsync  fsync and fdatasync fail with EIO (the data may or may not have reached the disk)
  *   KIOSK_FAULT_SEED   seed of the random choice (default 1), so a run can be repeated
  *   KIOSK_FAULT_LOG    a file that gets one line per injected fault (optional)
+ *   KIOSK_FAULT_ARM_FILE  when set, faults happen only while this file exists (so a parent can let a process
+ *                         start on a sound disk, then arm the faults, without touching its environment)
  *
  * Built by the tests with: cc -shared -fPIC -O2 -o disk-fault-shim.so disk-fault-shim.c -ldl
  */
@@ -63,6 +65,8 @@ static int should_fail(int fd) {
   if (dir == NULL || rate_text == NULL || dir[0] == '\0') return 0;
   double rate = atof(rate_text);
   if (rate <= 0) return 0;
+  const char *arm = getenv("KIOSK_FAULT_ARM_FILE");
+  if (arm != NULL && arm[0] != '\0' && access(arm, F_OK) != 0) return 0;
   in_shim = 1;
   char link[64];
   char target[4096];

@@ -24,15 +24,21 @@ export interface SoakArgs {
   refusesRepeats: boolean;
   /** Keep the temporary folder (data dir, station log) for debugging. */
   keep: boolean;
+  /**
+   * The station's disk fails too: this share (0..1) of its write and sync calls on the data folder fail, in one mode
+   * per start (EIO, a short write then ENOSPC, a failing fsync), through the disk-fault shim. 0: a sound disk.
+   */
+  diskFaultRate: number;
 }
 
 export const USAGE =
   'Usage: npm run soak -- --actions N --kills K --fault-rate F [--seed S] [--concurrency C] [--in-flight R]' +
-  ' [--pace MS] [--drain-timeout SECONDS] [--opscom-refuses-repeats] [--keep]\n' +
+  ' [--pace MS] [--drain-timeout SECONDS] [--opscom-refuses-repeats] [--disk-faults [--disk-fault-rate D]] [--keep]\n' +
   '  N actions (1 or more) through the station bridge, K kill -9s of the station (0 to N), faults on a share F' +
   ' (0 to 1) of OPSCOM writes.\n' +
   '  C is the kiosk outbox concurrency (1-16, default 4); R bridge requests in flight (1-32, default 4);' +
-  ' MS mean pause between actions (default 20).';
+  ' MS mean pause between actions (default 20).\n' +
+  "  --disk-faults: the station's data folder fails under it too (a share D, default 0.02, of its writes and syncs).";
 
 export type ParsedArgs = { kind: 'run'; args: SoakArgs } | { kind: 'help' } | { kind: 'error'; message: string };
 
@@ -53,6 +59,8 @@ export function parseSoakArgs(argv: string[]): ParsedArgs {
         pace: { type: 'string' },
         'drain-timeout': { type: 'string' },
         'opscom-refuses-repeats': { type: 'boolean', default: false },
+        'disk-faults': { type: 'boolean', default: false },
+        'disk-fault-rate': { type: 'string' },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -92,6 +100,13 @@ export function parseSoakArgs(argv: string[]): ParsedArgs {
   const paceMs = whole('pace', values.pace, 0, 60_000, 20);
   const drainTimeoutS = whole('drain-timeout', values['drain-timeout'], 1, 86_400, 900);
 
+  let diskFaultRate = 0;
+  if (values['disk-faults']) {
+    diskFaultRate = Number(values['disk-fault-rate'] ?? '0.02');
+    if (!Number.isFinite(diskFaultRate) || diskFaultRate <= 0 || diskFaultRate > 0.5)
+      problems.push(`--disk-fault-rate must be a number above 0 and at most 0.5, not "${values['disk-fault-rate']}".`);
+  } else if (values['disk-fault-rate'] !== undefined) problems.push('--disk-fault-rate goes with --disk-faults.');
+
   if (problems.length > 0) return { kind: 'error', message: problems.join(' ') };
   return {
     kind: 'run',
@@ -106,6 +121,7 @@ export function parseSoakArgs(argv: string[]): ParsedArgs {
       drainTimeoutS,
       refusesRepeats: values['opscom-refuses-repeats'],
       keep: values.keep,
+      diskFaultRate,
     },
   };
 }

@@ -7,7 +7,7 @@
  * the outbox must drain, and every confirmed action is checked against what OPSCOM holds. Not part of
  * `npm test`: it prints figures, and exits 1 when a guarantee is broken (2 on a bad command line).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -25,6 +25,7 @@ import { formatReport, seconds, type Invariant } from './report';
 import { analyseLog, pushAttemptStats } from './sandbox-log';
 import { ensureRendererBuilt, Station } from './station';
 import { readRecords } from '../../src/main/core/storage/read-records';
+import { buildDiskFaultShim } from '../../src/main/core/testing/fault-shim';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TOKEN = 'SOAK-KIOSK-TOKEN';
@@ -65,6 +66,8 @@ async function main(): Promise<number> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'kiosk-soak-'));
   const dataDir = path.join(tmp, 'data');
   await mkdir(dataDir);
+  // The shim matches the folder's real path (a temporary folder may sit behind a symlink).
+  const realData = await realpath(dataDir);
   await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(await kioskSettings(args), null, 2));
 
   const plan = faultPlan(args.faultRate);
@@ -77,11 +80,13 @@ async function main(): Promise<number> {
     random: seededRandom(args.seed ^ 0x5eed),
     rejectDuplicatePermitNo: args.refusesRepeats,
   });
+  const disk = args.diskFaultRate > 0 ? diskFaults(tmp, realData, args.diskFaultRate) : undefined;
   const station = new Station({
     repoRoot: REPO_ROOT,
     dataDir,
     logFile: path.join(tmp, 'station.log'),
-    env: { OPSCOM_URL: sandbox.url, OPSCOM_TOKEN: TOKEN },
+    env: { OPSCOM_URL: sandbox.url, OPSCOM_TOKEN: TOKEN, ...disk?.env },
+    ...(disk ? { envForStart: disk.envForStart, startAttempts: 10 } : {}),
   });
 
   // Once only, whether the run ends or Ctrl-C cuts it short (both may ask).
@@ -91,6 +96,7 @@ async function main(): Promise<number> {
       await station.stop().catch(() => station.killNow());
       await sandbox.close();
       await station.closeLog();
+      if (disk) await rm(path.dirname(disk.env.LD_PRELOAD), { recursive: true, force: true });
       if (args.keep) progress(`kept ${tmp} (data/ is the kiosk's data folder, station.log its output)`);
       else await rm(tmp, { recursive: true, force: true });
     })());
@@ -104,7 +110,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupt);
 
   try {
-    return await soak(args, { station, sandbox, random, dataDir, plan });
+    return await soak(args, { station, sandbox, random, dataDir, plan, disk });
   } finally {
     await cleanUp();
   }
@@ -116,6 +122,35 @@ interface SoakContext {
   random: () => number;
   dataDir: string;
   plan: ReturnType<typeof faultPlan>;
+  disk: DiskFaults | undefined;
+}
+
+interface DiskFaults {
+  env: Record<string, string> & { LD_PRELOAD: string };
+  envForStart: (start: number) => Record<string, string>;
+  arm(): Promise<void>;
+  disarm(): Promise<void>;
+}
+
+const DISK_FAULT_MODES = ['eio', 'short', 'fsync'] as const;
+
+/** The station's disk fails under it: the shim on its data folder, one mode per start, armed once it is up. */
+function diskFaults(tmp: string, dataDir: string, rate: number): DiskFaults {
+  const armFile = path.join(tmp, 'disk-faults-armed');
+  return {
+    env: {
+      LD_PRELOAD: buildDiskFaultShim(),
+      KIOSK_FAULT_DIR: dataDir,
+      KIOSK_FAULT_RATE: String(rate),
+      KIOSK_FAULT_ARM_FILE: armFile,
+    },
+    envForStart: (start) => ({
+      KIOSK_FAULT_MODE: DISK_FAULT_MODES[(start - 1) % DISK_FAULT_MODES.length] ?? 'eio',
+      KIOSK_FAULT_SEED: String(start),
+    }),
+    arm: () => writeFile(armFile, ''),
+    disarm: () => rm(armFile, { force: true }),
+  };
 }
 
 async function soak(args: SoakArgs, ctx: SoakContext): Promise<number> {
@@ -125,17 +160,23 @@ async function soak(args: SoakArgs, ctx: SoakContext): Promise<number> {
     `Soak: ${args.actions} actions, ${args.kills} kills, fault rate ${args.faultRate} over ${ctx.plan.kinds.length}` +
     ` kinds (p = ${ctx.plan.perKind.toFixed(4)} each), seed ${args.seed}, outbox concurrency ${args.concurrency},` +
     ` ${args.inFlight} in flight, pace ${args.paceMs} ms` +
-    (args.refusesRepeats ? ', OPSCOM refuses repeated ticket numbers' : '');
+    (args.refusesRepeats ? ', OPSCOM refuses repeated ticket numbers' : '') +
+    (ctx.disk
+      ? `, disk faults on ${args.diskFaultRate} of the data folder's writes and syncs (EIO, short, fsync)`
+      : '');
   progress(header);
 
   await station.start();
   await ensureShift(station);
+  await ctx.disk?.arm();
   const ledger = new Ledger();
   const run = await drive({ ...args, station, ledger, random: ctx.random, progress });
 
-  // The controller is healthy again: everything must now get through.
+  // The controller and the disk are healthy again: everything must now get through.
   const faultsOffAt = Date.now();
   sandbox.clearFaults();
+  await ctx.disk?.disarm();
+  if (!station.running) await station.start();
   await station.must('outbox:flush', { reason: 'manual' });
   progress(`${args.actions} actions done in ${seconds(run.lastActionAt - run.startedAt)}; faults off, draining`);
   const drainedAt = await waitForDrain(station, args.drainTimeoutS);
@@ -150,7 +191,10 @@ async function soak(args: SoakArgs, ctx: SoakContext): Promise<number> {
   const result = check({ known: ledger.permits, views, entries, sandbox: sandbox.permits() });
   const log = analyseLog(sandbox.requestLog(), faultsOffAt);
   const drainMs = drainedAt === null ? null : drainedAt - run.lastActionAt;
-  const invariants = invariantsOf(result, drainMs, args.drainTimeoutS);
+  const invariants = [
+    ...invariantsOf(result, drainMs, args.drainTimeoutS),
+    ...refusalInvariants(ledger, sandbox, ctx.disk !== undefined),
+  ];
   const report = formatReport(
     {
       header,
@@ -170,6 +214,12 @@ async function soak(args: SoakArgs, ctx: SoakContext): Promise<number> {
     invariants,
   );
   console.log(report);
+  if (ctx.disk) {
+    console.log(
+      `  disk faults: ${station.failedStarts} start(s) failed and were retried, the station stopped by itself ` +
+        `${run.crashes} time(s); ${ledger.refusedPlates.length} issue(s) refused`,
+    );
+  }
   const broken = invariants.filter((invariant) => invariant.broken.length > 0 || invariant.failedWhy);
   if (broken.length === 0) return 0;
   console.log(await evidence(broken, views, sandbox, ctx.dataDir));
@@ -220,6 +270,33 @@ function invariantsOf(result: CheckResult, drainMs: number | null, timeoutS: num
       broken: [],
       ...(drainMs === null ? { failedWhy: `actions still waiting after ${timeoutS} s` } : {}),
     },
+  ];
+}
+
+/**
+ * A refused sale is never stored: OPSCOM holds no copy of a plate the kiosk refused. Under disk faults every
+ * refusal is in words (a storage problem), never "something went wrong".
+ */
+function refusalInvariants(ledger: Ledger, sandbox: RunningSandbox, diskFaults: boolean): Invariant[] {
+  const refused = new Set(ledger.refusedPlates);
+  const stored = sandbox
+    .permits()
+    .filter((copy) => !copy.deleted && refused.has(copy.plate))
+    .map((copy) => ({
+      ticket: copy.permitNo ?? '',
+      rule: 'refused',
+      why: `refused ${copy.plate}, yet OPSCOM holds it`,
+    }));
+  const unworded = [...ledger.refused]
+    .filter(([key]) => key.endsWith(' internal'))
+    .map(([key, n]) => ({
+      ticket: '',
+      rule: 'words',
+      why: `${n} × ${key}: "Something went wrong" instead of the cause`,
+    }));
+  return [
+    { name: 'nothing refused is stored in OPSCOM', broken: stored },
+    ...(diskFaults ? [{ name: 'every refusal says why', broken: unworded }] : []),
   ];
 }
 

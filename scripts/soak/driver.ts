@@ -33,6 +33,8 @@ export interface DriveOptions {
 
 export interface DriveResult {
   killsDone: number;
+  /** Times the station stopped by itself and was started again (under disk faults: a write it could not survive). */
+  crashes: number;
   /** Wall time of the first and last action's answer. */
   startedAt: number;
   lastActionAt: number;
@@ -75,6 +77,7 @@ export async function drive(options: DriveOptions): Promise<DriveResult> {
   let up: Promise<void> = Promise.resolve();
   let restarts: Promise<void> = Promise.resolve();
 
+  let killing = false;
   const killAndRestart = async (): Promise<void> => {
     let reopen = (): void => undefined;
     let fail = (_error: unknown): void => undefined;
@@ -85,6 +88,7 @@ export async function drive(options: DriveOptions): Promise<DriveResult> {
     // Seen by the workers that wait on it; none may be waiting, and that must not crash the soak.
     up.catch(() => undefined);
     try {
+      killing = true;
       await station.kill9();
       killsDone += 1;
       await station.start();
@@ -92,10 +96,31 @@ export async function drive(options: DriveOptions): Promise<DriveResult> {
       info = await station.must('kiosk:info', {});
       await refreshUncertain(station, ledger);
       options.progress(`kill ${killsDone}/${options.kills} after action ${next}; station back up`);
+      killing = false;
       reopen();
     } catch (error) {
       fail(error);
       throw error;
+    }
+  };
+
+  /** The station died by itself (not a planned kill): started again on the same folder, and counted. */
+  let crashes = 0;
+  let recovering = false;
+  const restartAfterCrash = async (): Promise<void> => {
+    if (station.running || recovering) return;
+    recovering = true;
+    let reopen = (): void => undefined;
+    up = new Promise<void>((resolve) => (reopen = resolve));
+    try {
+      crashes += 1;
+      options.progress(`the station stopped by itself (${crashes}); starting it again`);
+      await station.start();
+      info = await station.must('kiosk:info', {});
+      await refreshUncertain(station, ledger);
+    } finally {
+      recovering = false;
+      reopen();
     }
   };
 
@@ -118,6 +143,10 @@ export async function drive(options: DriveOptions): Promise<DriveResult> {
       const target = kind === 'issue' ? undefined : pick(random, ledger.pickable(Date.now(), ENDING_MARGIN_MS));
       if (points.has(index)) scheduleKill();
       await act(station, ledger, info, plates, random, target === undefined ? 'issue' : kind, target);
+      if (!station.running && !killing) {
+        restarts = restarts.then(restartAfterCrash);
+        await restarts;
+      }
       lastActionAt = Date.now();
       done += 1;
       if (done % 250 === 0) options.progress(`${done}/${options.actions} actions`);
@@ -144,7 +173,7 @@ export async function drive(options: DriveOptions): Promise<DriveResult> {
     sampling = false;
     await sampler;
   }
-  return { killsDone, startedAt, lastActionAt, peakWaiting };
+  return { killsDone, crashes, startedAt, lastActionAt, peakWaiting };
 }
 
 function chooseKind(random: () => number, ledger: Ledger): ActionKind {
@@ -169,8 +198,9 @@ async function act(
   if (target) ledger.take(target.ticket);
   const kills = station.killsStarted;
   try {
-    const answer = await send(station, info, plates, random, kind, target);
-    if (!answer.ok) return ledger.refuse(kind, answer.error.code);
+    const plate = kind === 'issue' || !target ? plates.next() : undefined;
+    const answer = await send(station, info, plate ?? '', random, kind, target);
+    if (!answer.ok) return ledger.refuse(kind, answer.error.code, plate);
     if (kind === 'issue') ledger.confirmIssue(answer.value);
     else if (kind === 'extend' && target) ledger.confirmExtend(target, answer.value);
     else if (kind === 'cancel' && target) ledger.confirmCancel(target);
@@ -187,7 +217,7 @@ async function act(
 function send(
   station: Station,
   info: KioskInfo,
-  plates: PlateMaker,
+  plate: string,
   random: () => number,
   kind: ActionKind,
   target: KnownPermit | undefined,
@@ -199,7 +229,7 @@ function send(
     const minutes = pick(random, zone.presets)?.minutes ?? 60;
     return station.invoke('permits:issue', {
       requestId,
-      plate: plates.next(),
+      plate,
       zone: zone.name,
       durationMinutes: minutes,
     });

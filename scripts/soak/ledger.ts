@@ -62,9 +62,13 @@ export class Ledger {
     known.believedActive = false;
   }
 
-  refuse(kind: ActionKind, code: string): void {
+  /** The plates of issues the kiosk refused: OPSCOM must never get them. */
+  readonly refusedPlates: string[] = [];
+
+  refuse(kind: ActionKind, code: string, plate?: string): void {
     const key = `${kind} ${code}`;
     this.refused.set(key, (this.refused.get(key) ?? 0) + 1);
+    if (kind === 'issue' && plate !== undefined) this.refusedPlates.push(plate);
   }
 
   /** Permits an extend or cancel may be taken on now: active, not ending within `marginMs`, not busy. */

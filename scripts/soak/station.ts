@@ -25,6 +25,10 @@ export interface StationOptions {
   /** Everything the station prints goes here (it logs every failed delivery: far too much for a terminal). */
   logFile: string;
   env: Record<string, string>;
+  /** More environment for each start (its number from 1): the disk-fault mode of that start. */
+  envForStart?: (start: number) => Record<string, string>;
+  /** Starts to try before giving up, when the station exits before it is ready (a failing disk at start-up). */
+  startAttempts?: number;
 }
 
 /** The station's renderer must be built: the station serves the page that carries the bridge secret. */
@@ -54,6 +58,22 @@ export class Station {
 
   /** Starts the station, waits for its ready line and reads the bridge secret from the page it serves. */
   async start(): Promise<void> {
+    const attempts = this.options.startAttempts ?? 1;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.startOnce();
+      } catch (error) {
+        if (attempt >= attempts || this.running) throw error;
+        this.failedStarts += 1;
+        this.log.write(`\n=== soak: the station did not start (${(error as Error).message.split('\n')[0]}) ===\n`);
+      }
+    }
+  }
+
+  /** Starts that ended before the station was ready (under disk faults: the disk failed while it opened). */
+  failedStarts = 0;
+
+  private async startOnce(): Promise<void> {
     this.starts += 1;
     this.log.write(`\n=== soak: starting station (start ${this.starts}) ===\n`);
     const child = spawn(
@@ -62,7 +82,7 @@ export class Station {
       {
         cwd: this.options.repoRoot,
         // The token goes in the environment, never on the command line (where `ps` shows it to everyone).
-        env: { ...process.env, ...this.options.env },
+        env: { ...process.env, ...this.options.env, ...this.options.envForStart?.(this.starts) },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       },

@@ -81,14 +81,18 @@ export const AUDIT_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof AuditEntry>;
 
 /** The hash a chain starts from. */
-export const AUDIT_CHAIN_START = '0'.repeat(64);
+export const AUDIT_CHAIN_START: Uint8Array = new Uint8Array(32);
 
-export function auditHash(previous: string, body: string): string {
-  return createHash('sha256').update(previous).update('\n').update(body).digest('hex');
+/** SHA-256 over the previous row's hash and this row's body. */
+export function auditHash(previous: Uint8Array, body: string): Uint8Array {
+  return createHash('sha256').update(previous).update(body).digest();
 }
 
+const sameBytes = (a: Uint8Array, b: unknown): boolean =>
+  b instanceof Uint8Array && a.length === b.length && Buffer.compare(a, b) === 0;
+
 export class AuditLog {
-  private head: string;
+  private head: Uint8Array;
 
   constructor(private readonly store: KioskStore) {
     this.head = this.lastHash();
@@ -102,23 +106,40 @@ export class AuditLog {
   append(...entries: AuditEntry[]): void {
     if (entries.length === 0) return;
     this.store.transaction(() => {
-      const insert = this.store.sql('INSERT INTO audit (at, attendant, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?)');
+      const insert = this.store.sql('INSERT INTO audit (at, attendant, body, hash) VALUES (?, ?, ?, ?)');
       for (const entry of entries) {
         const body = JSON.stringify(entry);
         const hash = auditHash(this.head, body);
-        insert.run(entry.at, entry.attendant ?? null, body, this.head, hash);
+        insert.run(entry.at, entry.attendant ?? null, body, hash);
         this.head = hash;
       }
     });
   }
 
-  /** Every entry, oldest first; with `since`, those at or after that instant. */
+  /**
+   * Every entry, oldest first; with `since`, those at or after that instant. Each row's hash is checked against
+   * its body and the row before it.
+   */
   entries(since?: string): AuditEntry[] {
-    const rows =
+    const first =
       since === undefined
-        ? this.store.sql('SELECT seq, body, prev_hash, hash FROM audit ORDER BY seq').all()
-        : this.store.sql('SELECT seq, body, prev_hash, hash FROM audit WHERE at >= ? ORDER BY seq').all(since);
-    return rows.map((row) => JSON.parse(this.checked(row)) as AuditEntry);
+        ? undefined
+        : (this.store.sql('SELECT min(seq) AS seq FROM audit WHERE at >= ?').get(since)?.seq as number | null);
+    if (first === null) return [];
+    const from = first ?? 1;
+    const before = this.store.sql('SELECT hash FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT 1').get(from);
+    let previous = before ? (before.hash as Uint8Array) : AUDIT_CHAIN_START;
+    const rows = this.store.sql('SELECT seq, at, body, hash FROM audit WHERE seq >= ? ORDER BY seq').all(from);
+    const entries: AuditEntry[] = [];
+    for (const row of rows) {
+      const body = String(row.body);
+      if (!sameBytes(auditHash(previous, body), row.hash)) {
+        throw new StoreDamagedError(this.store.file, `row ${String(row.seq)} of the audit log does not match its hash`);
+      }
+      previous = row.hash as Uint8Array;
+      if (since === undefined || String(row.at) >= since) entries.push(JSON.parse(body) as AuditEntry);
+    }
+    return entries;
   }
 
   toCsv(): string {
@@ -130,17 +151,9 @@ export class AuditLog {
     return Number((this.store.sql('SELECT count(*) AS n FROM audit').get() as { n: number }).n);
   }
 
-  private checked(row: Record<string, unknown>): string {
-    const body = String(row.body);
-    if (auditHash(String(row.prev_hash), body) !== row.hash) {
-      throw new StoreDamagedError(this.store.file, `row ${String(row.seq)} of the audit log does not match its hash`);
-    }
-    return body;
-  }
-
-  private lastHash(): string {
+  private lastHash(): Uint8Array {
     const row = this.store.sql('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get();
-    return row ? String(row.hash) : AUDIT_CHAIN_START;
+    return row ? (row.hash as Uint8Array) : AUDIT_CHAIN_START;
   }
 }
 
@@ -150,22 +163,21 @@ export interface ChainCheck {
   broken: { seq: number; why: string } | null;
 }
 
-/** Walks the whole chain: every row's hash, and every link to the row before. Reads only. */
+/** Walks the whole chain: every row's hash over the row before it and its own body. Reads only. */
 export function verifyAuditChain(db: DatabaseSync): ChainCheck {
   let previous = AUDIT_CHAIN_START;
   let rows = 0;
   let expectedSeq: number | null = null;
-  for (const row of db.prepare('SELECT seq, body, prev_hash, hash FROM audit ORDER BY seq').iterate()) {
+  for (const row of db.prepare('SELECT seq, body, hash FROM audit ORDER BY seq').iterate()) {
     const seq = Number(row.seq);
     rows += 1;
     if (expectedSeq !== null && seq !== expectedSeq) {
       return { rows, broken: { seq, why: `rows ${expectedSeq} to ${seq - 1} are missing` } };
     }
-    if (row.prev_hash !== previous) return { rows, broken: { seq, why: 'it does not follow the row before it' } };
-    if (auditHash(previous, String(row.body)) !== row.hash) {
+    if (!sameBytes(auditHash(previous, String(row.body)), row.hash)) {
       return { rows, broken: { seq, why: 'its content does not match its hash' } };
     }
-    previous = String(row.hash);
+    previous = row.hash as Uint8Array;
     expectedSeq = seq + 1;
   }
   return { rows, broken: null };

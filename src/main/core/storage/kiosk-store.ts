@@ -9,6 +9,10 @@ import { checkWal } from './wal-check';
 /** The kiosk's one database file in its data folder. */
 export const STORE_FILE = 'kiosk.db';
 
+/** How long the booth is idle before the WAL is checkpointed, and after how many commits with no pause it is anyway. */
+const CHECKPOINT_WHEN_IDLE_MS = 250;
+const CHECKPOINT_AT_ONCE_AFTER = 5000;
+
 /**
  * The store refuses to open: the file is damaged. It names the file and says what to do; the file is kept as it is.
  */
@@ -47,6 +51,8 @@ export class KioskStore {
   private readonly statements = new Map<string, StatementSync>();
   private walToEmpty = false;
   private closed = false;
+  private commitsSinceCheckpoint = 0;
+  private checkpointTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     readonly file: string,
@@ -69,6 +75,8 @@ export class KioskStore {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = FULL');
       db.exec('PRAGMA busy_timeout = 5000');
+      // Checkpoints run when the booth is idle (see checkpointSoon), not inside an action's commit.
+      db.exec('PRAGMA wal_autocheckpoint = 0');
     } catch (error) {
       if (isDamage(error)) throw new StoreDamagedError(file, (error as Error).message);
       throw error;
@@ -127,6 +135,7 @@ export class KioskStore {
       const result = work();
       this.db.exec('COMMIT');
       this.depth = 0;
+      this.checkpointSoon();
       this.runAfterCommit();
       return result;
     } catch (error) {
@@ -185,10 +194,34 @@ export class KioskStore {
     );
   }
 
+  /**
+   * Copies the WAL's committed frames into the database file once the booth has been idle for a moment, so an
+   * action's commit never waits for a checkpoint; after very many commits with no pause, at once.
+   */
+  private checkpointSoon(): void {
+    this.commitsSinceCheckpoint += 1;
+    if (this.commitsSinceCheckpoint >= CHECKPOINT_AT_ONCE_AFTER) return this.checkpoint();
+    clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => this.checkpoint(), CHECKPOINT_WHEN_IDLE_MS);
+    this.checkpointTimer.unref?.();
+  }
+
+  private checkpoint(): void {
+    clearTimeout(this.checkpointTimer);
+    if (this.closed || this.depth > 0) return;
+    try {
+      this.db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+      this.commitsSinceCheckpoint = 0;
+    } catch {
+      // A failing disk: the WAL keeps the frames (they are committed), and the next pause tries again.
+    }
+  }
+
   /** Writes the WAL back into the file and empties it: at a clean stop, so the next start has nothing to replay. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.checkpointTimer);
     try {
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } catch {

@@ -42,14 +42,13 @@ const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX ledger_ticket ON ledger (ticket, seq) WHERE ticket IS NOT NULL;
   CREATE INDEX ledger_type ON ledger (type, seq);
 
-  -- The audit log: append-only and chained (each row's hash covers the previous row's hash and its own body).
+  -- The audit log: append-only and chained (each row's hash, SHA-256, covers the previous row's hash and its own body).
   CREATE TABLE audit (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
     attendant TEXT,
     body TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
+    hash BLOB NOT NULL
   ) STRICT;
   CREATE INDEX audit_at ON audit (at);
   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;

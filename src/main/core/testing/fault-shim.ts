@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const PROJECT_ROOT = path.resolve(__dirname, '../../../..');
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** The disk-fault shim needs Linux (LD_PRELOAD, /proc/self/fd); the project's machines and CI are Linux. */
 export const canInjectDiskFaults = process.platform === 'linux';
