@@ -320,7 +320,7 @@ async function evidence(
   const shown = new Set<string>();
   for (const invariant of broken) {
     const ticket = invariant.broken[0]?.ticket;
-    if (ticket === undefined) continue;
+    if (!ticket) continue;
     lines.push('', `Evidence for "${invariant.name}": ${ticket}`);
     if (shown.has(ticket)) {
       lines.push('  (shown above)');
