@@ -36,6 +36,7 @@ import type { SettingsBacking } from './settings';
 import { ShiftService } from './shift';
 import { KioskStore } from './storage/kiosk-store';
 import { importLegacyFiles } from './storage/legacy-import';
+import { applyRetention, HISTORY_DAYS } from './storage/retention';
 
 /** What each platform (Electron, the station, a test) provides; the core needs nothing else from it. */
 export interface PlatformAdapter {
@@ -210,6 +211,34 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     drawerToleranceCents: () => settings.current.drawerToleranceCents,
   });
 
+  // The retention rule (storage/retention.ts): at start, then every six hours.
+  const retain = () => {
+    try {
+      const removed = applyRetention({
+        store,
+        money,
+        audit,
+        stillKnown: (ticket) => {
+          // Work left for the courier or a supervisor keeps a shift's entries whole.
+          const permit = outbox.permit(ticket);
+          return permit !== undefined && (permit.sync !== 'sent' || permit.reconcile !== 'none');
+        },
+        now: clock.now(),
+      });
+      if (removed.shifts + removed.auditEntries > 0) {
+        log.info(
+          `Retention: ${removed.shifts} shift(s) older than ${HISTORY_DAYS} days kept as Z-reports ` +
+            `(${removed.ledgerEntries} ledger entries removed), ${removed.auditEntries} audit entries removed.`,
+        );
+      }
+    } catch (error) {
+      log.warn('The retention rule could not run; it tries again later.', error);
+    }
+  };
+  retain();
+  const retention = setInterval(retain, 6 * 60 * 60_000);
+  retention.unref?.();
+
   const services: KioskServices = {
     log,
     clock,
@@ -279,6 +308,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     },
     async stop() {
       stopLiveUpdates();
+      clearInterval(retention);
       courier.stop();
       outbox.close();
       store.close();

@@ -91,6 +91,20 @@ export function auditHash(previous: Uint8Array, body: string): Uint8Array {
 const sameBytes = (a: Uint8Array, b: unknown): boolean =>
   b instanceof Uint8Array && a.length === b.length && Buffer.compare(a, b) === 0;
 
+/** Where the chain starts after the retention rule removed its oldest rows: the last removed row's seq and hash. */
+interface Anchor {
+  seq: number;
+  hash: Uint8Array;
+}
+const ANCHOR_KEY = 'audit-anchor';
+
+function readAnchor(db: DatabaseSync): Anchor | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(ANCHOR_KEY);
+  if (!row) return undefined;
+  const { seq, hash } = JSON.parse(String(row.value)) as { seq: number; hash: string };
+  return { seq, hash: Buffer.from(hash, 'hex') };
+}
+
 export class AuditLog {
   private head: Uint8Array;
 
@@ -128,7 +142,7 @@ export class AuditLog {
     if (first === null) return [];
     const from = first ?? 1;
     const before = this.store.sql('SELECT hash FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT 1').get(from);
-    let previous = before ? (before.hash as Uint8Array) : AUDIT_CHAIN_START;
+    let previous = before ? (before.hash as Uint8Array) : (readAnchor(this.store.db)?.hash ?? AUDIT_CHAIN_START);
     const rows = this.store.sql('SELECT seq, at, body, hash FROM audit WHERE seq >= ? ORDER BY seq').all(from);
     const entries: AuditEntry[] = [];
     for (const row of rows) {
@@ -151,9 +165,36 @@ export class AuditLog {
     return Number((this.store.sql('SELECT count(*) AS n FROM audit').get() as { n: number }).n);
   }
 
+  /**
+   * The retention rule: removes the oldest entries, those before the first one at or after `before`, in the caller's
+   * transaction, and keeps the last removed one's hash as the chain's anchor. Returns how many were removed.
+   */
+  removeBefore(before: string): number {
+    return this.store.transaction(() => {
+      const first = this.store.sql('SELECT min(seq) AS seq FROM audit WHERE at >= ?').get(before)?.seq;
+      const last = this.store.sql('SELECT max(seq) AS seq FROM audit').get()?.seq;
+      if (last === null || last === undefined) return 0;
+      const lastRemoved = first === null || first === undefined ? Number(last) : Number(first) - 1;
+      const anchorRow = this.store.sql('SELECT seq, hash FROM audit WHERE seq = ?').get(lastRemoved);
+      if (!anchorRow) return 0;
+      const meta = this.store.sql(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?',
+      );
+      const anchor = JSON.stringify({
+        seq: lastRemoved,
+        hash: Buffer.from(anchorRow.hash as Uint8Array).toString('hex'),
+      });
+      meta.run(ANCHOR_KEY, anchor, anchor);
+      meta.run('retention-running', '1', '1');
+      const removed = this.store.sql('DELETE FROM audit WHERE seq <= ?').run(lastRemoved).changes;
+      this.store.sql("DELETE FROM meta WHERE key = 'retention-running'").run();
+      return Number(removed);
+    });
+  }
+
   private lastHash(): Uint8Array {
     const row = this.store.sql('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get();
-    return row ? (row.hash as Uint8Array) : AUDIT_CHAIN_START;
+    return row ? (row.hash as Uint8Array) : (readAnchor(this.store.db)?.hash ?? AUDIT_CHAIN_START);
   }
 }
 
@@ -165,9 +206,10 @@ export interface ChainCheck {
 
 /** Walks the whole chain: every row's hash over the row before it and its own body. Reads only. */
 export function verifyAuditChain(db: DatabaseSync): ChainCheck {
-  let previous = AUDIT_CHAIN_START;
+  const anchor = readAnchor(db);
+  let previous = anchor?.hash ?? AUDIT_CHAIN_START;
   let rows = 0;
-  let expectedSeq: number | null = null;
+  let expectedSeq: number | null = anchor ? anchor.seq + 1 : null;
   for (const row of db.prepare('SELECT seq, body, hash FROM audit ORDER BY seq').iterate()) {
     const seq = Number(row.seq);
     rows += 1;

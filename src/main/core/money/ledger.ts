@@ -1,4 +1,4 @@
-import { LedgerEntrySchema, type LedgerEntry } from '../../../shared/ledger';
+import { LedgerEntrySchema, MoneyReportSchema, type LedgerEntry, type MoneyReport } from '../../../shared/ledger';
 import { KioskStore, StoreDamagedError } from '../storage/kiosk-store';
 
 /**
@@ -51,6 +51,32 @@ export class MoneyLedger {
 
   count(): number {
     return Number((this.store.sql('SELECT count(*) AS n FROM ledger').get() as { n: number }).n);
+  }
+
+  /** The Z-report kept for a shift whose entries the retention rule removed. */
+  archivedReport(shiftId: string): MoneyReport | undefined {
+    const row = this.store.sql('SELECT body, crc FROM shift_report WHERE shift_id = ?').get(shiftId);
+    if (!row) return undefined;
+    const parsed = MoneyReportSchema.safeParse(
+      JSON.parse(this.store.opened('shift_report', shiftId, row.body, row.crc)),
+    );
+    if (!parsed.success)
+      throw new StoreDamagedError(this.store.file, `the kept report of shift ${shiftId} is not a report`);
+    return parsed.data;
+  }
+
+  /**
+   * The retention rule for one closed shift: keeps its Z-report, then removes its entries but the close, in the
+   * caller's transaction. Returns how many entries were removed.
+   */
+  archiveShift(shiftId: string, report: MoneyReport): number {
+    return this.store.transaction(() => {
+      const { body, crc } = KioskStore.sealed(JSON.stringify(report));
+      this.store
+        .sql('INSERT OR REPLACE INTO shift_report (shift_id, body, crc) VALUES (?, ?, ?)')
+        .run(shiftId, body, crc);
+      return Number(this.store.sql("DELETE FROM ledger WHERE shift_id = ? AND type <> 'close'").run(shiftId).changes);
+    });
   }
 
   find(id: string): LedgerEntry | undefined {

@@ -370,7 +370,30 @@ export class MoneyService implements PermitMoney {
 
   // --- internals ------------------------------------------------------------------------------------------
 
+  /**
+   * The retention rule's money side: each shift closed before `before` whose permits are all settled keeps its
+   * Z-report and loses its entries (the close stays, so reports still list the shift). Returns the counts.
+   */
+  archiveShiftsClosedBefore(
+    before: string,
+    stillKnown: (ticketNumber: string) => boolean,
+  ): { shifts: number; entries: number } {
+    let shifts = 0;
+    let entries = 0;
+    for (const close of this.closes()) {
+      if (close.at >= before || this.deps.ledger.archivedReport(close.shiftId)) continue;
+      const own = this.entriesOf(close.shiftId);
+      if (own.some((entry) => (entry.type === 'sale' || entry.type === 'cancel') && stillKnown(entry.ticketNumber)))
+        continue;
+      entries += this.deps.ledger.archiveShift(close.shiftId, this.report(shiftOf(close), false));
+      shifts += 1;
+    }
+    return { shifts, entries };
+  }
+
   private report(shift: Shift, showExpected: boolean): MoneyReport {
+    const archived = this.deps.ledger.archivedReport(shift.id);
+    if (archived) return archived;
     return buildReport(
       {
         kioskId: this.deps.kioskId(),

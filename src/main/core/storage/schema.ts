@@ -52,7 +52,13 @@ const MIGRATIONS: ReadonlyArray<string> = [
   ) STRICT;
   CREATE INDEX audit_at ON audit (at);
   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  -- Only the retention rule removes rows, the oldest first, leaving the hash of the last one removed as the anchor.
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    WHEN (SELECT value FROM meta WHERE key = 'retention-running') IS NULL
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+  -- The Z-report of a closed shift whose ledger entries the retention rule removed: its totals stay.
+  CREATE TABLE shift_report (shift_id TEXT PRIMARY KEY, body TEXT NOT NULL, crc INTEGER NOT NULL) STRICT;
   `,
 ];
 
