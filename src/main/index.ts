@@ -18,6 +18,7 @@ import { startMetricsExport, type RunningMetricsExport } from '../node/metrics-e
 import { safeStorageSecretStore } from './electron/secret-store';
 import { startUpdates, type UpdateWiring } from './electron/updates';
 import { createKioskWindow, preloadPath } from './electron/window';
+import { StoreDamagedError } from './core/storage/kiosk-store';
 
 /** The Electron shell: a thin adapter that gives the core its data folder, settings, secrets and a window. */
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -109,7 +110,14 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`The kiosk could not start: ${message}`);
-      dialog.showErrorBox('The kiosk could not start', message);
+      // Damaged records (StoreDamagedError): the words name the file and say what to do, in both languages.
+      const damaged = error instanceof StoreDamagedError;
+      dialog.showErrorBox(
+        'The kiosk could not start / Le kiosque n’a pas pu démarrer',
+        damaged
+          ? `${message}\n\nLes données de ce kiosque sont endommagées : ne supprimez pas le fichier, appelez un superviseur.`
+          : message,
+      );
       app.exit(1);
     });
 }

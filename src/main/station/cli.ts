@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import { ConfigError } from '../core/config';
 import { makePrivate, resolveDataDir } from '../core/data-dir';
-import { startKioskCore } from '../core/kiosk-core';
+import { startKioskCore, type KioskCore } from '../core/kiosk-core';
+import { StoreDamagedError } from '../core/storage/kiosk-store';
 import { startDemoController } from '../../sandbox/demo-controller';
 import { createLogger } from '../core/log';
 import { applyProvision, ProvisionError, provisionFileFor, readProvisionFile } from '../core/provision';
@@ -12,6 +13,7 @@ import { readTokenFile, TOKEN_FLAG_WARNING, TokenFileError } from '../core/token
 import { startMetricsExport } from '../../node/metrics-export';
 import { startStation } from './bridge-server';
 import { fileSecretStore } from './file-secret-store';
+import { serveRefusal } from './refusal-page';
 import { findChromium, hasDisplay, openInChromium } from './open-browser';
 
 /**
@@ -68,18 +70,41 @@ async function main(): Promise<void> {
         : `Provisioning: ${provisionFile.file} unchanged since it was applied; the settings as they are now are kept.`,
     );
   }
-  const core = await startKioskCore(
-    { dataDir, settings, secrets: fileSecretStore(dataDir), log, startDemoController },
-    {
-      flags: { url: values.url, token },
-      metricsFlags: {
-        metricsListen: values['metrics-listen'],
-        pushgatewayUrl: values['pushgateway-url'],
-        pushIntervalSeconds: values['push-interval'],
+  let core: KioskCore;
+  try {
+    core = await startKioskCore(
+      { dataDir, settings, secrets: fileSecretStore(dataDir), log, startDemoController },
+      {
+        flags: { url: values.url, token },
+        metricsFlags: {
+          metricsListen: values['metrics-listen'],
+          pushgatewayUrl: values['pushgateway-url'],
+          pushIntervalSeconds: values['push-interval'],
+        },
+        env: process.env,
       },
-      env: process.env,
-    },
-  );
+    );
+  } catch (error) {
+    if (!(error instanceof StoreDamagedError)) throw error;
+    // The screen says why, in both languages, until a supervisor stops the station; the files stay as they are.
+    console.error(`Cannot start the station: ${error.message}`);
+    const refusal = await serveRefusal(port, error.message);
+    console.log(`Kiosk station refused to start; the reason is shown at ${refusal.url}`);
+    if (!values['no-open']) {
+      const chromium = (() => {
+        try {
+          return findChromium();
+        } catch {
+          return undefined;
+        }
+      })();
+      if (chromium && hasDisplay()) openInChromium(chromium, refusal.url, dataDir, values.kiosk);
+    }
+    const stop = () => void refusal.close().then(() => process.exit(3));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
   const metricsExport = startMetricsExport(core, log);
   await metricsExport.settled();
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
