@@ -34,6 +34,7 @@ import type { SecretStore } from './secrets';
 import type { KioskServices } from './services';
 import type { SettingsBacking } from './settings';
 import { ShiftService } from './shift';
+import { StorageHealth } from './storage/storage-health';
 
 /** What each platform (Electron, the station, a test) provides; the core needs nothing else from it. */
 export interface PlatformAdapter {
@@ -144,6 +145,12 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
   await makePrivate(workDir);
 
   const events = new EventHub();
+  // Deferred: a fault can be recorded while the stores below open, before outboxStatus exists.
+  const storage = new StorageHealth({
+    dir: workDir,
+    clock,
+    onChange: () => queueMicrotask(() => events.emit('outbox:changed', outboxStatus())),
+  });
   const connection = new ConnectionMonitor(events, clock);
   const audit = AuditLog.inDataDir(workDir);
   const outbox = new Outbox({ dataDir: workDir, audit, clock });
@@ -160,6 +167,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       oldestAttentionSince: () => outbox.oldestAttentionSince(),
       oldestReconcileSince: () => outbox.reconciliation()[0]?.since ?? null,
       shiftStartedAt: () => shift.open?.startedAt ?? null,
+      storageFaults: () => storage.faultCounts(),
     },
   });
   const courier = new Courier({
@@ -178,7 +186,11 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     },
     onStateChange: () => events.emit('outbox:changed', outboxStatus()),
   });
-  const outboxStatus = () => outbox.status(connection.current().state, courier.paused);
+  const outboxStatus = () => ({
+    ...outbox.status(connection.current().state, courier.paused),
+    storage: storage.status(),
+  });
+  const stopStorageWatch = storage.watch();
 
   const shift = new ShiftService(workDir, audit, clock);
   await shift.load();
@@ -231,6 +243,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     audit,
     info,
     outboxStatus,
+    storage,
     print: platform.print,
     printers: platform.printers,
     metricsExport,
@@ -271,6 +284,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     },
     async stop() {
       stopLiveUpdates();
+      stopStorageWatch();
       courier.stop();
       outbox.close();
       audit.close();
