@@ -248,7 +248,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     printers: platform.printers,
     metricsExport,
   };
-  const dispatch = metrics.timed(createDispatcher(allHandlers(services), log));
+  const dispatch = metrics.timed(createDispatcher(allHandlers(services), log, storage));
 
   const stopLiveUpdates = startLiveUpdates({
     outbox,

@@ -14,14 +14,19 @@ import type { Result } from '../../shared/domain';
 
 export type ActionKind = 'issue' | 'extend' | 'cancel' | 'fix-plate';
 
+/** Answers after which the page cannot be sure main kept nothing. */
+const UNSURE: ReadonlySet<string> = new Set(['unreachable', 'internal', 'storage']);
+
 /**
- * True when the answer leaves the page not knowing what main did: the transport failed or main cannot be reached
- * (`unreachable`), or the answer could not be read or main failed in a way it did not foresee (`internal`: today
- * a write that throws half-way may still have kept the action). Every other refusal is main's own, made before it
+ * True when the answer leaves the page not sure what main did: the transport failed or main cannot be reached
+ * (`unreachable`); the answer could not be read, or main failed in a way it did not foresee (`internal`); or the
+ * disk refused a write (`storage`). With one transaction per action a storage refusal keeps nothing, but a store
+ * of several files may have kept part, and keeping the id costs nothing: the retry after a supervisor frees space
+ * is the same sale, answered from the record if there is one. Every other refusal is main's own, made before it
  * recorded anything.
  */
 export function answerLost(result: Result<unknown>): boolean {
-  return !result.ok && (result.error.code === 'unreachable' || result.error.code === 'internal');
+  return !result.ok && UNSURE.has(result.error.code);
 }
 
 /** The same value whatever the order of its keys, so `{ a, b }` and `{ b, a }` name the same action. */
