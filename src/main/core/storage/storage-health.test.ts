@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -348,6 +348,46 @@ describe('StorageHealth', () => {
       ['full', 40 * MiB],
       ['ok', 300 * MiB],
     ]);
+  });
+
+  it('while a fault is in force, clears it when its own small write works, and keeps it when it does not', () => {
+    let works = false;
+    const probed: string[] = [];
+    const health = new StorageHealth({
+      dir: '/kiosk/data',
+      statfs: () => ({ bavail: 1e6, bsize: 4096 }),
+      probe: (dir) => {
+        probed.push(dir);
+        if (!works) throw Object.assign(new Error('EROFS'), { code: 'EROFS' });
+      },
+    });
+    health.checkNow();
+    expect(probed).toEqual([]); // no fault, no write
+    health.recordFault('disk-read-only');
+    health.checkNow();
+    expect(health.status().state).toBe('read-only');
+    expect(health.faultCounts()['disk-read-only']).toBe(1); // a refused probe is no lost action
+    works = true;
+    health.checkNow();
+    expect(health.status().state).toBe('ok');
+    expect(probed).toEqual(['/kiosk/data', '/kiosk/data']);
+  });
+
+  it('on a real tmpfs remounted read-only: its probe fails there, and works once the disk is writable again', (ctx) => {
+    const dir = tempDir();
+    const skip = mountTmpfs(dir, 'size=1m');
+    if (skip) return ctx.skip(skip);
+    // A 1 MiB disk is below any real floor: none here, this is about the write.
+    const health = new StorageHealth({ dir, warnBelowBytes: 0, refuseBelowBytes: 0 });
+    execFileSync('mount', ['-o', 'remount,ro', dir]);
+    const error = thrown(() => writeFileSync(path.join(dir, 'sale'), 'x'));
+    expect(failureOf(() => health.throwStorageFailure(error)).error.problem).toEqual({ code: 'disk-read-only' });
+    health.checkNow();
+    expect(health.status().state).toBe('read-only');
+    execFileSync('mount', ['-o', 'remount,rw', dir]);
+    health.checkNow();
+    expect(health.status()).toMatchObject({ state: 'ok', lastFault: 'disk-read-only' });
+    expect(readdirSync(dir)).toEqual([]); // the probe leaves nothing behind
   });
 
   it('refuses thresholds the wrong way round', () => {

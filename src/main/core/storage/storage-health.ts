@@ -1,4 +1,5 @@
-import { statfsSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import type { StorageFault, StorageStatus } from '../../../shared/domain';
 import type { ProblemCode } from '../../../shared/problems';
 import { systemClock, type Clock } from '../../../shared/time';
@@ -89,6 +90,12 @@ export interface StorageHealthOptions {
   failingHoldMs?: number;
   /** The file system's figures; Node's own unless a test stands in. */
   statfs?: (dir: string) => { bavail: number; bsize: number; frsize?: number };
+  /**
+   * While a fault is in force, `checkNow` (and `watch`) writes, syncs and removes a small file in the folder: the
+   * fault clears when that works, even if nothing else writes. Throws when the disk refuses. Node's own unless a
+   * test stands in.
+   */
+  probe?: (dir: string) => void;
   clock?: Clock;
   /** Called when the state or the last fault changes (not on every byte), e.g. to tell the status bar. */
   onChange?: (status: StorageStatus) => void;
@@ -110,6 +117,7 @@ export class StorageHealth {
   private readonly refreshEveryMs: number;
   private readonly failingHoldMs: number;
   private readonly statfs: NonNullable<StorageHealthOptions['statfs']>;
+  private readonly probe: NonNullable<StorageHealthOptions['probe']>;
   private readonly clock: Clock;
   private readonly onChange: ((status: StorageStatus) => void) | undefined;
 
@@ -132,6 +140,7 @@ export class StorageHealth {
     this.refreshEveryMs = options.refreshEveryMs ?? STORAGE_DEFAULTS.refreshEveryMs;
     this.failingHoldMs = options.failingHoldMs ?? STORAGE_DEFAULTS.failingHoldMs;
     this.statfs = options.statfs ?? statfsSync;
+    this.probe = options.probe ?? probeWrite;
     this.clock = options.clock ?? systemClock;
     this.onChange = options.onChange;
     this.read();
@@ -211,9 +220,25 @@ export class StorageHealth {
     return fail('storage', STORAGE_PROBLEMS[fault]);
   }
 
-  /** Re-reads free space every `everyMs` (so a disk filling while nothing happens still shows); returns the stop. */
+  /**
+   * Re-reads free space now and, while a fault is in force, tries a small write of its own: one that works counts
+   * as a successful commit (`recordSuccess`), so a remounted or replaced disk clears without a sale to prove it.
+   * A probe the disk refuses changes nothing (it is not counted as a fault: no action was lost). Never throws.
+   */
+  checkNow(): void {
+    this.refresh(true);
+    if (this.fault === null) return;
+    try {
+      this.probe(this.dir);
+    } catch {
+      return;
+    }
+    this.recordSuccess();
+  }
+
+  /** `checkNow` every `everyMs`, so a disk filling or mended while nothing happens still shows; returns the stop. */
   watch(everyMs = 60_000): () => void {
-    const timer = setInterval(() => this.refresh(true), everyMs);
+    const timer = setInterval(() => this.checkNow(), everyMs);
     timer.unref?.();
     return () => clearInterval(timer);
   }
@@ -262,4 +287,18 @@ export class StorageHealth {
     this.shown = key;
     this.onChange?.(status);
   }
+}
+
+/** A few bytes written, synced to the disk and removed: what a commit needs of the folder, at its smallest. */
+function probeWrite(dir: string): void {
+  const file = path.join(dir, '.storage-probe');
+  const fd = openSync(file, 'w');
+  try {
+    const bytes = Buffer.from(`${new Date().toISOString()}\n`);
+    if (writeSync(fd, bytes) !== bytes.length) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  unlinkSync(file);
 }
