@@ -103,6 +103,25 @@ export const ReconcileEntrySchema = z.object({
 export type ReconcileEntry = z.infer<typeof ReconcileEntrySchema>;
 export type SyncState = Permit['sync'];
 
+/** A fault of the kiosk's own disk, as `classifyStorageError` names it (#19). */
+export const StorageFaultSchema = z.enum(['disk-full', 'disk-failing', 'disk-read-only']);
+export type StorageFault = z.infer<typeof StorageFaultSchema>;
+
+/**
+ * The kiosk's disk as the status bar shows it (#19). `low`: below the warning line, a supervisor should free space;
+ * `full`: below the floor (or a write failed for lack of space), so new sales are refused while waiting ones are
+ * still delivered; `failing` and `read-only`: a write failed that way and no write has succeeded since.
+ */
+export const StorageStatusSchema = z.object({
+  state: z.enum(['ok', 'low', 'full', 'failing', 'read-only']),
+  /** Free space for the kiosk's user in the data folder; null when the system cannot say. */
+  freeBytes: z.number().int().nonnegative().nullable(),
+  /** The last storage fault since the kiosk started, even once it cleared, and when it happened. */
+  lastFault: StorageFaultSchema.nullable(),
+  lastFaultAt: z.iso.datetime().nullable(),
+});
+export type StorageStatus = z.infer<typeof StorageStatusSchema>;
+
 /** What the status bar shows: is OPSCOM reachable, and what is still to send. */
 export const OutboxStatusSchema = z.object({
   connection: z.enum(['online', 'offline', 'unknown']),
@@ -114,6 +133,8 @@ export const OutboxStatusSchema = z.object({
   paused: z.object({ problem: ProblemSchema }).nullable(),
   /** Permits on the reconciliation list: OPSCOM may hold copies the kiosk cannot reach. */
   reconcile: z.number().int().nonnegative(),
+  /** The kiosk's own disk (#19); absent or null where the core does not watch it. */
+  storage: StorageStatusSchema.nullable().optional(),
 });
 export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
 
@@ -327,6 +348,8 @@ export const KioskErrorSchema = z.object({
     'unreachable',
     'not-active',
     'not-allowed',
+    // The kiosk's own disk refused the write (full, failing or read-only): nothing was recorded (#19).
+    'storage',
     'internal',
   ]),
   problem: ProblemSchema.optional(),

@@ -29,6 +29,7 @@ const SAMPLE = {
   difference: -750,
   tolerance: 500,
   plate: 'ABC123',
+  freeMiB: 120,
 };
 
 describe('problems main reports', () => {
@@ -60,5 +61,19 @@ describe('problems main reports', () => {
     expect(problemText('fr-CA', drawer)).toMatch(/^Il manque 7,50\s\$ dans le tiroir, plus que les 5,00\s\$ permis/);
     const over = { code: 'drawer-difference-needs-pin', params: { difference: 900, tolerance: 500 } } as const;
     expect(problemMessage(over)).toMatch(/^The drawer is over by \$9\.00/);
+  });
+
+  it('word the kiosk’s own disk faults in both languages, each telling the attendant to call a supervisor', () => {
+    const faults = ['disk-full', 'disk-failing', 'disk-read-only', 'disk-too-low'] as const;
+    expect(faults.map((code) => problemMessage({ code }))).toEqual([
+      'This kiosk’s disk is full: nothing was recorded. Call a supervisor.',
+      'This kiosk’s disk is failing: nothing was recorded. Call a supervisor.',
+      'This kiosk cannot write to its disk (read-only): nothing was recorded. Call a supervisor.',
+      'This kiosk’s disk is almost full: new sales are stopped so waiting ones can still be sent. Call a supervisor.',
+    ]);
+    for (const code of faults) expect(problemText('fr-CA', { code }), code).toMatch(/Appelez un superviseur\.$/);
+    expect(problemText('fr-CA', { code: 'disk-full' })).toMatch(/plein : rien n’a été enregistré/);
+    expect(problemMessage({ code: 'disk-low', params: { freeMiB: 120 } })).toMatch(/\(120 MiB left\)/);
+    expect(problemText('fr-CA', { code: 'disk-low', params: { freeMiB: 120 } })).toMatch(/il reste 120 Mio/);
   });
 });

@@ -250,6 +250,14 @@ const en = {
     `OPSCOM never confirmed this permit, so it cannot be ${p.done === 'cancelled' ? 'cancelled' : p.done === 'corrected' ? 'corrected' : 'extended'} from the kiosk. Check it in OPSCOM.`,
   'no-answer-before-restart': () => 'No answer was recorded before the kiosk stopped.',
   'connected-to': (p) => `Connected to ${str(p, 'host')}: OPSCOM answered.`,
+  // The kiosk's own disk (#19): the action's transaction did not commit, so nothing of it was kept.
+  'disk-full': () => 'This kiosk’s disk is full: nothing was recorded. Call a supervisor.',
+  'disk-failing': () => 'This kiosk’s disk is failing: nothing was recorded. Call a supervisor.',
+  'disk-read-only': () => 'This kiosk cannot write to its disk (read-only): nothing was recorded. Call a supervisor.',
+  'disk-too-low': () =>
+    'This kiosk’s disk is almost full: new sales are stopped so waiting ones can still be sent. Call a supervisor.',
+  'disk-low': (p) =>
+    `This kiosk’s disk is getting full (${num(p, 'freeMiB')} MiB left): free some space before new sales are stopped.`,
   // Raised by the page itself when it cannot reach main.
   'kiosk-service-silent': () => 'The kiosk service is not answering. Try again in a moment.',
   'station-link-lost': () => 'This page lost its link to the station. Reload it.',
@@ -426,6 +434,14 @@ const fr: Record<ProblemCode, Words> = {
     `OPSCOM n’a jamais confirmé ce permis : il ne peut pas être ${p.done === 'cancelled' ? 'annulé' : p.done === 'corrected' ? 'corrigé' : 'prolongé'} depuis le kiosque. Vérifiez-le dans OPSCOM.`,
   'no-answer-before-restart': () => 'Aucune réponse n’a été notée avant l’arrêt du kiosque.',
   'connected-to': (p) => `Connecté à ${str(p, 'host')} : OPSCOM a répondu.`,
+  'disk-full': () => 'Le disque de ce kiosque est plein : rien n’a été enregistré. Appelez un superviseur.',
+  'disk-failing': () => 'Le disque de ce kiosque est défaillant : rien n’a été enregistré. Appelez un superviseur.',
+  'disk-read-only': () =>
+    'Ce kiosque ne peut pas écrire sur son disque (lecture seule) : rien n’a été enregistré. Appelez un superviseur.',
+  'disk-too-low': () =>
+    'Le disque de ce kiosque est presque plein : les nouvelles ventes sont arrêtées pour que celles en attente puissent encore être envoyées. Appelez un superviseur.',
+  'disk-low': (p) =>
+    `Le disque de ce kiosque se remplit (il reste ${num(p, 'freeMiB')} Mio) : libérez de l’espace avant que les nouvelles ventes soient arrêtées.`,
   'kiosk-service-silent': () => 'Le service du kiosque ne répond pas. Réessayez dans un instant.',
   'station-link-lost': () => 'Cette page a perdu son lien avec la station. Rechargez-la.',
   'answer-off-contract': () => 'Le service du kiosque a envoyé une réponse inattendue.',

@@ -10,6 +10,7 @@ import type { KioskError, Result } from '../../shared/domain';
 import { isProblemCode, problemMessage, type Problem } from '../../shared/problems';
 import { KioskFailure } from './failure';
 import type { Logger } from './log';
+import { classifyStorageError, STORAGE_PROBLEMS, wasRecorded, type StorageHealth } from './storage/storage-health';
 
 export type Handlers = {
   [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
@@ -21,7 +22,12 @@ export type Dispatch = (channel: unknown, rawRequest: unknown) => Promise<Result
  * The single entry for every renderer call, whatever carried it (IPC or the station bridge): the channel must
  * be in the contract and the request must pass its schema before any handler sees it.
  */
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: Logger,
+  /** A storage error no store turned into its failure is still worded as one, and counted (#19). */
+  storage?: Pick<StorageHealth, 'recordFault'>,
+): Dispatch {
   return async (channel, rawRequest) => {
     if (!isChannelName(channel)) return failure('unknown-channel', { code: 'unknown-channel' });
     const parsed = channels[channel].request.safeParse(rawRequest ?? {});
@@ -31,6 +37,12 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof KioskFailure) return { ok: false, error: error.error };
+      const fault = storage ? classifyStorageError(error) : null;
+      if (storage && fault) {
+        log.error(`The disk refused a write in ${channel} (${fault})`, error);
+        if (!wasRecorded(error)) storage.recordFault(fault);
+        return failure('storage', { code: STORAGE_PROBLEMS[fault] });
+      }
       log.error(`Unexpected failure in ${channel}`, error);
       return failure('internal', { code: 'internal' });
     }

@@ -37,6 +37,7 @@ import { ShiftService } from './shift';
 import { KioskStore } from './storage/kiosk-store';
 import { importLegacyFiles } from './storage/legacy-import';
 import { applyRetention, HISTORY_DAYS } from './storage/retention';
+import { classifyStorageError, markRecorded, StorageHealth } from './storage/storage-health';
 
 /** What each platform (Electron, the station, a test) provides; the core needs nothing else from it. */
 export interface PlatformAdapter {
@@ -147,9 +148,23 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
   await makePrivate(workDir);
 
   const events = new EventHub();
+  // Deferred: a fault can be recorded while the stores below open, before outboxStatus exists.
+  const storage = new StorageHealth({
+    dir: workDir,
+    clock,
+    onChange: () => queueMicrotask(() => events.emit('outbox:changed', outboxStatus())),
+  });
   const connection = new ConnectionMonitor(events, clock);
   // Damage refuses to start here, naming the file (StoreDamagedError); nothing is dropped silently.
   const store = KioskStore.open(workDir);
+  // The status bar and the metrics hear of every write the disk refused, and of every one it took.
+  store.onEveryCommit(() => storage.recordSuccess());
+  store.onDiskFailure((error) => {
+    const fault = classifyStorageError(error);
+    if (!fault) return;
+    storage.recordFault(fault);
+    markRecorded(error);
+  });
   const imported = importLegacyFiles(store, workDir, clock.now());
   if (imported) {
     log.info(
@@ -171,6 +186,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
       oldestAttentionSince: () => outbox.oldestAttentionSince(),
       oldestReconcileSince: () => outbox.reconciliation()[0]?.since ?? null,
       shiftStartedAt: () => shift.open?.startedAt ?? null,
+      storageFaults: () => storage.faultCounts(),
     },
   });
   const courier = new Courier({
@@ -189,7 +205,11 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     },
     onStateChange: () => events.emit('outbox:changed', outboxStatus()),
   });
-  const outboxStatus = () => outbox.status(connection.current().state, courier.paused);
+  const outboxStatus = () => ({
+    ...outbox.status(connection.current().state, courier.paused),
+    storage: storage.status(),
+  });
+  const stopStorageWatch = storage.watch();
 
   const shift = new ShiftService(store, audit, clock);
   const issueMemory = IssueMemory.open(store, log);
@@ -268,11 +288,12 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     audit,
     info,
     outboxStatus,
+    storage,
     print: platform.print,
     printers: platform.printers,
     metricsExport,
   };
-  const dispatch = metrics.timed(createDispatcher(allHandlers(services), log));
+  const dispatch = metrics.timed(createDispatcher(allHandlers(services), log, storage));
 
   const stopLiveUpdates = startLiveUpdates({
     outbox,
@@ -309,6 +330,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
     async stop() {
       stopLiveUpdates();
       clearInterval(retention);
+      stopStorageWatch();
       courier.stop();
       outbox.close();
       store.close();

@@ -18,6 +18,7 @@ import type { PrinterInfo, PrintJob } from './printing';
 import type { RateTable } from './pricing';
 import type { SecretStore } from './secrets';
 import type { ShiftService } from './shift';
+import type { StorageHealth } from './storage/storage-health';
 
 /**
  * What the channel handlers work with: the core's services, built once by startKioskCore. A handler file takes
@@ -44,6 +45,8 @@ export interface KioskServices {
   audit: AuditLog;
   info(): KioskInfo;
   outboxStatus(): OutboxStatus;
+  /** The kiosk's disk (#19): free space, the fault in force, and the refusal of new sales below the floor. */
+  storage: StorageHealth;
   /** Electron's webContents.print with this job; absent where the browser prints for itself (the station). */
   print: ((job: PrintJob) => Promise<boolean>) | undefined;
   /** The system's printers (Electron's getPrintersAsync); absent where the browser prints (the station). */

@@ -6,6 +6,7 @@ import { call } from './call';
 import { plateStep } from '../../shared/plate-check';
 import { missingForIssue } from './issue-readiness';
 import { findActivePermit } from './plate-checks';
+import { requestIds } from './request-ids';
 import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
@@ -117,7 +118,8 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
       set,
       get,
       'issue',
-      () => call('permits:issue', { requestId: crypto.randomUUID(), ...input, tender }),
+      // A retry after a lost answer carries the same id, so main answers it from what it recorded (#19).
+      () => requestIds.send('issue', input, (requestId) => call('permits:issue', { requestId, ...input, tender })),
       {
         start: { issueStep: null, error: null },
         onOk: ({ tender: recorded, ...permit }) => ({

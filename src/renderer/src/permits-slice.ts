@@ -8,6 +8,7 @@ import { formatMoney } from '../../shared/money';
 import { catalogs, type Catalog } from './i18n/catalog';
 import { normaliseSearch } from './permit-list';
 import { checkRefund, type RefundDraft } from './tender-form';
+import { requestIds } from './request-ids';
 import { run, type ResetScope } from './slice';
 import type { KioskState } from './store';
 
@@ -151,7 +152,10 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
         set,
         get,
         'extend',
-        () => call('permits:extend', { requestId: crypto.randomUUID(), ticketNumber, minutes, tender }),
+        () =>
+          requestIds.send('extend', { ticketNumber, minutes }, (requestId) =>
+            call('permits:extend', { requestId, ticketNumber, minutes, tender }),
+          ),
         {
           start: { error: null },
           onOk: ({ tender: _recorded, ...permit }) => {
@@ -226,13 +230,15 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
         get,
         'cancel',
         () =>
-          call('permits:cancel', {
-            requestId: crypto.randomUUID(),
-            ticketNumber,
-            reason,
-            ...(refund ? { refund } : {}),
-            ...(adminPin ? { adminPin } : {}),
-          }),
+          requestIds.send('cancel', { ticketNumber }, (requestId) =>
+            call('permits:cancel', {
+              requestId,
+              ticketNumber,
+              reason,
+              ...(refund ? { refund } : {}),
+              ...(adminPin ? { adminPin } : {}),
+            }),
+          ),
         {
           start: { error: null },
           onOk: (permit) => {

@@ -81,6 +81,24 @@ describe('fixing a plate', () => {
     expect(second).toMatchObject({ adminPin: '1234', requestId: first!.requestId });
   });
 
+  it('keeps the step and its request id when the answer was lost, so the retry is answered from main’s record', async () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T12:05:00.000Z'), toFake: ['Date'] });
+    useKiosk.getState().startPlateFix('T-1');
+    vi.useRealTimers();
+    type('ABC124');
+    useKiosk.getState().choosePlateFixReason('Typo at sale');
+    send.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'unreachable', message: 'Not answering.', problem: { code: 'kiosk-service-silent' } },
+    });
+    expect(await useKiosk.getState().confirmPlateFix()).toBe(false);
+    expect(useKiosk.getState().plateFix).toMatchObject({ plate: 'ABC124', reason: 'Typo at sale' });
+    send.mockResolvedValueOnce({ ok: true, value: { ...sold, plate: 'ABC124', plateCorrectedFrom: 'ABC123' } });
+    expect(await useKiosk.getState().confirmPlateFix()).toBe(true);
+    const [first, retry] = send.mock.calls.map((c) => c[1] as { requestId: string });
+    expect(retry!.requestId).toBe(first!.requestId);
+  });
+
   it('clears a refused PIN and keeps the step open', async () => {
     vi.useFakeTimers({ now: new Date('2026-01-01T13:00:00.000Z'), toFake: ['Date'] });
     useKiosk.getState().startPlateFix('T-1');

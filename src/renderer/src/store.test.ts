@@ -53,12 +53,19 @@ describe('issue', () => {
     expect(state.inFlight.issue).toBe(false);
   });
 
-  it('uses a fresh request id per attempt', async () => {
+  it('retries a sale whose answer was lost with the same request id, and a refused one with a fresh id', async () => {
+    // Lost: main may have taken it, so the retry must be answered from what main recorded (#19).
     send.mockResolvedValue({ ok: false, error: { code: 'unreachable', message: 'Down.' } });
     await issueAndPay();
     await issueAndPay();
+    // Refused by main: nothing was recorded, and the next try is a new action.
+    send.mockResolvedValue({ ok: false, error: { code: 'not-allowed', message: 'No.' } });
+    await issueAndPay();
+    await issueAndPay();
     const ids = send.mock.calls.map((call) => (call[1] as { requestId: string }).requestId);
-    expect(new Set(ids).size).toBe(2);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).toBe(ids[0]);
+    expect(ids[3]).not.toBe(ids[0]);
   });
 
   it('shows the newest copy when the "sent" event overtakes the answer to the issue', async () => {

@@ -25,6 +25,9 @@ export function permitHandlers(k: KioskServices): Pick<Handlers, PermitChannels>
       fail('not-found', 'permit-unknown', { params: { ticket: ticketNumber }, field: 'ticketNumber' }),
     'permits:issue': async ({ requestId, ...input }) => {
       k.pin.requireSet();
+      // Below the disk's floor a new sale is refused, so the outbox keeps room to deliver; a retry of a sale
+      // already recorded is still answered (#19).
+      if (!k.permits.isKnownRequest(requestId)) k.storage.assertRoomForNewSale();
       const permit = await k.permits.issue(requestId, input);
       void k.issueMemory.plateIssued(permit.plate);
       return withTender(k, requestId, permit);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock, startTestKiosk, TEST_TOKEN, value, type TestKiosk } from '../testing/test-kiosk';
-import type { Permit } from '../../../shared/domain';
+import type { Permit, StorageStatus } from '../../../shared/domain';
 import { KioskMetrics, pauseReason, type MetricsSources } from './kiosk-metrics';
 import { parseMetrics, sample } from './metrics-text';
 
@@ -62,6 +62,10 @@ describe('the kiosk metrics, from the core', () => {
       Date.parse('2026-12-02T10:15:00Z') / 1000,
     );
     expect(sample(metrics, 'kiosk_outbox_paused', { reason: 'unauthorised' })?.value).toBe(0);
+    // The core watches its real data folder's disk (#19).
+    expect(sample(metrics, 'kiosk_storage_state', { state: 'ok' })?.value).toBe(1);
+    expect(sample(metrics, 'kiosk_storage_free_bytes')?.value).toBeGreaterThan(0);
+    expect(sample(metrics, 'kiosk_storage_faults_total', { fault: 'disk-full' })?.value).toBe(0);
     expect(
       sample(metrics, 'kiosk_request_duration_seconds_count', { channel: 'permits:issue', result: 'ok' })?.value,
     ).toBe(2);
@@ -78,7 +82,18 @@ describe('the kiosk metrics, from the core', () => {
       expect(text).not.toContain(secret);
     // Every label has a value from a fixed set, or is the kiosk's own id, name or version (the rest are
     // prom-client's process metrics: heap spaces, GC kinds, Node's version).
-    const allowed = ['kiosk_id', 'kiosk_name', 'version', 'channel', 'result', 'outcome', 'reason', 'state', 'le'];
+    const allowed = [
+      'kiosk_id',
+      'kiosk_name',
+      'version',
+      'channel',
+      'result',
+      'outcome',
+      'reason',
+      'state',
+      'fault',
+      'le',
+    ];
     const processLabels = ['space', 'kind', 'major', 'minor', 'patch', 'type'];
     for (const each of metrics) {
       const labels = Object.keys(each.labels);
@@ -173,5 +188,61 @@ describe('the kiosk metrics, from the core', () => {
     expect(JSON.stringify(parsed)).not.toContain('ABC123');
     expect(sample(parsed, 'kiosk_shift_open')?.value).toBe(0);
     expect(sample(parsed, 'kiosk_connection_state', { state: 'unknown' })?.value).toBe(1);
+  });
+
+  it('export the disk’s free space, its state and its faults by kind, from a fixed set of labels (#19)', async () => {
+    let storage: StorageStatus | null = {
+      state: 'full',
+      freeBytes: 40 * 1024 * 1024,
+      lastFault: 'disk-full',
+      lastFaultAt: '2026-12-02T09:59:00Z',
+    };
+    const faults = { 'disk-full': 2, 'disk-failing': 0, 'disk-read-only': 1 };
+    const sources: MetricsSources = {
+      clock: { now: () => new Date('2026-12-02T10:00:00Z') },
+      kiosk: () => ({ id: 'K1', name: 'Booth' }),
+      outbox: () => ({
+        connection: 'online',
+        waiting: 3,
+        attention: 0,
+        oldestWaitingSince: null,
+        paused: null,
+        reconcile: 0,
+        storage,
+      }),
+      oldestAttentionSince: () => null,
+      oldestReconcileSince: () => null,
+      shiftStartedAt: () => null,
+      storageFaults: () => faults,
+    };
+    const metrics = new KioskMetrics({ sources, version: '1.2.3', processMetrics: false });
+    let parsed = parseMetrics(await metrics.text());
+    expect(sample(parsed, 'kiosk_storage_free_bytes')?.value).toBe(40 * 1024 * 1024);
+    expect(sample(parsed, 'kiosk_storage_state', { state: 'full' })?.value).toBe(1);
+    for (const state of ['ok', 'low', 'failing', 'read-only']) {
+      expect(sample(parsed, 'kiosk_storage_state', { state })?.value, state).toBe(0);
+    }
+    expect(sample(parsed, 'kiosk_storage_faults_total', { fault: 'disk-full' })?.value).toBe(2);
+    expect(sample(parsed, 'kiosk_storage_faults_total', { fault: 'disk-failing' })?.value).toBe(0);
+    expect(sample(parsed, 'kiosk_storage_faults_total', { fault: 'disk-read-only' })?.value).toBe(1);
+
+    faults['disk-failing'] = 4;
+    storage = { ...storage, state: 'failing', lastFault: 'disk-failing' };
+    parsed = parseMetrics(await metrics.text());
+    expect(sample(parsed, 'kiosk_storage_faults_total', { fault: 'disk-failing' })?.value).toBe(4);
+    expect(sample(parsed, 'kiosk_storage_faults_total', { fault: 'disk-full' })?.value).toBe(2);
+    expect(sample(parsed, 'kiosk_storage_state', { state: 'failing' })?.value).toBe(1);
+    expect(sample(parsed, 'kiosk_storage_state', { state: 'full' })?.value).toBe(0);
+
+    // Free space the system cannot tell is not a full disk: no series, and no state is set.
+    storage = null;
+    parsed = parseMetrics(await metrics.text());
+    expect(sample(parsed, 'kiosk_storage_free_bytes')).toBeUndefined();
+    for (const state of ['ok', 'low', 'full', 'failing', 'read-only']) {
+      expect(sample(parsed, 'kiosk_storage_state', { state })?.value, state).toBe(0);
+    }
+    storage = { state: 'ok', freeBytes: 5e9, lastFault: 'disk-failing', lastFaultAt: '2026-12-02T09:59:00Z' };
+    parsed = parseMetrics(await metrics.text());
+    expect(sample(parsed, 'kiosk_storage_free_bytes')).toMatchObject({ labels: { kiosk_id: 'K1' }, value: 5e9 });
   });
 });

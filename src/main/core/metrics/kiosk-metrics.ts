@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { isChannelName } from '../../../shared/contract';
-import type { OutboxStatus } from '../../../shared/domain';
+import type { OutboxStatus, StorageFault, StorageStatus } from '../../../shared/domain';
 import type { Problem } from '../../../shared/problems';
 import type { Clock } from '../../../shared/time';
 import type { OpscomOutcome } from '../opscom/client';
@@ -26,6 +26,8 @@ export interface MetricsSources {
   oldestReconcileSince(): string | null;
   /** The open shift's start, or null; who is on shift is never read. */
   shiftStartedAt(): string | null;
+  /** Storage faults recorded since start, by kind (#19); absent where the disk is not watched. */
+  storageFaults?(): Readonly<Record<StorageFault, number>>;
 }
 
 /** Why the outbox paused: OPSCOM refused the credentials, or redirected (a wrong address). */
@@ -39,7 +41,16 @@ export const DELIVERY_OUTCOMES = [
   'duplicate',
   'transient',
 ] as const satisfies ReadonlyArray<OpscomOutcome<unknown>['kind']>;
+const STORAGE_FREE = 'kiosk_storage_free_bytes';
 const CONNECTION_STATES = ['online', 'offline', 'unknown'] as const;
+export const STORAGE_STATES = ['ok', 'low', 'full', 'failing', 'read-only'] as const satisfies ReadonlyArray<
+  StorageStatus['state']
+>;
+export const STORAGE_FAULTS = [
+  'disk-full',
+  'disk-failing',
+  'disk-read-only',
+] as const satisfies ReadonlyArray<StorageFault>;
 /** Bridge and IPC calls are local: most take a journal append and an fsync (about 1 ms), some a scrypt check. */
 const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -82,6 +93,9 @@ export class KioskMetrics {
   private readonly shiftOpen: Gauge;
   private readonly shiftStarted: Gauge;
   private readonly requests: Histogram;
+  private readonly storageFree: Gauge;
+  private readonly storageState: Gauge;
+  private readonly storageFaults: Counter;
 
   constructor(options: KioskMetricsOptions) {
     this.sources = options.sources;
@@ -137,6 +151,22 @@ export class KioskMetrics {
       'kiosk_shift_started_timestamp_seconds',
       'When the open shift started (Unix time; 0 when none is open).',
     );
+    this.storageFree = gauge(
+      STORAGE_FREE,
+      'Free space for the kiosk in its data folder (absent when the system cannot say).',
+    );
+    this.storageState = gauge(
+      'kiosk_storage_state',
+      "The kiosk's disk: 1 for the current state (low: warn a supervisor; full: new sales refused; failing, read-only: writes fail).",
+      ['state'],
+    );
+    this.storageFaults = new Counter({
+      name: 'kiosk_storage_faults_total',
+      help: 'Writes the disk refused since the kiosk started, by kind: nothing of those actions was recorded.',
+      labelNames: ['fault'],
+      registers,
+    });
+    for (const fault of STORAGE_FAULTS) this.storageFaults.inc({ fault }, 0);
     this.requests = new Histogram({
       name: 'kiosk_request_duration_seconds',
       help: 'Time main took to answer a screen request (IPC or the station bridge), by contract channel.',
@@ -197,6 +227,21 @@ export class KioskMetrics {
     this.reconcile.set(status.reconcile);
     this.oldestReconcile.set(age(this.sources.oldestReconcileSince()));
     this.lastDeliveryTime.set(this.lastDelivery);
+
+    const storage = status.storage ?? null;
+    // Unknown free space is no series at all: neither 0 (a full disk) nor prom-client's "Nan".
+    const free = storage?.freeBytes ?? null;
+    const freeShown = this.registry.getSingleMetric(STORAGE_FREE) !== undefined;
+    if (free === null && freeShown) this.registry.removeSingleMetric(STORAGE_FREE);
+    if (free !== null && !freeShown) this.registry.registerMetric(this.storageFree);
+    if (free !== null) this.storageFree.set(free);
+    for (const state of STORAGE_STATES) this.storageState.set({ state }, storage?.state === state ? 1 : 0);
+    const faults = this.sources.storageFaults?.();
+    if (faults) {
+      // The health keeps the counts (a fault can come before the metrics exist); they only grow.
+      this.storageFaults.reset();
+      for (const fault of STORAGE_FAULTS) this.storageFaults.inc({ fault }, faults[fault]);
+    }
 
     const shiftStartedAt = this.sources.shiftStartedAt();
     this.shiftOpen.set(shiftStartedAt === null ? 0 : 1);

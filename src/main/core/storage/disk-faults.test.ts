@@ -72,7 +72,7 @@ describe.skipIf(!linux)('a failing disk under the kiosk (LD_PRELOAD shim on its 
         expect(refused.length).toBeGreaterThan(0);
         expect(confirmed.length).toBeGreaterThan(20);
         // Every refusal is a storage problem in words, never "something went wrong".
-        for (const line of refused) expect(line.code).toBeDefined(); // TEMP
+        for (const line of refused) expect(line).toMatchObject({ code: 'storage' });
 
         // The power is back: the kiosk starts on the same folder, with a sound disk, and delivers.
         const kiosk = await startTestKiosk({ dataDir, sandbox, settings: { kioskId: 'DISKFLT1' } });

@@ -48,6 +48,8 @@ export class KioskStore {
   private depth = 0;
   private readonly afterCommit: Listener[] = [];
   private readonly rollbackListeners = new Set<Listener>();
+  private readonly commitListeners = new Set<Listener>();
+  private readonly failureListeners = new Set<(error: unknown) => void>();
   private readonly statements = new Map<string, StatementSync>();
   private walToEmpty = false;
   private closed = false;
@@ -136,12 +138,16 @@ export class KioskStore {
       this.db.exec('COMMIT');
       this.depth = 0;
       this.checkpointSoon();
+      for (const listener of this.commitListeners) listener();
       this.runAfterCommit();
       return result;
     } catch (error) {
       this.depth = 0;
       this.afterCommit.length = 0;
-      this.rollBack();
+      // A refusal of the action itself (a typed failure) wrote nothing to the WAL; the disk's own errors may have.
+      const fromTheDisk = isDiskError(error);
+      this.rollBack(fromTheDisk);
+      if (fromTheDisk) for (const listener of this.failureListeners) listener(error);
       throw error;
     }
   }
@@ -230,12 +236,24 @@ export class KioskStore {
     this.db.close();
   }
 
-  private rollBack(): void {
+  /** Called after every committed transaction (the storage health hears the disk works). */
+  onEveryCommit(listener: Listener): void {
+    this.commitListeners.add(listener);
+  }
+
+  /** Called with the error of every transaction the disk refused (SQLite's or the file system's error). */
+  onDiskFailure(listener: (error: unknown) => void): void {
+    this.failureListeners.add(listener);
+  }
+
+  private rollBack(fromTheDisk: boolean): void {
     try {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
     } catch {
       // SQLite rolls back by itself after some errors (a full disk); nothing is left to undo then.
     }
+    for (const listener of this.rollbackListeners) listener();
+    if (!fromTheDisk) return;
     // A commit that failed at its sync may still have left its frames in the WAL, where a restart would replay
     // them: they go now, or before anything else is written (truncateWal).
     this.walToEmpty = true;
@@ -246,7 +264,6 @@ export class KioskStore {
       // process reads the file as the kernel holds it), and the next transaction tries the rest again first.
       cutUncommittedFrames(this.file);
     }
-    for (const listener of this.rollbackListeners) listener();
   }
 
   /**
@@ -294,6 +311,11 @@ export function cutUncommittedFrames(dbFile: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An error from SQLite (it carries `errcode`) or from the file system (`errno`), not a refusal of the action. */
+function isDiskError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && ('errcode' in error || 'errno' in error);
 }
 
 /** SQLite's words for a file that is not a sound database (SQLITE_CORRUPT, SQLITE_NOTADB). */

@@ -3,6 +3,7 @@ import type { Catalog } from '../i18n/catalog';
 import { useT } from '../i18n/useT';
 import { useKiosk, type NavScreen } from '../store';
 import { OutboxSummary } from './OutboxSummary';
+import { StorageIndicator } from './StorageIndicator';
 
 /** A shape as well as a colour, so the state reads in glare and for colour-blind attendants. */
 const CONNECTION_MARK = { online: '●', offline: '✕', unknown: '…' } as const;
@@ -66,6 +67,7 @@ export function StatusBar({ info }: { info: KioskInfo }) {
         </div>
         {info.demoMode && <div className="demo-badge">{t.demoBadge}</div>}
         <ConnectionIndicator outbox={outbox} />
+        <StorageIndicator storage={outbox?.storage} />
         {outbox && <OutboxSummary outbox={outbox} onOpenQueue={() => goTo('queue')} />}
         <LanguageButton />
       </div>

@@ -1,3 +1,4 @@
+import { requestIds } from '../request-ids';
 import { useKiosk, type KioskState } from '../store';
 import { send } from './fixtures';
 
@@ -15,5 +16,7 @@ export function resetStore(patch?: Partial<KioskState>) {
     Promise.resolve({ ok: false, error: { code: 'internal', message: `No answer set for ${channel}.` } }),
   );
   useKiosk.setState(initial, true);
+  // Ids kept for a retry after a lost answer belong to the page's session; each test starts a new one.
+  requestIds.clear();
   if (patch) useKiosk.setState(patch);
 }
