@@ -121,7 +121,7 @@ const en = {
   'attendant-needed': () => 'Enter your name or badge number.',
   'attendant-too-long': () => 'A name or badge number has at most 60 characters.',
   'free-text-rule': () =>
-    'Use letters, digits, spaces and punctuation only: control and text-direction characters are not allowed.',
+    'Use letters, digits, spaces and punctuation only: control, invisible and text-direction characters are not allowed.',
   'url-rule': () =>
     'The controller URL must start with https:// (plain http:// only for this machine, such as the sandbox).',
   'token-format': () => 'An API token is 1 to 50 letters, digits and dashes.',
@@ -239,6 +239,10 @@ const en = {
   'opscom-busy': () => 'OPSCOM is busy (too many requests).',
   'opscom-http': (p) => `OPSCOM answered with HTTP ${num(p, 'status')}.`,
   'opscom-unreadable': () => 'OPSCOM answered with something that is not its documented reply.',
+  'opscom-answer-too-large': (p) =>
+    `OPSCOM’s answer was larger than ${num(p, 'kib')} KiB, far more than its documented reply: the kiosk did not read it.`,
+  'opscom-answer-too-slow': (p) =>
+    `OPSCOM’s answer was still arriving after ${str(p, 'limit')}: the kiosk stopped reading it.`,
   'opscom-timeout': (p) => `OPSCOM did not answer within ${str(p, 'limit')}.`,
   'opscom-unreachable': () => 'Could not reach OPSCOM (network error).',
   'opscom-connection-lost': () => 'The connection to OPSCOM broke before its answer arrived.',
@@ -305,7 +309,7 @@ const fr: Record<ProblemCode, Words> = {
   'attendant-needed': () => 'Entrez votre nom ou numéro de badge.',
   'attendant-too-long': () => 'Un nom ou numéro de badge compte au plus 60 caractères.',
   'free-text-rule': () =>
-    'Utilisez seulement des lettres, des chiffres, des espaces et de la ponctuation : les caractères de contrôle et de direction du texte sont refusés.',
+    'Utilisez seulement des lettres, des chiffres, des espaces et de la ponctuation : les caractères de contrôle, invisibles et de direction du texte sont refusés.',
   'url-rule': () =>
     'L’adresse du contrôleur doit commencer par https:// (http:// seulement pour cet ordinateur, comme le bac à sable).',
   'token-format': () => 'Un jeton API compte 1 à 50 lettres, chiffres et tirets.',
@@ -415,6 +419,10 @@ const fr: Record<ProblemCode, Words> = {
   'opscom-busy': () => 'OPSCOM est occupé (trop de demandes).',
   'opscom-http': (p) => `OPSCOM a répondu HTTP ${num(p, 'status')}.`,
   'opscom-unreadable': () => 'OPSCOM a répondu autre chose que sa réponse documentée.',
+  'opscom-answer-too-large': (p) =>
+    `La réponse d’OPSCOM dépassait ${num(p, 'kib')} Kio, bien plus que sa réponse documentée : le kiosque ne l’a pas lue.`,
+  'opscom-answer-too-slow': (p) =>
+    `La réponse d’OPSCOM arrivait encore après ${str(p, 'limit')} : le kiosque a cessé de la lire.`,
   'opscom-timeout': (p) => `OPSCOM n’a pas répondu en ${str(p, 'limit')}.`,
   'opscom-unreachable': () => 'Impossible de joindre OPSCOM (erreur réseau).',
   'opscom-connection-lost': () => 'La connexion à OPSCOM a été coupée avant sa réponse.',
