@@ -29,6 +29,9 @@ const SAMPLE = {
   difference: -750,
   tolerance: 500,
   plate: 'ABC123',
+  part: 'N',
+  value: 1048576,
+  min: 16384,
 };
 
 describe('problems main reports', () => {
