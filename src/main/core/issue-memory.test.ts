@@ -37,6 +37,37 @@ describe('the Issue screen remembered across restarts', () => {
     expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/could not be read/));
   });
 
+  it('forgets a tampered zone or plate that breaks the rules, keeps the rest, and says so in the log', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'issue-memory-'));
+    const tampered = [
+      ['Lot\u202e 2', ['ABC123']],
+      ['Lot\u200b 2', ['ABC123']],
+      ['Lot 2\ud800', ['ABC123']],
+      ['\u001b[2J', ['ABC123']],
+      ['x'.repeat(201), ['ABC123']],
+      ['Lot 2', ['ABC123', 'abc 123', 'X\u200bY', 'A'.repeat(26), '']],
+    ] as const;
+    for (const [zone, recentPlates] of tampered) {
+      await writeFile(path.join(dir, 'issue-choices.json'), JSON.stringify({ zone, minutes: 60, recentPlates }));
+      const log = logger();
+      const memory = await IssueMemory.open(dir, log);
+      const keptZone = zone === 'Lot 2' ? 'Lot 2' : null;
+      expect([JSON.stringify(zone), memory.current]).toEqual([
+        JSON.stringify(zone),
+        { zone: keptZone, minutes: 60, recentPlates: ['ABC123'] },
+      ]);
+      expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/left out/));
+    }
+    // A clean file says nothing.
+    await writeFile(
+      path.join(dir, 'issue-choices.json'),
+      JSON.stringify({ zone: 'Lot 2', minutes: 60, recentPlates: [] }),
+    );
+    const log = logger();
+    expect((await IssueMemory.open(dir, log)).current.zone).toBe('Lot 2');
+    expect(log.warn).not.toHaveBeenCalled();
+  });
+
   it('never fails the sale when the disk refuses: the choice holds for this run and the log says why', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'issue-memory-'));
     const log = logger();
