@@ -200,4 +200,17 @@ describe('OPSCOM’s ErrorMessage, as the kiosk keeps it', () => {
       controllerMessage: 'Field value invalid: “LicencePlate”.',
     });
   });
+
+  it('stats names are cleaned and cut the same way before the Occupancy screen shows them', async () => {
+    const fake = await hostile((res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ data: [{ type: 'temp\u202e', zone: `Lot\u0000 4 ${'z'.repeat(5000)}`, total: '3' }] }));
+    });
+    const outcome = await client(fake.url).stats();
+    expect(outcome.kind).toBe('success');
+    if (outcome.kind !== 'success') return;
+    expect(outcome.value[0]?.type).toBe('temp');
+    expect(outcome.value[0]?.zone).toMatch(/^Lot 4 z+…$/);
+    expect([...(outcome.value[0]?.zone ?? '')]).toHaveLength(200);
+  });
 });
