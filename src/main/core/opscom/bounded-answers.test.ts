@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
 import { MAX_ANSWER_BYTES, readBoundedBody } from './bounded-body';
-import { OpscomClient } from './client';
+import { MAX_RETRY_AFTER_MS, OpscomClient, retryAfterMs } from './client';
 import { DOCUMENTED_PERMIT } from './documented-example';
 
 const TOKEN = 'BOUNDED-TEST-TOKEN-0123456789';
@@ -212,5 +212,18 @@ describe('OPSCOM’s ErrorMessage, as the kiosk keeps it', () => {
     expect(outcome.value[0]?.type).toBe('temp');
     expect(outcome.value[0]?.zone).toMatch(/^Lot 4 z+…$/);
     expect([...(outcome.value[0]?.zone ?? '')]).toHaveLength(200);
+  });
+});
+
+describe('Retry-After from outside', () => {
+  it('is honoured up to 10 minutes, never days, never forever', () => {
+    const now = Date.parse('2026-12-07T12:00:00Z');
+    const after = (value: string) => retryAfterMs(new Headers({ 'retry-after': value }), now);
+    expect(MAX_RETRY_AFTER_MS).toBe(600_000);
+    expect(after('3')).toBe(3000);
+    expect(after('86400')).toBe(MAX_RETRY_AFTER_MS);
+    expect(after('9'.repeat(400))).toBe(MAX_RETRY_AFTER_MS); // Infinity seconds
+    expect(after('Mon, 07 Dec 2026 12:01:00 GMT')).toBe(60_000);
+    expect(after('Fri, 31 Dec 9999 23:59:59 GMT')).toBe(MAX_RETRY_AFTER_MS);
   });
 });

@@ -389,11 +389,17 @@ function redirectHost(location: string): string {
   }
 }
 
-/** `Retry-After` is either seconds or an HTTP date. */
+/**
+ * The longest `Retry-After` the kiosk honours: a controller (or a typo in hours) asking for more would hold the
+ * permit's resend for days, and an unclear answer's wait is not cleared by Send now.
+ */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** `Retry-After` is either seconds or an HTTP date; at most MAX_RETRY_AFTER_MS. */
 export function retryAfterMs(headers: Pick<Headers, 'get'>, nowMs: number): number | null {
   const value = headers.get('retry-after');
   if (value === null || value.trim() === '') return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  if (/^\d+$/.test(value.trim())) return Math.min(MAX_RETRY_AFTER_MS, Number(value.trim()) * 1000);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+  return Number.isNaN(date) ? null : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - nowMs));
 }
