@@ -159,6 +159,29 @@ describe('runConformance with stub controllers', () => {
     expect(run.results[0]?.got).toBe(`unexpected: HTTP 500 ${'x'.repeat(76)}[red…`);
   });
 
+  it('reads an endless answer only up to 64 KiB, and says so', async () => {
+    let pulled = 0;
+    const endless: typeof fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled += 1;
+            controller.enqueue(new Uint8Array(16 * 1024).fill(120));
+          },
+        }),
+        { status: 200 },
+      );
+    const run = await runConformance({
+      url: 'https://controller.test',
+      token: TOKEN,
+      allowWrites: false,
+      fetch: endless,
+      cases: [byId('stats.zones.none')],
+    });
+    expect(run.results[0]?.got).toBe('unexpected: HTTP 200 (an answer over 64 KiB, not read)');
+    expect(pulled).toBeLessThan(20);
+  });
+
   it('cleans up every permit a push created, expected or not, and lists those it could not delete', async () => {
     let next = 0;
     const calls: string[] = [];

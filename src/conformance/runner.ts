@@ -5,6 +5,7 @@
  * finding: the value to give a kiosk setting on this controller.
  */
 import { randomInt } from 'node:crypto';
+import { MAX_ANSWER_BYTES, readBoundedBody } from '../main/core/opscom/bounded-body';
 import {
   CASES,
   examplePush,
@@ -329,7 +330,9 @@ async function post(
     });
     status = response.status;
     location = response.headers.get('location');
-    text = await response.text();
+    // Read like the kiosk reads it (#19): up to 64 KiB, so an endless answer cannot take the runner down.
+    const read = await readBoundedBody(response, MAX_ANSWER_BYTES);
+    text = read.kind === 'ok' ? read.text : `(an answer over ${MAX_ANSWER_BYTES / 1024} KiB, not read)`;
   } catch (error) {
     return { kind: 'no-answer', reason: scrub(networkReason(error, timeoutMs)) };
   }

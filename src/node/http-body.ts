@@ -6,20 +6,33 @@ export type BodyRead = { kind: 'ok'; text: string } | { kind: 'too-large' } | { 
 export interface BodyLimits {
   /** Bodies up to this size are kept. */
   keepBytes: number;
-  /** Past `keepBytes` the rest is drained and dropped, so the client finishes sending and reads its 413; past
-   * this the connection is dropped instead of reading on. */
+  /** Past `keepBytes` the rest is read and dropped while the 413 goes out; past this the connection is dropped
+   * instead of reading on. */
   drainBytes: number;
 }
 
-/** Reads a request body within limits. A body that never ends is the server's requestTimeout to cut. */
+/**
+ * Reads a request body within limits. A body that never ends is the server's requestTimeout to cut.
+ *
+ * `too-large` is known as soon as the Content-Length says so, or the bytes pass `keepBytes`: the caller answers
+ * 413 at once (with `Connection: close`), while the client is still sending. Waiting for the end of a large body
+ * (or cutting it off unanswered) would leave the client with a reset instead of the answer. What follows is read
+ * and dropped until the connection closes, never kept.
+ */
 export function readRequestBody(req: IncomingMessage, limits: BodyLimits): Promise<BodyRead> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const tooLarge = () => {
+      chunks.length = 0;
+      resolve({ kind: 'too-large' });
+    };
+    if (Number.isFinite(declared) && declared > limits.keepBytes) tooLarge();
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limits.keepBytes) chunks.push(chunk);
-      else chunks.length = 0;
+      else tooLarge();
       if (size > limits.drainBytes) req.destroy();
     });
     req.on('end', () =>
@@ -27,7 +40,7 @@ export function readRequestBody(req: IncomingMessage, limits: BodyLimits): Promi
         size > limits.keepBytes ? { kind: 'too-large' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') },
       ),
     );
-    // After 'end' these change nothing (a promise settles once).
+    // After 'end' or 'too-large' these change nothing (a promise settles once).
     req.on('close', () => resolve({ kind: 'cut-off' }));
     req.on('error', () => resolve({ kind: 'cut-off' }));
   });

@@ -30,6 +30,9 @@ const SAMPLE = {
   tolerance: 500,
   plate: 'ABC123',
   freeMiB: 120,
+  part: 'N',
+  value: 1048576,
+  min: 16384,
 };
 
 describe('problems main reports', () => {

@@ -36,6 +36,26 @@ const TYPE_FR: Record<string, string> = {
   boolean: 'true ou false',
 };
 
+/** The parts of an admin PIN hash (src/shared/pin-hash.ts), as a bounds error names them. */
+const PIN_HASH_PART_EN: Record<string, string> = {
+  N: 'scrypt N',
+  r: 'scrypt r',
+  p: 'scrypt p',
+  salt: 'salt length in bytes',
+  key: 'key length in bytes',
+};
+const PIN_HASH_PART_FR: Record<string, string> = {
+  N: 'le N de scrypt',
+  r: 'le r de scrypt',
+  p: 'le p de scrypt',
+  salt: 'la longueur du sel en octets',
+  key: 'la longueur de la clé en octets',
+};
+const hashBoundsEn = (p: ProblemParams) =>
+  `its ${PIN_HASH_PART_EN[str(p, 'part')] ?? str(p, 'part')} is ${str(p, 'value')}, and must be from ${str(p, 'min')} to ${str(p, 'max')}${str(p, 'part') === 'N' ? ', a power of two' : ''}`;
+const hashBoundsFr = (p: ProblemParams) =>
+  `${PIN_HASH_PART_FR[str(p, 'part')] ?? str(p, 'part')} y vaut ${str(p, 'value')}, et doit aller de ${str(p, 'min')} à ${str(p, 'max')}${str(p, 'part') === 'N' ? ', une puissance de deux' : ''}`;
+
 /** What OPSCOM's documented error codes mean, in plain words. */
 const OPSCOM_EN: Record<number, string> = {
   9000: 'OPSCOM says the client code is missing. Ask a supervisor to check the kiosk settings.',
@@ -121,7 +141,7 @@ const en = {
   'attendant-needed': () => 'Enter your name or badge number.',
   'attendant-too-long': () => 'A name or badge number has at most 60 characters.',
   'free-text-rule': () =>
-    'Use letters, digits, spaces and punctuation only: control and text-direction characters are not allowed.',
+    'Use letters, digits, spaces and punctuation only: control, invisible and text-direction characters are not allowed.',
   'url-rule': () =>
     'The controller URL must start with https:// (plain http:// only for this machine, such as the sandbox).',
   'token-format': () => 'An API token is 1 to 50 letters, digits and dashes.',
@@ -207,6 +227,8 @@ const en = {
   'pin-set-first': () => 'Set the admin PIN first: a supervisor chooses it on the first screen.',
   'pin-already-set': () => 'An admin PIN is already set: change it on the Settings screen.',
   'pin-demo': (p) => `Demo mode keeps the PIN ${str(p, 'pin')}.`,
+  'pin-hash-unusable': (p) =>
+    `This kiosk’s admin PIN hash cannot be checked: ${p.part ? hashBoundsEn(p) : 'it is not a PIN hash'}. IT must provision a new one (npm run provision -- --hash-pin).`,
   // Shifts
   'shift-needed': () => 'Start a shift (sign in) before issuing permits.',
   'shift-still-open': (p) => `${str(p, 'attendant')}’s shift is still open. Close it before starting another.`,
@@ -239,6 +261,10 @@ const en = {
   'opscom-busy': () => 'OPSCOM is busy (too many requests).',
   'opscom-http': (p) => `OPSCOM answered with HTTP ${num(p, 'status')}.`,
   'opscom-unreadable': () => 'OPSCOM answered with something that is not its documented reply.',
+  'opscom-answer-too-large': (p) =>
+    `OPSCOM’s answer was larger than ${num(p, 'kib')} KiB, far more than its documented reply: the kiosk did not read it.`,
+  'opscom-answer-too-slow': (p) =>
+    `OPSCOM’s answer was still arriving after ${str(p, 'limit')}: the kiosk stopped reading it.`,
   'opscom-timeout': (p) => `OPSCOM did not answer within ${str(p, 'limit')}.`,
   'opscom-unreachable': () => 'Could not reach OPSCOM (network error).',
   'opscom-connection-lost': () => 'The connection to OPSCOM broke before its answer arrived.',
@@ -272,8 +298,12 @@ const en = {
   'provision-kiosk-id-refused': () =>
     'The kiosk id is made by each kiosk for itself: one file shared by several kiosks would give them the same ticket numbers.',
   'provision-unknown-key': () => 'This kiosk has no such setting.',
+  'provision-reserved-key': () =>
+    'This name is refused anywhere in the file: __proto__, constructor and prototype can change how the kiosk reads everything else.',
   'provision-pin-hash-format': () =>
     'Not a PIN hash: make one with npm run provision -- --hash-pin (it starts with scrypt$).',
+  'provision-pin-hash-bounds': (p) =>
+    `This PIN hash is refused: ${hashBoundsEn(p)}. Make one with npm run provision -- --hash-pin.`,
   'provision-wrong-type': (p) => `This must be ${TYPE_EN[str(p, 'expected')] ?? str(p, 'expected')}.`,
   'provision-one-of': (p) => `Use one of: ${str(p, 'values')}.`,
   'provision-invalid': () => 'This value is not valid.',
@@ -313,7 +343,7 @@ const fr: Record<ProblemCode, Words> = {
   'attendant-needed': () => 'Entrez votre nom ou numéro de badge.',
   'attendant-too-long': () => 'Un nom ou numéro de badge compte au plus 60 caractères.',
   'free-text-rule': () =>
-    'Utilisez seulement des lettres, des chiffres, des espaces et de la ponctuation : les caractères de contrôle et de direction du texte sont refusés.',
+    'Utilisez seulement des lettres, des chiffres, des espaces et de la ponctuation : les caractères de contrôle, invisibles et de direction du texte sont refusés.',
   'url-rule': () =>
     'L’adresse du contrôleur doit commencer par https:// (http:// seulement pour cet ordinateur, comme le bac à sable).',
   'token-format': () => 'Un jeton API compte 1 à 50 lettres, chiffres et tirets.',
@@ -394,6 +424,8 @@ const fr: Record<ProblemCode, Words> = {
   'pin-set-first': () => 'Choisissez d’abord le NIP administrateur : un superviseur le fait au premier écran.',
   'pin-already-set': () => 'Un NIP administrateur existe déjà : changez-le dans l’écran Réglages.',
   'pin-demo': (p) => `Le mode démo garde le NIP ${str(p, 'pin')}.`,
+  'pin-hash-unusable': (p) =>
+    `L’empreinte du NIP administrateur de ce kiosque ne peut pas être vérifiée : ${p.part ? hashBoundsFr(p) : 'ce n’est pas une empreinte de NIP'}. Le service informatique doit en fournir une nouvelle (npm run provision -- --hash-pin).`,
   'shift-needed': () => 'Commencez un quart (connectez-vous) avant d’émettre des permis.',
   'shift-still-open': (p) =>
     `Le quart de ${str(p, 'attendant')} est encore ouvert. Fermez-le avant d’en commencer un autre.`,
@@ -423,6 +455,10 @@ const fr: Record<ProblemCode, Words> = {
   'opscom-busy': () => 'OPSCOM est occupé (trop de demandes).',
   'opscom-http': (p) => `OPSCOM a répondu HTTP ${num(p, 'status')}.`,
   'opscom-unreadable': () => 'OPSCOM a répondu autre chose que sa réponse documentée.',
+  'opscom-answer-too-large': (p) =>
+    `La réponse d’OPSCOM dépassait ${num(p, 'kib')} Kio, bien plus que sa réponse documentée : le kiosque ne l’a pas lue.`,
+  'opscom-answer-too-slow': (p) =>
+    `La réponse d’OPSCOM arrivait encore après ${str(p, 'limit')} : le kiosque a cessé de la lire.`,
   'opscom-timeout': (p) => `OPSCOM n’a pas répondu en ${str(p, 'limit')}.`,
   'opscom-unreachable': () => 'Impossible de joindre OPSCOM (erreur réseau).',
   'opscom-connection-lost': () => 'La connexion à OPSCOM a été coupée avant sa réponse.',
@@ -454,8 +490,12 @@ const fr: Record<ProblemCode, Words> = {
   'provision-kiosk-id-refused': () =>
     'Chaque kiosque crée son propre identifiant : un fichier partagé par plusieurs kiosques leur donnerait les mêmes numéros de billet.',
   'provision-unknown-key': () => 'Ce kiosque n’a pas de tel réglage.',
+  'provision-reserved-key': () =>
+    'Ce nom est refusé partout dans le fichier : __proto__, constructor et prototype peuvent changer la façon dont le kiosque lit tout le reste.',
   'provision-pin-hash-format': () =>
     'Ce n’est pas une empreinte de NIP : créez-en une avec npm run provision -- --hash-pin (elle commence par scrypt$).',
+  'provision-pin-hash-bounds': (p) =>
+    `Cette empreinte de NIP est refusée : ${hashBoundsFr(p)}. Créez-en une avec npm run provision -- --hash-pin.`,
   'provision-wrong-type': (p) => `Il faut ${TYPE_FR[str(p, 'expected')] ?? str(p, 'expected')}.`,
   'provision-one-of': (p) => `Utilisez l’une de ces valeurs : ${str(p, 'values')}.`,
   'provision-invalid': () => 'Cette valeur n’est pas valide.',

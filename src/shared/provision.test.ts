@@ -89,6 +89,58 @@ describe('kiosk-provision.json', () => {
     });
   });
 
+  it('bounds the PIN hash’s scrypt parameters and names the one out of bounds', () => {
+    const [, , , , salt, key] = HASH.split('$');
+    const hash = (N: number, r: number, p: number, s = salt, k = key) => `scrypt$${N}$${r}$${p}$${s}$${k}`;
+    const refusal = (adminPinHash: string) => {
+      const checked = checkProvision({ adminPinHash });
+      return checked.ok ? 'accepted' : checked.errors;
+    };
+    expect(refusal(hash(2 ** 20, 8, 1))).toEqual([
+      'adminPinHash: This PIN hash is refused: its scrypt N is 1048576, and must be from 16384 to 131072, a power of two. Make one with npm run provision -- --hash-pin.',
+    ]);
+    expect(refusal(hash(30_000, 8, 1))).toEqual([expect.stringMatching(/scrypt N is 30000, .*a power of two/)]);
+    expect(refusal(hash(2 ** 15, 17, 1))).toEqual([
+      expect.stringMatching(/scrypt r is 17, and must be from 1 to 16\./),
+    ]);
+    expect(refusal(hash(2 ** 15, 8, 5))).toEqual([expect.stringMatching(/scrypt p is 5, and must be from 1 to 4\./)]);
+    expect(refusal(hash(2 ** 15, 8, 1, 'AAAA'))).toEqual([expect.stringMatching(/salt length in bytes is 3, /)]);
+    const longKey = 'A'.repeat(4000);
+    expect(refusal(hash(2 ** 15, 8, 1, salt, longKey))).toEqual([
+      expect.stringMatching(/key length in bytes is 3000, /),
+    ]);
+    // What this project writes, and the largest values allowed.
+    expect(refusal(HASH)).toBe('accepted');
+    expect(refusal(hash(2 ** 14, 8, 1))).toBe('accepted');
+    expect(refusal(hash(2 ** 17, 16, 4))).toBe('accepted');
+  });
+
+  it('refuses __proto__, constructor and prototype by name, wherever they stand', () => {
+    const text = `{
+      "kioskName": "North gate",
+      "__proto__": { "isAdmin": true },
+      "zones": [{ "name": "Lot A", "currency": "CAD", "centsPerHour": 300, "maxCents": 2000, "presets": [30],
+                  "constructor": { "prototype": { "polluted": true } } }],
+      "homeRegions": ["QC"],
+      "language": "fr-CA",
+      "prototype": 1
+    }`;
+    const checked = checkProvisionText(text);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    const words =
+      'This name is refused anywhere in the file: __proto__, constructor and prototype can change how the kiosk reads everything else.';
+    expect(checked.errors).toEqual([`__proto__: ${words}`, `prototype: ${words}`, `zones[0].constructor: ${words}`]);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('walks a deeply nested file without overflowing', () => {
+    const deep = `{"zones": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const checked = checkProvisionText(deep);
+    expect(checked.ok).toBe(false);
+  });
+
   it('never lets the token or the kiosk id be provisioned', () => {
     expect(provisionableKeys()).not.toContain('kioskId');
     expect(provisionableKeys()).not.toContain('apiToken');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isProblemCode, problemMessage, type Problem } from './problems';
+import { checkPinHash } from './pin-hash';
+import { isProblemCode, problemMessage, type Problem, type ProblemParams } from './problems';
 import { settingFields } from './settings';
 
 /**
@@ -11,6 +12,10 @@ import { settingFields } from './settings';
  *   that is worth stealing; the token comes from `--token-file` or `OPSCOM_TOKEN`;
  * - the admin PIN in clear: only its scrypt hash (`npm run provision -- --hash-pin`);
  * - the kiosk id: each kiosk makes its own, because ticket numbers start with it.
+ *
+ * Two more are refused wherever they stand, at any depth: `__proto__`, `constructor` and `prototype`, which zod
+ * would otherwise drop without a word inside a zone. And the PIN hash's scrypt parameters are bounded
+ * (src/shared/pin-hash.ts), the refusal naming the one out of bounds.
  */
 export const PROVISION_FILE_NAME = 'kiosk-provision.json';
 
@@ -72,7 +77,15 @@ export const ProvisionSchema = z
   .object(settingFields)
   .pick(pickMask)
   .extend({
-    adminPinHash: z.string({ error: 'provision-pin-hash-format' }).regex(PIN_HASH, 'provision-pin-hash-format'),
+    adminPinHash: z
+      .string({ error: 'provision-pin-hash-format' })
+      .regex(PIN_HASH, 'provision-pin-hash-format')
+      .superRefine((hash, ctx) => {
+        const checked = checkPinHash(hash);
+        if (checked.ok || checked.reason !== 'bounds') return;
+        const { part, value, min, max } = checked;
+        ctx.addIssue({ code: 'custom', message: 'provision-pin-hash-bounds', params: { part, value, min, max } });
+      }),
   })
   // Typed as nothing: their types are the settings', which this file does not know yet.
   .extend(laterShape as Record<never, z.ZodType>)
@@ -106,12 +119,14 @@ export function checkProvisionText(text: string): ProvisionCheck {
 export function checkProvision(raw: unknown): ProvisionCheck {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, errors: [words({ code: 'provision-not-object' })] };
-  const errors: string[] = [];
+  const errors = reservedKeyPaths(raw).map((at) => `${pathText(at)}: ${words({ code: 'provision-reserved-key' })}`);
   const known = new Set(provisionableKeys());
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const refused = REFUSED[key];
-    if (refused) errors.push(`${key}: ${words({ code: refused })}`);
+    if (RESERVED_KEYS.has(key))
+      continue; // already said
+    else if (refused) errors.push(`${key}: ${words({ code: refused })}`);
     else if (!known.has(key)) errors.push(`${key}: ${words({ code: 'provision-unknown-key' })}`);
     else rest[key] = value;
   }
@@ -119,6 +134,30 @@ export function checkProvision(raw: unknown): ProvisionCheck {
   if (!parsed.success)
     errors.push(...parsed.error.issues.map((issue) => `${pathText(issue.path)}: ${issueWords(issue)}`));
   return errors.length ? { ok: false, errors } : { ok: true, provision: parsed.data as Provision };
+}
+
+/** Names that reach an object's prototype when code copies keys: refused by name, never silently dropped. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Where reserved keys stand in a parsed file, at any depth. `JSON.parse` makes `__proto__` an own key like any
+ * other, so walking own keys finds it. A stack, not recursion: a deeply nested file cannot overflow it.
+ */
+function reservedKeyPaths(raw: unknown): PropertyKey[][] {
+  const found: PropertyKey[][] = [];
+  const stack: Array<{ value: unknown; at: PropertyKey[] }> = [{ value: raw, at: [] }];
+  while (stack.length) {
+    const { value, at } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    const entries: Array<[PropertyKey, unknown]> = Array.isArray(value)
+      ? value.map((item, index) => [index, item])
+      : Object.entries(value);
+    for (const [key, item] of entries) {
+      if (typeof key === 'string' && RESERVED_KEYS.has(key)) found.push([...at, key]);
+      else stack.push({ value: item, at: [...at, key] });
+    }
+  }
+  return found.sort((a, b) => pathText(a).localeCompare(pathText(b)));
 }
 
 /** `zones[1].centsPerHour`, as IT would point at it in the file. */
@@ -130,7 +169,10 @@ function pathText(path: ReadonlyArray<PropertyKey>): string {
 }
 
 function issueWords(issue: z.core.$ZodIssue): string {
-  if (isProblemCode(issue.message)) return words({ code: issue.message });
+  if (isProblemCode(issue.message)) {
+    const params = issue.code === 'custom' ? (issue.params as ProblemParams | undefined) : undefined;
+    return words(params ? { code: issue.message, params } : { code: issue.message });
+  }
   if (issue.code === 'invalid_type')
     return words({ code: 'provision-wrong-type', params: { expected: issue.expected } });
   if (issue.code === 'invalid_value')

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskInfo, Shift } from '../../shared/domain';
+import { problemMessage } from '../../shared/problems';
 import { AdminPin, hashPin, pinProblem, verifyPin } from './admin-pin';
 import { startTestKiosk, fixedClock, value, type TestKiosk } from './testing/test-kiosk';
 
@@ -32,6 +33,59 @@ describe('the admin PIN hash', () => {
     expect(await verifyPin('1357', legacy)).toBe(true);
     expect(await verifyPin('1358', legacy)).toBe(false);
     expect(await verifyPin('1234', 'not a hash')).toBe(false);
+  });
+});
+
+describe('a stored hash with absurd scrypt parameters', () => {
+  const salt = Buffer.alloc(16, 3).toString('base64');
+  const key = Buffer.alloc(32, 5).toString('base64');
+  const absurd: Array<[string, Record<string, number | string>]> = [
+    [`scrypt$1048576$8$1$${salt}$${key}`, { part: 'N', value: 1048576 }],
+    [`scrypt$30000$8$1$${salt}$${key}`, { part: 'N', value: 30000 }], // not a power of two: scrypt would throw
+    [`scrypt$32768$64$1$${salt}$${key}`, { part: 'r', value: 64 }],
+    [`scrypt$32768$8$16$${salt}$${key}`, { part: 'p', value: 16 }],
+    [`scrypt$32768$8$1$${salt}$${Buffer.alloc(4096).toString('base64')}`, { part: 'key', value: 4096 }],
+    [`scrypt:${Buffer.alloc(2).toString('base64')}:${key}`, { part: 'salt', value: 2 }],
+  ];
+
+  it('is refused before any scrypt, naming the part, and is not counted as a wrong try', async () => {
+    const dir = await tempDir();
+    for (const [hash, params] of absurd) {
+      const pin = await AdminPin.open(() => hash, fixedClock('2026-12-02T10:00:00.000Z'), dir);
+      for (let i = 0; i < 6; i += 1) {
+        const check = await pin.check('2468');
+        expect(check).toMatchObject({ ok: false, reason: 'unusable', problem: { code: 'pin-hash-unusable', params } });
+      }
+      expect(await verifyPin('2468', hash)).toBe(false);
+    }
+    const check = await (
+      await AdminPin.open(() => absurd[0]![0], fixedClock('2026-12-02T10:00:00.000Z'), dir)
+    ).check('2468');
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(problemMessage(pinProblem(check))).toBe(
+      'This kiosk’s admin PIN hash cannot be checked: its scrypt N is 1048576, and must be from 16384 to 131072, a power of two. IT must provision a new one (npm run provision -- --hash-pin).',
+    );
+    // Six refusals of an unusable hash locked nothing.
+    await expect(readFile(path.join(dir, 'admin-pin-lock.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('accepts the parameters this project writes, and others within the bounds', async () => {
+    const salt16 = Buffer.alloc(16, 9);
+    const within = `scrypt$16384$4$2$${salt16.toString('base64')}$${scryptSync('1357', salt16, 32, { N: 16384, r: 4, p: 2 }).toString('base64')}`;
+    expect(await verifyPin('1357', within)).toBe(true);
+    const pin = await AdminPin.open(() => within, fixedClock('2026-12-02T10:00:00.000Z'), await tempDir());
+    expect(await pin.check('1357')).toEqual({ ok: true });
+  });
+
+  it('through the kiosk: Settings answer in plain words instead of failing inside', async () => {
+    kiosk = await startTestKiosk({ settings: { adminPinHash: absurd[0]![0] } });
+    const answer = await kiosk.core.dispatch('settings:update', { adminPin: '1234', changes: { kioskName: 'North' } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'not-allowed', problem: { code: 'pin-hash-unusable', params: { part: 'N' } } },
+    });
+    expect(!answer.ok && answer.error.message).toMatch(/IT must provision a new one/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import path from 'node:path';
 import { DEMO_ADMIN_PIN } from '../../shared/demo';
+import { checkPinHash } from '../../shared/pin-hash';
 import type { Problem } from '../../shared/problems';
 import { toInstant, type Clock } from '../../shared/time';
 import { readFileIfExists, writeFileDurably } from './durable-file';
@@ -13,6 +14,10 @@ import { fail } from './failure';
  * Stored only as a salted scrypt hash: N = 2^15, r = 8, p = 1, a 32-byte key and a 16-byte salt, about 32 MiB and
  * a tenth of a second per check on a kiosk PC. The check runs on Node's thread pool (async scrypt), never on the
  * event loop, and one at a time, so parallel guesses cannot slip past the count of wrong tries.
+ *
+ * A stored hash is checked against src/shared/pin-hash.ts's bounds before each use: one with absurd parameters
+ * (provisioned, or a tampered settings file) is refused at once, in words that say how to replace it, rather than
+ * making scrypt fail (Settings locked out) or run for most of a minute.
  *
  * Wrong tries are counted on disk, so a restart does not reset them: five in a row lock the PIN for 5 minutes,
  * and each lock-out after that doubles (10, 20, 40 min…, at most 24 h) until the right PIN is entered.
@@ -40,32 +45,48 @@ export async function hashPin(pin: string, salt = randomBytes(16)): Promise<stri
   return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/** False for a wrong PIN, and for a hash that cannot be used (`pinHashProblem` says why). */
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const parsed = parseHash(stored);
-  if (!parsed) return false;
+  if (!parsed.ok) return false;
   const actual = await scryptAsync(pin, parsed.salt, parsed.hash.length, parsed.options);
   return timingSafeEqual(actual, parsed.hash);
 }
 
-function parseHash(stored: string): { salt: Buffer; hash: Buffer; options: ScryptOptions } | undefined {
-  const modern = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([^$]+)\$([^$]+)$/.exec(stored);
-  if (modern) {
-    const [, N, r, p, salt = '', hash = ''] = modern;
-    return {
-      salt: Buffer.from(salt, 'base64'),
-      hash: Buffer.from(hash, 'base64'),
-      options: { N: Number(N), r: Number(r), p: Number(p) },
-    };
+/** Why a stored hash cannot be used (its format, or a part out of bounds), or undefined when it can. */
+export function pinHashProblem(stored: string): Problem | undefined {
+  const parsed = parseHash(stored);
+  return parsed.ok ? undefined : parsed.problem;
+}
+
+type ParsedHash = { ok: true; salt: Buffer; hash: Buffer; options: ScryptOptions } | { ok: false; problem: Problem };
+
+function parseHash(stored: string): ParsedHash {
+  // A legacy `scrypt:salt:hash` is checked as the modern hash it stands for, with the parameters it was made with.
+  const [scheme, legacySalt, legacyHash, ...more] = stored.split(':');
+  const legacy = scheme === 'scrypt' && legacySalt && legacyHash && more.length === 0;
+  const { N, r, p } = LEGACY_SCRYPT;
+  const checked = checkPinHash(legacy ? ['scrypt', N, r, p, legacySalt, legacyHash].join('$') : stored);
+  if (!checked.ok) {
+    if (checked.reason === 'format') return { ok: false, problem: { code: 'pin-hash-unusable' } };
+    const { part, value, min, max } = checked;
+    return { ok: false, problem: { code: 'pin-hash-unusable', params: { part, value, min, max } } };
   }
-  const [scheme, salt, hash] = stored.split(':');
-  if (scheme !== 'scrypt' || !salt || !hash) return undefined;
-  return { salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64'), options: LEGACY_SCRYPT };
+  const { parts } = checked;
+  return {
+    ok: true,
+    salt: Buffer.from(parts.salt, 'base64'),
+    hash: Buffer.from(parts.key, 'base64'),
+    options: { N: parts.N, r: parts.r, p: parts.p },
+  };
 }
 
 /** Why a PIN was refused, with what the screen needs to say it. */
 export type PinCheck =
   | { ok: true }
   | { ok: false; reason: 'not-set' }
+  /** The stored hash is out of bounds or not a hash: refused before any scrypt, and not counted as a wrong try. */
+  | { ok: false; reason: 'unusable'; problem: Problem }
   | { ok: false; reason: 'wrong'; triesLeft: number }
   /** `until`: the instant the lock-out ends, so a screen can count down to it; `minutes` is that, rounded up. */
   | { ok: false; reason: 'locked'; minutes: number; until: string; justLocked: boolean };
@@ -143,6 +164,8 @@ export class AdminPin {
   private async checkNow(pin: string): Promise<PinCheck> {
     const stored = this.hash();
     if (stored === undefined) return { ok: false, reason: 'not-set' };
+    const unusable = pinHashProblem(stored);
+    if (unusable) return { ok: false, reason: 'unusable', problem: unusable };
     const now = this.clock.now().getTime();
     if (now < this.lock.lockedUntil) {
       return {
@@ -197,6 +220,8 @@ export function pinProblem(check: Exclude<PinCheck, { ok: true }>): Problem {
   switch (check.reason) {
     case 'not-set':
       return { code: 'pin-not-set' };
+    case 'unusable':
+      return check.problem;
     case 'wrong':
       return { code: 'pin-wrong', params: { triesLeft: check.triesLeft } };
     case 'locked':

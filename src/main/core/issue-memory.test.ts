@@ -51,6 +51,35 @@ describe('the Issue screen remembered across restarts', () => {
     store.close();
   });
 
+  it('forgets a tampered zone or plate that breaks the rules, keeps the rest, and says so in the log', async () => {
+    const store = KioskStore.open(await tempDir());
+    const tampered = [
+      ['Lot\u202e 2', ['ABC123']],
+      ['Lot\u200b 2', ['ABC123']],
+      ['Lot 2\ud800', ['ABC123']],
+      ['\u001b[2J', ['ABC123']],
+      ['x'.repeat(201), ['ABC123']],
+      ['Lot 2', ['ABC123', 'abc 123', 'X\u200bY', 'A'.repeat(26), '']],
+    ] as const;
+    for (const [zone, recentPlates] of tampered) {
+      store.writeValue(ISSUE_CHOICES_KEY, JSON.stringify({ zone, minutes: 60, recentPlates }));
+      const log = logger();
+      const memory = IssueMemory.open(store, log);
+      const keptZone = zone === 'Lot 2' ? 'Lot 2' : null;
+      expect([JSON.stringify(zone), memory.current]).toEqual([
+        JSON.stringify(zone),
+        { zone: keptZone, minutes: 60, recentPlates: ['ABC123'] },
+      ]);
+      expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/left out/));
+    }
+    // A clean file says nothing.
+    store.writeValue(ISSUE_CHOICES_KEY, JSON.stringify({ zone: 'Lot 2', minutes: 60, recentPlates: [] }));
+    const log = logger();
+    expect(IssueMemory.open(store, log).current.zone).toBe('Lot 2');
+    expect(log.warn).not.toHaveBeenCalled();
+    store.close();
+  });
+
   it('never fails the sale when the store refuses: the choice holds for this run and the log says why', async () => {
     const store = KioskStore.open(await tempDir());
     const log = logger();

@@ -1,5 +1,6 @@
-import { IssueChoicesSchema, type IssueChoices } from '../../shared/domain';
+import { IssueChoicesSchema, ZoneRateSchema, type IssueChoices } from '../../shared/domain';
 import { rememberPlate } from '../../shared/plate';
+import { PlateInputSchema } from '../../shared/plate-schema';
 import type { Logger } from './log';
 import type { KioskStore } from './storage/kiosk-store';
 
@@ -27,7 +28,7 @@ export class IssueMemory {
     const text = store.readValue(ISSUE_CHOICES_KEY);
     if (text !== undefined) {
       const parsed = IssueChoicesSchema.safeParse(safeJson(text));
-      if (parsed.success) memory.choices = parsed.data;
+      if (parsed.success) memory.choices = keptChoices(parsed.data, log);
       else log.warn('The remembered Issue choices could not be read; the Issue screen starts without them.');
     }
     return memory;
@@ -59,6 +60,27 @@ export class IssueMemory {
     }
     return Promise.resolve();
   }
+}
+
+/**
+ * The file is text on disk, not something a person typed on this screen: a remembered zone must pass the rule of
+ * a zone's name (free text: no control, bidi or invisible characters, at most 200 characters) and each plate
+ * must be a plate as the kiosk writes it, or it is forgotten, so a tampered file cannot put text on the screen
+ * or into a sale.
+ */
+function keptChoices(choices: IssueChoices, log: Logger): IssueChoices {
+  const zone = choices.zone === null || isKept(ZoneRateSchema.shape.name, choices.zone) ? choices.zone : null;
+  const recentPlates = choices.recentPlates.filter((plate) => isKept(PlateInputSchema, plate));
+  const dropped = (zone !== choices.zone ? 1 : 0) + choices.recentPlates.length - recentPlates.length;
+  if (dropped > 0)
+    log.warn(`Issue choices: ${dropped} remembered value(s) broke the free-text or plate rules and were left out.`);
+  return { ...choices, zone, recentPlates };
+}
+
+/** Passes the rule unchanged: a value the rule would trim or rewrite was not written by the kiosk. */
+function isKept(schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }, value: string): boolean {
+  const parsed = schema.safeParse(value);
+  return parsed.success && parsed.data === value;
 }
 
 function safeJson(text: string): unknown {

@@ -28,4 +28,24 @@ describe('the receipt and printer settings', () => {
   it('fall back to the defaults for a hand-edited file with a bad roll', () => {
     expect(new SettingsRepository({ store: { receiptWidth: 'A4' } }).read().receiptWidth).toBe('80mm');
   });
+
+  it('fall back for each bad value alone, keeping the admin PIN hash and the controller beside it', () => {
+    const adminPinHash = 'scrypt$32768$8$1$ISU2U1HQIlOdsA8U8H8wSQ==$7pLs3cCzU1HVxw7nE0vnNlKg7XwXFsnRhQvjI1z44Tc=';
+    const settings = new SettingsRepository({
+      store: {
+        kioskName: 'Gate\u200b 1', // saved before zero-width characters were refused
+        receiptWidth: 'A4',
+        adminPinHash,
+        controllerUrl: 'https://controller.example.org',
+        printerName: 'POS-58',
+      },
+    }).read();
+    expect(settings).toMatchObject({
+      kioskName: 'Permit kiosk',
+      receiptWidth: '80mm',
+      adminPinHash,
+      controllerUrl: 'https://controller.example.org',
+      printerName: 'POS-58',
+    });
+  });
 });

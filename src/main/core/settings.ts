@@ -58,8 +58,15 @@ export class SettingsRepository {
       stored.requestSoftTimeoutMs = stored.requestTimeoutMs;
     }
     const parsed = SettingsSchema.safeParse(stored);
-    // A hand-edited or older file must not stop a kiosk from starting: fall back to defaults for bad values.
-    return parsed.success ? parsed.data : SettingsSchema.parse({});
+    if (parsed.success) return parsed.data;
+    // A hand-edited or older file must not stop a kiosk from starting, nor cost it the values that are fine: each
+    // bad value falls back to its default alone. A kiosk name saved before a rule grew (#19 refuses zero-width
+    // characters) must not take the admin PIN hash and the controller URL with it.
+    for (const key of new Set(parsed.error.issues.map((issue) => issue.path[0]))) {
+      if (typeof key === 'string') delete stored[key];
+    }
+    const kept = SettingsSchema.safeParse(stored);
+    return kept.success ? kept.data : SettingsSchema.parse({});
   }
 
   update(patch: Partial<Settings>): Settings {

@@ -298,6 +298,39 @@ describe('station limits: bodies and URLs', () => {
     ]);
   });
 
+  it('answers 413 (not a reset) to a body far over the limit sent without waiting, with or without a length', async () => {
+    const s = await start();
+    const secret = await pageSecret(s);
+    const target = '/bridge/invoke/kiosk%3Ainfo';
+    const headers = { [BRIDGE_SECRET_HEADER]: secret, 'Content-Type': 'application/json' };
+    for (const mib of [2, 20]) {
+      const padding = 'x'.repeat(mib * 1024 * 1024);
+      // fetch sends a Content-Length; node:http with chunks sends none, so the station must count the bytes.
+      const viaFetch = await invoke(s, secret, 'kiosk:info', { padding });
+      expect([mib, viaFetch.status, viaFetch.headers.get('connection')]).toEqual([mib, 413, 'close']);
+      expect(await viaFetch.json()).toMatchObject({ error: { problem: { code: 'request-too-large' } } });
+      const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        let answered = false;
+        const req = http.request(
+          { host: '127.0.0.1', port: s.port, path: target, method: 'POST', headers, agent: false },
+          (res) => {
+            answered = true;
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        // Writing on after the station answered and closed may fail (EPIPE): the answer is what counts.
+        req.on('error', (error) => (answered ? undefined : reject(error)));
+        for (let at = 0; at < padding.length; at += 64 * 1024) req.write(padding.slice(at, at + 64 * 1024));
+        req.end();
+      });
+      expect([mib, chunked.status]).toEqual([mib, 413]);
+      expect(JSON.parse(chunked.body)).toMatchObject({ error: { problem: { code: 'request-too-large' } } });
+    }
+    expect((await invoke(s, secret, 'kiosk:info', {})).status).toBe(200);
+  });
+
   it('answers malformed URL encoding with 400, never 500', async () => {
     const s = await start();
     const secret = await pageSecret(s);

@@ -238,8 +238,11 @@ async function invoke(
   const body = await readRequestBody(req, { keepBytes: MAX_BODY_BYTES, drainBytes: MAX_DRAIN_BYTES });
   // The connection is gone (the client left, or took longer than requestTimeout): nobody to answer.
   if (body.kind === 'cut-off') return;
+  // Answered while the client may still be sending; `Connection: close` ends the connection once the answer is out.
   if (body.kind === 'too-large')
-    return sendJson(res, 413, refusal({ code: 'request-too-large', params: { kib: MAX_BODY_BYTES / 1024 } }));
+    return sendJson(res, 413, refusal({ code: 'request-too-large', params: { kib: MAX_BODY_BYTES / 1024 } }), {
+      Connection: 'close',
+    });
   const value = parseJson(body.text);
   const result =
     value === undefined ? refusal({ code: 'request-not-json' }) : await station.core.dispatch(channel, value);
@@ -319,8 +322,15 @@ function safeDecode(text: string): string | undefined {
   }
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
   res.writeHead(status, {
+    ...headers,
     'Content-Type': type,
     'Content-Security-Policy': RENDERER_CSP,
     'X-Content-Type-Options': 'nosniff',
@@ -330,8 +340,13 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(body);
 }
 
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  value: unknown,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
 }
 
 function parseJson(text: string): unknown {

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { OpscomTimeMode } from '../../../shared/time';
 import type { Logger } from '../log';
 import { problemMessage, type Problem } from '../../../shared/problems';
+import { boundForeignText } from '../../../shared/text';
+import { MAX_ANSWER_BYTES, readBoundedBody } from './bounded-body';
 import { describeErrorCode } from './error-codes';
 import {
   deleteBody,
@@ -23,7 +25,8 @@ import {
 /**
  * Whether OPSCOM may have acted on a request that did not end in a clear answer. Only a connection that never
  * opened is certain: everything else (a timeout, a reset after connecting, a 5xx, a 2xx that cannot be read,
- * any status without a documented ErrorCode) may have stored the permit before the answer went wrong.
+ * any status without a documented ErrorCode, an answer over 64 KiB or still arriving at the limit) may have
+ * stored the permit before the answer went wrong.
  */
 export type Certainty = 'not-received' | 'may-be-stored';
 
@@ -189,7 +192,9 @@ export class OpscomClient {
       if (options.signal?.aborted) onStop();
       else options.signal?.addEventListener('abort', onStop, { once: true });
     });
-    const exchange = async (): Promise<{ response: Response; text: string }> => {
+    // Set once the status and headers are in: a limit reached after that cut the body short, not the connection.
+    let answered: Response | undefined;
+    const exchange = async (): Promise<{ response: Response; text: string | null }> => {
       const response = await this.fetchImpl(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -198,16 +203,22 @@ export class OpscomClient {
         redirect: 'manual',
         signal: abort.signal,
       });
-      return { response, text: await response.text() };
+      answered = response;
+      // Never the whole body on trust: read up to the cap, within the same limit as the rest of the call.
+      const read = await readBoundedBody(response, MAX_ANSWER_BYTES);
+      if (read.kind === 'ok') return { response, text: read.text };
+      abort.abort(new DOMException('The answer is larger than the kiosk reads.', 'AbortError'));
+      return { response, text: null };
     };
     let response: Response;
-    let text: string;
+    let text: string | null;
     try {
-      const answered = await Promise.race([exchange(), giveUp]);
-      if (answered instanceof Error) throw answered;
-      ({ response, text } = answered);
+      const outcome = await Promise.race([exchange(), giveUp]);
+      if (outcome instanceof Error) throw outcome;
+      ({ response, text } = outcome);
     } catch (error) {
-      const outcome = networkFailure(error, options.limitMs);
+      const cutShort = answered && isTimeout(error) ? unfinishedAnswer(answered, options.limitMs, this.now()) : null;
+      const outcome = cutShort ?? networkFailure(error, options.limitMs);
       this.options.log.warn(`OPSCOM ${endpoint}: ${outcome.message}`);
       return outcome;
     } finally {
@@ -215,7 +226,10 @@ export class OpscomClient {
       clearTimeout(limitTimer);
       if (onStop) options.signal?.removeEventListener('abort', onStop);
     }
-    const outcome = classify(response, text, successSchema, toValue, this.now());
+    const outcome =
+      text === null
+        ? oversizedAnswer(response, this.now())
+        : classify(response, text, successSchema, toValue, this.now());
     if (outcome.kind !== 'success') {
       this.options.log.warn(`OPSCOM ${endpoint} → HTTP ${response.status}: ${outcome.kind}: ${outcome.message}`);
     }
@@ -232,6 +246,25 @@ function transient(
   const certainty: Certainty = reason === 'unreachable' ? 'not-received' : 'may-be-stored';
   return { kind: 'transient', reason, problem, message: problemMessage(problem), httpStatus, retryAfterMs, certainty };
 }
+
+/**
+ * An answer larger than the cap: not OPSCOM's documented reply, whatever its status, so it says nothing about
+ * whether the request was stored. Read no further; retry later like any unclear answer.
+ */
+function oversizedAnswer(response: Pick<Response, 'status' | 'headers'>, nowMs: number) {
+  const problem: Problem = { code: 'opscom-answer-too-large', params: { kib: MAX_ANSWER_BYTES / 1024 } };
+  return transient('unreadable', problem, response.status, retryAfterMs(response.headers, nowMs));
+}
+
+/** Headers came, but the body was still arriving at the limit (a drip): as unclear as an answer too large. */
+function unfinishedAnswer(response: Pick<Response, 'status' | 'headers'>, limitMs: number, nowMs: number) {
+  const problem: Problem = { code: 'opscom-answer-too-slow', params: { limit: limitText(limitMs) } };
+  return transient('unreadable', problem, response.status, retryAfterMs(response.headers, nowMs));
+}
+
+const isTimeout = (error: unknown): boolean => error instanceof Error && error.name === 'TimeoutError';
+
+const limitText = (limitMs: number): string => (limitMs < 1000 ? `${limitMs} ms` : `${Math.round(limitMs / 1000)} s`);
 
 /** OPSCOM's ErrorCode and message, as the words the screen shows. */
 function opscomProblem(code: 'opscom-error' | 'opscom-undocumented-code', errorCode: number, theirs: string): Problem {
@@ -272,8 +305,7 @@ function errorCodes(error: unknown): string[] {
 
 function networkFailure(error: unknown, limitMs: number) {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    const limit = limitMs < 1000 ? `${limitMs} ms` : `${Math.round(limitMs / 1000)} s`;
-    return transient('timeout', { code: 'opscom-timeout', params: { limit } }, null);
+    return transient('timeout', { code: 'opscom-timeout', params: { limit: limitText(limitMs) } }, null);
   }
   // fetch refuses ports that browsers block (1, 22, 25…) before it connects, with no code but these words.
   const badPort = error instanceof Error && (error.cause as { message?: unknown } | undefined)?.message === 'bad port';
@@ -296,7 +328,8 @@ export function classify<S extends z.ZodType, T>(
   const status = response.status;
   if (error.success) {
     const errorCode = error.data.ErrorCode;
-    const controllerMessage = error.data.ErrorMessage ?? '';
+    // Cut and cleaned here, at the boundary: it goes on into problems, logs, the audit log and the outbox.
+    const controllerMessage = boundForeignText(error.data.ErrorMessage ?? '');
     const info = describeErrorCode(errorCode);
     if (!info) {
       // Not a code OPSCOM documents: shown to a person, and counted as a copy OPSCOM may hold.
@@ -350,17 +383,23 @@ export function classify<S extends z.ZodType, T>(
 /** The host a redirect points at, for the message; the rest of the URL may carry anything. */
 function redirectHost(location: string): string {
   try {
-    return new URL(location).host;
+    return boundForeignText(new URL(location).host, 100);
   } catch {
     return '';
   }
 }
 
-/** `Retry-After` is either seconds or an HTTP date. */
+/**
+ * The longest `Retry-After` the kiosk honours: a controller (or a typo in hours) asking for more would hold the
+ * permit's resend for days, and an unclear answer's wait is not cleared by Send now.
+ */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** `Retry-After` is either seconds or an HTTP date; at most MAX_RETRY_AFTER_MS. */
 export function retryAfterMs(headers: Pick<Headers, 'get'>, nowMs: number): number | null {
   const value = headers.get('retry-after');
   if (value === null || value.trim() === '') return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  if (/^\d+$/.test(value.trim())) return Math.min(MAX_RETRY_AFTER_MS, Number(value.trim()) * 1000);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+  return Number.isNaN(date) ? null : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - nowMs));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsToAmountString } from '../../../shared/money';
+import { boundForeignText } from '../../../shared/text';
 import { toOpscomTime, type OpscomTimeMode } from '../../../shared/time';
 
 /**
@@ -108,8 +109,11 @@ export const PushSuccessBodySchema = SuccessBodySchema.refine((body) => body.ref
 /** `total` is documented as a string of digits; some controllers send a plain number. */
 const Total = z.union([z.string().regex(/^\d+$/).transform(Number), z.number().int().nonnegative()]);
 
+/** A zone or permit type as OPSCOM names it: shown on the Occupancy screen, so cleaned and cut like its messages. */
+const StatsName = z.string().transform((name) => boundForeignText(name, 200));
+
 export const StatsBodySchema = z.object({
-  data: z.array(z.object({ type: z.string(), zone: z.string(), total: Total })),
+  data: z.array(z.object({ type: StatsName, zone: StatsName, total: Total })),
 });
 
 /**

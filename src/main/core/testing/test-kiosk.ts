@@ -30,8 +30,16 @@ export function value<T>(result: Result<unknown>): T {
 /** A kiosk core on a temporary data folder against a fresh sandbox, for tests that drive the core directly. */
 export interface TestNetwork {
   online: boolean;
-  /** Sees every request on its way to OPSCOM; may answer itself, or forward and then misbehave. */
-  intercept?: (path: string, body: Record<string, string>, forward: () => Promise<Response>) => Promise<Response>;
+  /**
+   * Sees every request on its way to OPSCOM; may answer itself, or forward and then misbehave. `init` is the
+   * request as the client made it (its abort signal included), to send it to another server.
+   */
+  intercept?: (
+    path: string,
+    body: Record<string, string>,
+    forward: () => Promise<Response>,
+    init: RequestInit | undefined,
+  ) => Promise<Response>;
 }
 
 export interface TestKiosk {
@@ -78,7 +86,7 @@ export async function startTestKiosk(
     const forward = () => fetch(input, init);
     if (!network.intercept) return forward();
     const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, string>;
-    return network.intercept(new URL(String(input)).pathname, body, forward);
+    return network.intercept(new URL(String(input)).pathname, body, forward, init);
   };
   const start = async () => {
     const core = await startCore();
