@@ -8,6 +8,7 @@ import { startDemoController } from '../sandbox/demo-controller';
 import { createLogger } from './core/log';
 import { applyProvision, provisionFileFor, readProvisionFile } from './core/provision';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
+import { guardAllWebContents } from './electron/contents-guard';
 import { registerIpc } from './electron/ipc';
 import { currentLaunch } from './electron/launch';
 import { dataDirOverride, parseLaunchFlags, tokenFromFlags } from './electron/launch-flags';
@@ -29,6 +30,9 @@ const launch = currentLaunch();
 const dataDirChoice = dataDirOverride(flags, process.env);
 if (dataDirChoice) app.setPath('userData', dataDirChoice);
 registerAppScheme();
+// Every web contents the app ever creates, not only the kiosk window's: no foreign navigation, no new windows, no
+// <webview>, no permissions.
+guardAllWebContents(app, launch);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
