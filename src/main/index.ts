@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, powerSaveBlocker } from 'electron';
@@ -17,6 +18,7 @@ import { listPrinters, printKioskWindow } from './electron/printing';
 import { watchOnline } from './electron/online-watch';
 import { startMetricsExport, type RunningMetricsExport } from '../node/metrics-export';
 import { safeStorageSecretStore } from './electron/secret-store';
+import { updateVerification } from './electron/update-signature';
 import { startUpdates, type UpdateWiring } from './electron/updates';
 import { createKioskWindow, preloadPath } from './electron/window';
 
@@ -100,14 +102,25 @@ if (!app.requestSingleInstanceLock()) {
         app.setLoginItemSettings({ openAtLogin: true });
       }
       // Updates (#13): a packaged app with a feed set; the policy keeps installs away from a busy booth.
+      // On Windows only when app-update.yml names the publisher whose signature electron-updater checks
+      // (update-signature.ts): without it, electron-updater would install an unsigned installer.
       if (app.isPackaged && core.updates.state().updateFeedUrl !== '') {
-        updates = startUpdates({
-          updater: await loadAutoUpdater(),
-          host: core.updates,
-          events: core.events,
-          log,
-          currentVersion: app.getVersion(),
-        });
+        const appUpdateYml = await readFile(path.join(process.resourcesPath, 'app-update.yml'), 'utf8').catch(
+          () => undefined,
+        );
+        const verification = updateVerification(process.platform, appUpdateYml);
+        if (!verification.verified) {
+          log.warn(`Updates are off: ${verification.why}. See README, "Code signing".`);
+        } else {
+          log.info(`Updates are checked by: ${verification.how}.`);
+          updates = startUpdates({
+            updater: await loadAutoUpdater(),
+            host: core.updates,
+            events: core.events,
+            log,
+            currentVersion: app.getVersion(),
+          });
+        }
       }
     })
     .catch((error: unknown) => {
