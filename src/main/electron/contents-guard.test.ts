@@ -84,6 +84,17 @@ describe('guardWebContents', () => {
     expect(contents.session.check?.({}, 'notifications')).toBe(false);
   });
 
+  it('denies permissions again on a shared session, even after something else set a handler that grants', () => {
+    const first = new StandInContents();
+    const second = Object.assign(new StandInContents(), { session: first.session });
+    guardWebContents(asGuardable(first), packaged);
+    first.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(true));
+    guardWebContents(asGuardable(second), packaged);
+    const granted = vi.fn();
+    second.session.request?.({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+  });
+
   it('guards a contents once, however often it is asked', () => {
     const contents = new StandInContents();
     expect(guardWebContents(asGuardable(contents), packaged)).toBe(true);

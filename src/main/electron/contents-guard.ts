@@ -23,12 +23,12 @@ export type ContentsCreatedSource = Pick<App, 'on'>;
 export const NAVIGATION_EVENTS = ['will-navigate', 'will-frame-navigate', 'will-redirect'] as const;
 
 const guarded = new WeakSet<object>();
-const guardedSessions = new WeakSet<object>();
 
-/** Denies every permission request and check on this session (Electron grants them all unless told otherwise). */
+/**
+ * Denies every permission request and check on this session (Electron grants them all unless told otherwise). Set
+ * again for each contents guarded, never skipped: the last handler set on a session is the one that answers.
+ */
 export function denyPermissions(session: GuardedSession): void {
-  if (guardedSessions.has(session)) return;
-  guardedSessions.add(session);
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }
