@@ -5,6 +5,7 @@
  *      target ≤ 120 KB. The lazy chunks are listed apart, with the ones the page fetches right after it starts (the
  *      answer checks: the contract's schemas) named as such.
  * It builds first (electron-vite build) when out/ is missing or older than the sources, else reads the build there.
+ * `--quick` changes nothing here: reading the build is already quick.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: the outbox's speed and memory, each figure measured in this run.
- *   1. durable enqueue latency (one SQLite transaction: the outbox change and its audit entry, WAL + synchronous=FULL) with 100, 1,000 and 10,000 actions pending;
+ * `npm run bench`: the outbox's speed and memory, each figure measured in this run. `--quick`: the same steps at
+ * small sizes (bench/options.ts).
+ *   1. durable enqueue latency (one SQLite transaction: the outbox change and its audit entry, WAL +
+ *      synchronous=FULL) with 100, 1,000 and 10,000 actions pending;
  *   2. time to flush 1,000 queued pushes against the sandbox with 50 ms added latency, beside the serial
  *      baseline and the concurrency limit;
  *   3. memory of a process holding 10,000 pending actions (measured in a child process that replays them).
@@ -17,6 +19,14 @@ import { Outbox } from '../src/main/core/outbox/outbox';
 import { KioskStore } from '../src/main/core/storage/kiosk-store';
 import type { OutboxAction } from '../src/main/core/outbox/records';
 import { startTestKiosk } from '../src/main/core/testing/test-kiosk';
+import { quickNote, size } from './options';
+
+const PENDING = size([100, 1_000, 10_000], [20, 60, 200]);
+const SAMPLES = size(500, 20);
+const WARM_UP = size(500, 20);
+const FLUSH_COUNT = size(1_000, 20);
+const ROUND_TRIPS = size(20, 3);
+const count = (n: number) => n.toLocaleString('en-US');
 
 const clock = { now: () => new Date() };
 let seq = 0;
@@ -51,14 +61,14 @@ function enqueueLatency(dataDir: string): Array<{ pending: number; p50: number; 
   const warmDir = path.join(dataDir, 'warm-up');
   const warmStore = KioskStore.open(warmDir);
   const warm = new Outbox({ store: warmStore, audit: new AuditLog(warmStore), clock });
-  for (let i = 0; i < 500; i += 1) warm.accept(action());
+  for (let i = 0; i < WARM_UP; i += 1) warm.accept(action());
   warm.close();
   warmStore.close();
   const store = KioskStore.open(dataDir);
   const outbox = new Outbox({ store, audit: new AuditLog(store), clock });
   const rows: Array<{ pending: number; p50: number; p99: number }> = [];
-  const samples = 500;
-  for (const target of [100, 1_000, 10_000]) {
+  const samples = SAMPLES;
+  for (const target of PENDING) {
     while (outbox.status('unknown', null).waiting < target - samples / 2) outbox.accept(action());
     const times: number[] = [];
     for (let i = 0; i < samples; i += 1) {
@@ -76,7 +86,6 @@ function enqueueLatency(dataDir: string): Array<{ pending: number; p50: number; 
 
 async function flushTime(): Promise<{ rtt: number; flush: number; concurrency: number }> {
   const kiosk = await startTestKiosk({ core: { backoff: { baseMs: 10, capMs: 50 } } });
-  const count = 1_000;
   const concurrency = 4;
   try {
     kiosk.sandbox.setFaults([{ endpoint: '*', kind: 'latency', ms: 50 }]);
@@ -87,7 +96,7 @@ async function flushTime(): Promise<{ rtt: number; flush: number; concurrency: n
       log: createLogger(() => {}),
     });
     const trips: number[] = [];
-    for (let i = 0; i < 20; i += 1) {
+    for (let i = 0; i < ROUND_TRIPS; i += 1) {
       const started = performance.now();
       await client.push({
         plate: `RTT${i}`,
@@ -99,7 +108,7 @@ async function flushTime(): Promise<{ rtt: number; flush: number; concurrency: n
     const rtt = trips.reduce((a, b) => a + b, 0) / trips.length;
 
     kiosk.network.online = false;
-    for (let i = 0; i < count; i += 1) {
+    for (let i = 0; i < FLUSH_COUNT; i += 1) {
       await kiosk.core.dispatch('permits:issue', {
         requestId: crypto.randomUUID(),
         plate: `F${i}`,
@@ -130,14 +139,20 @@ function memoryHolding(dataDir: string): { rssMiB: number; heapMiB: number; repl
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'outbox-bench-'));
 try {
-  console.log(`Outbox benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, node ${process.version}\n`);
+  console.log(`Outbox benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, node ${process.version}`);
+  console.log(quickNote());
   const latency = enqueueLatency(dataDir);
-  console.log('Durable enqueue (journal append + fdatasync), 500 samples each:');
+  console.log(`Durable enqueue (one SQLite transaction, WAL + synchronous=FULL), ${SAMPLES} samples each:`);
   console.log('| pending | p50 ms | p99 ms |');
   console.log('| ---: | ---: | ---: |');
-  for (const row of latency) console.log(`| ${row.pending} | ${ms(row.p50)} | ${ms(row.p99)} |`);
-  const ratio = (latency[2]?.p99 ?? NaN) / (latency[0]?.p99 ?? NaN);
-  console.log(`p99 at 10,000 ÷ p99 at 100: ${ratio.toFixed(2)} (target ≤ 2; p99 at 10,000 target ≤ 10 ms)\n`);
+  for (const row of latency) console.log(`| ${count(row.pending)} | ${ms(row.p50)} | ${ms(row.p99)} |`);
+  const first = latency[0];
+  const last = latency[latency.length - 1];
+  const ratio = (last?.p99 ?? NaN) / (first?.p99 ?? NaN);
+  console.log(
+    `p99 at ${count(last?.pending ?? NaN)} ÷ p99 at ${count(first?.pending ?? NaN)}: ${ratio.toFixed(2)} ` +
+      `(target ≤ 2; p99 at ${count(last?.pending ?? NaN)} target ≤ 10 ms)\n`,
+  );
 
   const memory = memoryHolding(dataDir);
   console.log(
@@ -146,13 +161,13 @@ try {
   );
 
   const flush = await flushTime();
-  const serial = 1_000 * flush.rtt;
+  const serial = FLUSH_COUNT * flush.rtt;
   const limit = serial / flush.concurrency;
-  console.log('Flush of 1,000 queued pushes, sandbox with 50 ms added latency:');
+  console.log(`Flush of ${count(FLUSH_COUNT)} queued pushes, sandbox with 50 ms added latency:`);
   console.log('| measure | ms |');
   console.log('| --- | ---: |');
-  console.log(`| one round trip (mean of 20) | ${flush.rtt.toFixed(1)} |`);
-  console.log(`| serial baseline (1,000 × round trip) | ${serial.toFixed(0)} |`);
+  console.log(`| one round trip (mean of ${ROUND_TRIPS}) | ${flush.rtt.toFixed(1)} |`);
+  console.log(`| serial baseline (${count(FLUSH_COUNT)} × round trip) | ${serial.toFixed(0)} |`);
   console.log(`| limit (serial ÷ concurrency ${flush.concurrency}) | ${limit.toFixed(0)} |`);
   console.log(`| measured flush | ${flush.flush.toFixed(0)} |`);
   console.log(`measured ÷ limit: ${(flush.flush / limit).toFixed(2)} (target ≤ 1.25)`);

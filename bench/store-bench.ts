@@ -18,11 +18,12 @@ import type { OutboxAction } from '../src/main/core/outbox/records';
 import { KioskStore } from '../src/main/core/storage/kiosk-store';
 import { verifyStore } from '../src/main/core/storage/verify-store';
 import type { LedgerEntry } from '../src/shared/ledger';
+import { QUICK, quickNote, size } from './options';
 
-const quick = process.argv.includes('--quick');
-const PENDING = quick ? 100 : 10_000;
-const HISTORY = quick ? 10_000 : 1_000_000;
-const SAMPLES = quick ? 100 : 1_000;
+const quick = QUICK;
+const PENDING = size(10_000, 100);
+const HISTORY = size(1_000_000, 10_000);
+const SAMPLES = size(1_000, 100);
 const clock = { now: () => new Date() };
 
 let seq = 0;

@@ -2,7 +2,7 @@
 // station's .deb into a fresh Debian 12 (bookworm) minimal root and checks, over HTTP, that the installed files
 // serve the kiosk page and issue a permit in demo mode through the station's bridge (README, "Station package").
 //
-// - The root comes from debootstrap --variant=minbase once, then from its cached copy in
+// - The root comes from debootstrap --variant=minbase (installed with apt-get when missing) once, then from its cached copy in
 //   ~/.cache/opscom-kiosk/bookworm-minbase-root.tar (DEBIAN_MIRROR picks another mirror; --fresh ignores the cache).
 // - There is no systemd in a chroot: the station unit's own ExecStart line is run, as its User=, with its
 //   Environment= (only the port is swapped for a free one, as /etc/opscom-kiosk/station.env would).
@@ -14,6 +14,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { distStation } from './dist-station.mjs';
 import { isStale, ROOT } from './proc.mjs';
+import { PROJECT_NODE_MAJOR } from './setup.mjs';
 
 const MIRROR = process.env.DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
 const CACHE = join(os.homedir(), '.cache', 'opscom-kiosk');
@@ -40,13 +41,31 @@ function check(condition, what) {
   console.log(`ok   ${what}`);
 }
 
+const hasDebootstrap = () => existsSync('/usr/sbin/debootstrap') || existsSync('/usr/bin/debootstrap');
+
+/** debootstrap, installed with apt-get when it is missing (we run as root), as `npm test` installs Chromium. */
+function ensureDebootstrap() {
+  if (hasDebootstrap()) return;
+  if (!existsSync('/etc/debian_version') || !existsSync('/usr/bin/apt-get'))
+    throw new Error('debootstrap is not installed, and this is not Debian or Ubuntu: install debootstrap first.');
+  console.log('debootstrap is missing. Installing it with apt-get...');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const aptArgs of [['update'], ['install', '-y', '--no-install-recommends', 'debootstrap']]) {
+    const result = spawnSync('apt-get', aptArgs, { stdio: 'inherit', env });
+    if (result.status !== 0)
+      throw new Error(
+        `apt-get ${aptArgs.join(' ')} failed: install debootstrap by hand (apt-get install debootstrap).`,
+      );
+  }
+  if (!hasDebootstrap()) throw new Error('apt-get installed debootstrap, but it is not in /usr/sbin.');
+}
+
 async function debianRoot(dir) {
   if (existsSync(ROOT_TAR) && !args.has('--fresh')) {
     run('tar', ['-C', dir, '-xpf', ROOT_TAR]);
     return 'cached';
   }
-  if (!existsSync('/usr/sbin/debootstrap') && !existsSync('/usr/bin/debootstrap'))
-    throw new Error('debootstrap is not installed: apt-get install -y debootstrap');
+  ensureDebootstrap();
   const result = spawnSync('debootstrap', ['--variant=minbase', 'bookworm', dir, MIRROR], { encoding: 'utf8' });
   if (result.status !== 0) {
     const last = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-5).join('\n');
@@ -126,7 +145,14 @@ async function bridge(url, secret, channel, request) {
 async function main() {
   if (process.getuid?.() !== 0) throw new Error('Run as root: it uses chroot (and debootstrap the first time).');
   const started = Date.now();
-  const sources = ['src', 'deploy/debian', 'scripts/dist-station.mjs', 'out/renderer', 'package.json'];
+  const sources = [
+    'src',
+    'deploy/debian',
+    'scripts/dist-station.mjs',
+    'out/renderer',
+    'package.json',
+    'node_modules/node/bin/node',
+  ];
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const debName = `dist/opscom-kiosk-station_${version}_amd64.deb`;
   const deb = isStale(debName, sources) ? await step('build the .deb', distStation) : join(ROOT, debName);
@@ -155,6 +181,11 @@ async function main() {
     check((data.mode & 0o777) === 0o700, 'the data folder is 0700');
     const nodeVersion = run('chroot', [root, '/opt/opscom-kiosk/node', '--version']).trim();
     check(/^v\d+\./.test(nodeVersion), `the carried Node runs in the root (${nodeVersion})`);
+    check(
+      Number(nodeVersion.slice(1).split('.')[0]) >= PROJECT_NODE_MAJOR,
+      `it is Node ${PROJECT_NODE_MAJOR} or later, the project's pinned Node`,
+    );
+    figures.push(['Node carried', nodeVersion]);
     figures.push([
       'installed size',
       `${(Number(run('chroot', [root, 'dpkg-query', '-W', '-f=${Installed-Size}', 'opscom-kiosk-station'])) / 1024).toFixed(1)} MiB`,

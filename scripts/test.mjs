@@ -1,5 +1,5 @@
 // `npm test`: install what is missing, then lint, format check, typecheck,
-// unit tests, build and e2e, stopping at the first failure. Ends with a summary.
+// unit tests, build, e2e and the quick bench, stopping at the first failure. Ends with a summary.
 import { bin, runSync } from './proc.mjs';
 import { ensureSetup, runOnProjectNode } from './setup.mjs';
 
@@ -10,6 +10,12 @@ const steps = [
   { name: 'unit tests (vitest)', cmd: bin('vitest'), args: ['run'] },
   { name: 'build (electron-vite)', cmd: bin('electron-vite'), args: ['build'] },
   { name: 'e2e (playwright)', cmd: process.execPath, args: ['scripts/e2e.mjs'] },
+  // Every bench at small sizes (bench/run.ts): fails only when a bench crashes; its figures are printed, not judged.
+  {
+    name: 'bench --quick (figures not judged)',
+    cmd: process.execPath,
+    args: ['--import', 'tsx', 'bench/run.ts', '--quick'],
+  },
 ];
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, powerSaveBlocker } from 'electron';
@@ -8,6 +9,7 @@ import { startDemoController } from '../sandbox/demo-controller';
 import { createLogger } from './core/log';
 import { applyProvision, provisionFileFor, readProvisionFile } from './core/provision';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
+import { guardAllWebContents } from './electron/contents-guard';
 import { registerIpc } from './electron/ipc';
 import { currentLaunch } from './electron/launch';
 import { dataDirOverride, parseLaunchFlags, tokenFromFlags } from './electron/launch-flags';
@@ -16,6 +18,7 @@ import { listPrinters, printKioskWindow } from './electron/printing';
 import { watchOnline } from './electron/online-watch';
 import { startMetricsExport, type RunningMetricsExport } from '../node/metrics-export';
 import { safeStorageSecretStore } from './electron/secret-store';
+import { updateVerification } from './electron/update-signature';
 import { startUpdates, type UpdateWiring } from './electron/updates';
 import { createKioskWindow, preloadPath } from './electron/window';
 import { StoreDamagedError } from './core/storage/kiosk-store';
@@ -30,6 +33,9 @@ const launch = currentLaunch();
 const dataDirChoice = dataDirOverride(flags, process.env);
 if (dataDirChoice) app.setPath('userData', dataDirChoice);
 registerAppScheme();
+// Every web contents the app ever creates, not only the kiosk window's: no foreign navigation, no new windows, no
+// <webview>, no permissions.
+guardAllWebContents(app, launch);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -97,14 +103,25 @@ if (!app.requestSingleInstanceLock()) {
         app.setLoginItemSettings({ openAtLogin: true });
       }
       // Updates (#13): a packaged app with a feed set; the policy keeps installs away from a busy booth.
+      // On Windows only when app-update.yml names the publisher whose signature electron-updater checks
+      // (update-signature.ts): without it, electron-updater would install an unsigned installer.
       if (app.isPackaged && core.updates.state().updateFeedUrl !== '') {
-        updates = startUpdates({
-          updater: await loadAutoUpdater(),
-          host: core.updates,
-          events: core.events,
-          log,
-          currentVersion: app.getVersion(),
-        });
+        const appUpdateYml = await readFile(path.join(process.resourcesPath, 'app-update.yml'), 'utf8').catch(
+          () => undefined,
+        );
+        const verification = updateVerification(process.platform, appUpdateYml);
+        if (!verification.verified) {
+          log.warn(`Updates are off: ${verification.why}. See README, "Code signing".`);
+        } else {
+          log.info(`Updates are checked by: ${verification.how}.`);
+          updates = startUpdates({
+            updater: await loadAutoUpdater(),
+            host: core.updates,
+            events: core.events,
+            log,
+            currentVersion: app.getVersion(),
+          });
+        }
       }
     })
     .catch((error: unknown) => {

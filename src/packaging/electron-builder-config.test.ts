@@ -25,7 +25,7 @@ describe('electron-builder.yml', () => {
     expect(validate({ ...config, asar: 'yes' })).toBe(false);
   });
 
-  it('flips the fuses that keep a packaged kiosk from running as Node or loading code outside its asar', () => {
+  it('flips the fuses that keep a packaged kiosk from running as Node, loading code outside its asar or giving file:// pages extra privileges', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
@@ -33,7 +33,30 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
     });
+  });
+
+  it('sets every fuse electron-builder knows of, so a new one is a decision rather than a default', () => {
+    const definitions = (schema as { definitions: Record<string, { properties?: object }> }).definitions;
+    const known = Object.keys(definitions.FuseOptionsV1?.properties ?? {}).sort();
+    expect(known.length).toBeGreaterThan(0);
+    // resetAdHocDarwinSignature is a build step for macOS on ARM, not a security fuse: left to electron-builder.
+    expect(Object.keys(config.electronFuses as object).sort()).toEqual(
+      known.filter((fuse) => fuse !== 'resetAdHocDarwinSignature'),
+    );
+  });
+
+  it('has Windows updates check the installer’s publisher, and builds macOS with the hardened runtime', () => {
+    const win = config.win as { signtoolOptions?: { publisherName?: unknown }; verifyUpdateCodeSignature?: unknown };
+    expect(win.signtoolOptions?.publisherName).toEqual(['OPSCOM']);
+    expect(win.verifyUpdateCodeSignature).toBe(true);
+    // electron-builder 26 moved publisherName under signtoolOptions: the old place fails the schema.
+    expect(validate({ ...config, win: { ...win, publisherName: 'OPSCOM' } })).toBe(false);
+    expect((config.mac as { hardenedRuntime?: unknown }).hardenedRuntime).toBe(true);
+    // No certificate or password in the file: they come from the CI's secrets.
+    expect(JSON.stringify(config)).not.toMatch(/cscLink|cscKeyPassword|certificatePassword|certificateFile/i);
   });
 
   it('packs electron-vite’s out/ into an asar, and names the installers for each OS', () => {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { BrowserWindow, Menu, session } from 'electron';
 import { currentLaunch } from './launch';
-import { isAllowedUrl, isDevToolsShortcut, isLockedDown, rendererEntryUrl, windowOptions, type Launch } from './policy';
+import { guardWebContents } from './contents-guard';
+import { isDevToolsShortcut, isLockedDown, rendererEntryUrl, windowOptions, type Launch } from './policy';
 
 /**
  * The one kiosk window, locked down per Electron's security checklist: isolated, sandboxed, no Node, no
@@ -22,15 +23,10 @@ export function createKioskWindow(options: { preloadPath: string; kiosk: boolean
   );
   const contents = window.webContents;
 
-  // will-navigate: the main frame; will-frame-navigate: any frame (the page has none of its own);
-  // will-redirect: a server redirect during any navigation, including the first load.
-  const guard = (event: { url: string; preventDefault: () => void }): void => {
-    if (!isAllowedUrl(event.url, launch)) event.preventDefault();
-  };
-  contents.on('will-navigate', (event) => guard(event));
-  contents.on('will-frame-navigate', (event) => guard(event));
-  contents.on('will-redirect', (event) => guard(event));
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // Navigation, redirects, new windows, <webview> and permissions (contents-guard.ts). index.ts guards every other
+  // web contents through app.on('web-contents-created'); this one is guarded here too, so the window is safe
+  // however it is opened, and only once either way.
+  guardWebContents(contents, launch);
 
   if (lockedDown) {
     contents.on('before-input-event', (event, input) => {

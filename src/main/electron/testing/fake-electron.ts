@@ -34,6 +34,10 @@ export class FakeFrame {
 
 export class FakeWebContents extends Emitter {
   mainFrame = new FakeFrame('app://kiosk/index.html');
+  /** Every contents of the fake app shares the default session, as a window without a partition does. */
+  get session(): typeof session.defaultSession {
+    return session.defaultSession;
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler;
