@@ -18,9 +18,8 @@ import type { OutboxAction } from '../src/main/core/outbox/records';
 import { KioskStore } from '../src/main/core/storage/kiosk-store';
 import { verifyStore } from '../src/main/core/storage/verify-store';
 import type { LedgerEntry } from '../src/shared/ledger';
-import { QUICK, quickNote, size } from './options';
+import { quickNote, size } from './options';
 
-const quick = QUICK;
 const PENDING = size(10_000, 100);
 const HISTORY = size(1_000_000, 10_000);
 const SAMPLES = size(1_000, 100);
@@ -127,7 +126,7 @@ function main(): void {
     const sizeOutbox = new Outbox({ store: sizeStore, audit: sizeAudit, clock, compactAfter: 1_000 });
     const sizeLedger = new MoneyLedger(sizeStore);
     const emptyBytes = statSync(path.join(sizeDir, 'kiosk.db')).size;
-    const sales = quick ? 1_000 : 10_000;
+    const sales = size(10_000, 1_000);
     for (let i = 0; i < sales; i += 1) writeSale(sizeStore, sizeLedger, sizeAudit, sizeOutbox);
     sizeOutbox.close();
     sizeStore.close();
@@ -135,7 +134,7 @@ function main(): void {
 
     const rows = Object.values(check.rows).reduce((sum, n) => sum + n, 0);
     console.log(
-      `\nKiosk store (node:sqlite ${process.versions.sqlite}, WAL, synchronous=FULL)${quick ? ' — quick' : ''}`,
+      `\nKiosk store (node:sqlite ${process.versions.sqlite}, WAL, synchronous=FULL)\n${quickNote()}`.trimEnd(),
     );
     console.log(
       `  history: ${HISTORY.toLocaleString('en')} rows written in ${fmt(fillSeconds, 1)} s; ${pending} pending`,
