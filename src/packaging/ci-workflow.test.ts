@@ -28,7 +28,7 @@ const readmeTestCommand = (): string => {
 };
 
 describe('.github/workflows/ci.yml', () => {
-  it('runs the README’s test command under xvfb on Ubuntu, with Node 22, after fetching Electron’s binary', () => {
+  it('runs the README’s test command under xvfb on Ubuntu, with Node 24 (the project's pinned LTS), after fetching Electron’s binary', () => {
     const ubuntu = jobs.find((job) => job['runs-on'].startsWith('ubuntu'));
     expect(ubuntu).toBeDefined();
     const runs = ubuntu!.steps.map((step) => step.run ?? '');
@@ -38,7 +38,7 @@ describe('.github/workflows/ci.yml', () => {
     expect(electronAt).toBeGreaterThan(-1);
     expect(electronAt).toBeLessThan(testAt);
     const node = ubuntu!.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
-    expect(node?.with?.['node-version']).toBe(22);
+    expect(node?.with?.['node-version']).toBe(24);
   });
 
   it('never skips the Electron download', () => {
