@@ -28,7 +28,7 @@ const readmeTestCommand = (): string => {
 };
 
 describe('.github/workflows/ci.yml', () => {
-  it('runs the README’s test command under xvfb on Ubuntu, with Node 24 (the project's pinned LTS), after fetching Electron’s binary', () => {
+  it('runs the README’s test command under xvfb on Ubuntu, with Node 24 (the project’s pinned LTS), after fetching Electron’s binary', () => {
     const ubuntu = jobs.find((job) => job['runs-on'].startsWith('ubuntu'));
     expect(ubuntu).toBeDefined();
     const runs = ubuntu!.steps.map((step) => step.run ?? '');
