@@ -10,6 +10,7 @@ import type { KioskError, Result } from '../../shared/domain';
 import { isProblemCode, problemMessage, type Problem } from '../../shared/problems';
 import { KioskFailure } from './failure';
 import type { Logger } from './log';
+import { StoreDamagedError } from './storage/kiosk-store';
 import { classifyStorageError, STORAGE_PROBLEMS, wasRecorded, type StorageHealth } from './storage/storage-health';
 
 export type Handlers = {
@@ -37,7 +38,12 @@ export function createDispatcher(
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof KioskFailure) return { ok: false, error: error.error };
-      const fault = storage ? classifyStorageError(error) : null;
+      // A row that fails its checksum while the kiosk runs: the disk is failing under it.
+      const fault = storage
+        ? error instanceof StoreDamagedError
+          ? 'disk-failing'
+          : classifyStorageError(error)
+        : null;
       if (storage && fault) {
         log.error(`The disk refused a write in ${channel} (${fault})`, error);
         if (!wasRecorded(error)) storage.recordFault(fault);

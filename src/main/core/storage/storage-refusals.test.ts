@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StoreDamagedError } from './kiosk-store';
 import type { OutboxStatus, Permit } from '../../../shared/domain';
 import { createDispatcher, type Handlers } from '../dispatch';
 import { permitHandlers } from '../handlers/permits';
@@ -43,6 +44,25 @@ describe('the dispatcher, for a storage error no store turned into its failure',
     expect(lines.join('\n')).toMatch(/The disk refused a write in kiosk:info \(disk-full\)/);
     expect(await dispatch('kiosk:connection', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(storage.faultCounts()['disk-full']).toBe(1);
+  });
+
+  it('answers a row that fails its checksum while the kiosk runs as a failing disk, in words', async () => {
+    const storage = new StorageHealth({ dir: '/data', statfs: () => ({ bavail: 1e6, bsize: 4096 }) });
+    const handlers = {
+      'reports:day': () => {
+        throw new StoreDamagedError('/data/kiosk.db', 'row 7 of ledger does not match its checksum');
+      },
+    } as unknown as Handlers;
+    const dispatch = createDispatcher(
+      handlers,
+      createLogger(() => undefined),
+      storage,
+    );
+    expect(await dispatch('reports:day', {})).toMatchObject({
+      ok: false,
+      error: { code: 'storage', problem: { code: 'disk-failing' } },
+    });
+    expect(storage.status()).toMatchObject({ state: 'failing', lastFault: 'disk-failing' });
   });
 });
 
