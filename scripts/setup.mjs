@@ -31,6 +31,21 @@ function npm(args, options = {}) {
   return spawnSync('npm', [...args, '--no-audit', '--no-fund'], { cwd: ROOT, env, shell: isWindows, ...options });
 }
 
+/**
+ * A fresh clone installs with the machine's own Node, older than the one the project pins (which this very install
+ * brings): npm then warns EBADENGINE for every package that wants a newer Node. Those are said once, in one line.
+ */
+function withoutEngineWarnings(text) {
+  const lines = text.split('\n');
+  const engine = lines.filter((line) => line.startsWith('npm warn EBADENGINE Unsupported engine')).length;
+  if (engine === 0) return text;
+  const rest = lines.filter((line) => !line.startsWith('npm warn EBADENGINE')).join('\n');
+  return (
+    `Installed with this machine's Node ${process.version}: ${engine} package(s) want a newer one, which the ` +
+    `project brings (node@${PROJECT_NODE_MAJOR}) and runs on from here.\n${rest}`
+  );
+}
+
 function installPackages() {
   const started = Date.now();
   if (existsSync(LOCK)) {
@@ -39,7 +54,7 @@ function installPackages() {
     // --loglevel: under `npm run --silent` npm ci would hide the error we look at below.
     const ci = npm(['ci', '--loglevel=warn'], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
     const errors = ci.stderr || ci.error?.message || '';
-    process.stderr.write(errors);
+    process.stderr.write(withoutEngineWarnings(errors));
     if (ci.status !== 0 && errors.includes('code EUSAGE'))
       throw new Error(
         'package-lock.json does not match package.json, so npm ci refused it. ' +
