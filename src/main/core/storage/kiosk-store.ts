@@ -132,15 +132,12 @@ export class KioskStore {
     }
     if (this.walToEmpty) this.truncateWal();
     this.depth = 1;
+    let result: T;
     try {
       this.db.exec('BEGIN IMMEDIATE');
-      const result = work();
+      result = work();
       this.db.exec('COMMIT');
       this.depth = 0;
-      this.checkpointSoon();
-      for (const listener of this.commitListeners) listener();
-      this.runAfterCommit();
-      return result;
     } catch (error) {
       this.depth = 0;
       this.afterCommit.length = 0;
@@ -150,6 +147,11 @@ export class KioskStore {
       if (fromTheDisk) for (const listener of this.failureListeners) listener(error);
       throw error;
     }
+    // Committed: what follows is news of it, and can no longer turn the action into a refusal.
+    this.checkpointSoon();
+    for (const listener of this.commitListeners) quietly(listener);
+    this.runAfterCommit();
+    return result;
   }
 
   /** Runs `listener` once the current transaction commits (at once when none is open); dropped on a rollback. */
@@ -279,7 +281,7 @@ export class KioskStore {
 
   private runAfterCommit(): void {
     const listeners = this.afterCommit.splice(0);
-    for (const listener of listeners) listener();
+    for (const listener of listeners) quietly(listener);
   }
 }
 
@@ -310,6 +312,15 @@ export function cutUncommittedFrames(dbFile: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Runs a listener told of a commit; its failure is reported on stderr and never undoes the commit's answer. */
+function quietly(listener: Listener): void {
+  try {
+    listener();
+  } catch (error) {
+    console.error('A listener of a committed transaction failed', error);
   }
 }
 
