@@ -9,8 +9,6 @@ import { ConfirmationScreen } from './screens/ConfirmationScreen';
 import { IssueScreen } from './screens/IssueScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
 import { PermitsScreen } from './screens/PermitsScreen';
-import { QueueScreen } from './screens/QueueScreen';
-import { SetPinScreen } from './screens/SetPinScreen';
 import { FloatStep, StartShiftScreen } from './screens/StartShiftScreen';
 import { isDrawerPending, isFloatStepShown } from './drawer-slice';
 import { useKiosk } from './store';
@@ -22,6 +20,9 @@ import { isStartShiftShown, usePhysicalKeyboard } from './usePhysicalKeyboard';
 const OccupancyScreen = lazy(() => import('./screens/OccupancyScreen').then((m) => ({ default: m.OccupancyScreen })));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const ShiftScreen = lazy(() => import('./screens/ShiftScreen').then((m) => ({ default: m.ShiftScreen })));
+const QueueScreen = lazy(() => import('./screens/QueueScreen').then((m) => ({ default: m.QueueScreen })));
+// Once in a kiosk's life: the first start, before a supervisor has chosen the admin PIN.
+const SetPinScreen = lazy(() => import('./screens/SetPinScreen').then((m) => ({ default: m.SetPinScreen })));
 
 /** What shows while a screen is not ready: a screen that says so, announced politely to screen readers. */
 function ScreenLoading() {
