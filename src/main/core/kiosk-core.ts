@@ -70,6 +70,8 @@ export interface KioskCoreOptions {
   requestTimeouts?: { softMs: number; hardMs: number };
   /** For tests: the wait before resending to a permit whose last answer was unclear. */
   unclearBackoff?: { baseMs: number; capMs: number };
+  /** For tests: free-space thresholds other than the defaults (a floor of 0 lets a small disk fill up for real). */
+  storageThresholds?: { warnBelowBytes: number; refuseBelowBytes: number };
 }
 
 export interface KioskCore {
@@ -152,6 +154,7 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
   const storage = new StorageHealth({
     dir: workDir,
     clock,
+    ...options.storageThresholds,
     onChange: () => queueMicrotask(() => events.emit('outbox:changed', outboxStatus())),
   });
   const connection = new ConnectionMonitor(events, clock);
