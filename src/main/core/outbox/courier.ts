@@ -48,6 +48,8 @@ export class Courier {
   private readonly inFlight = new Map<string, AbortController>();
   /** In flight past the soft timeout: still waiting for an answer, no longer holding a slot. */
   private readonly lingering = new Set<string>();
+  /** OPSCOM's answers the disk refused to record, by permit: recorded again first (see `record`). */
+  private readonly unrecorded = new Map<string, () => void>();
   /** Permits whose last answer was unclear: the time each may be sent again, and how many in a row. */
   private readonly unclear = new Map<string, { streak: number; notBefore: number }>();
   private concurrency: number;
@@ -149,7 +151,9 @@ export class Courier {
   }
 
   pump(): void {
-    if (this.stopped || this.pausedProblem !== null) return this.notifyIdle();
+    if (this.stopped) return this.notifyIdle();
+    if (this.unrecorded.size > 0) this.recordAgain();
+    if (this.pausedProblem !== null) return this.notifyIdle();
     const now = this.now();
     if (this.resumeAt > now) {
       this.schedule(this.resumeAt);
@@ -183,8 +187,47 @@ export class Courier {
     this.notifyIdle();
   }
 
+  /**
+   * Records what OPSCOM answered. When the disk refuses, the answer is kept here and recorded again before anything
+   * else is done with that permit: a cancel taken meanwhile must not be planned from a state that lacks it (a push
+   * OPSCOM stored would be handed over without its copy on the list). A restart before it is recorded makes it an
+   * unanswered attempt, which counts the copy.
+   */
+  private record(
+    ticket: string,
+    plan: Extract<DeliveryPlan, { kind: 'push' | 'update' | 'delete' }>,
+    outcome: OpscomOutcome<{ referenceId: string }>,
+  ): void {
+    if (this.stopped) return; // stopping aborted it: no answer is recorded, so the next start counts it unclear
+    this.options.onOutcome?.(outcome);
+    // All that one answer records commits together (a copy counted and its permit parked, say), or none of it.
+    const write = () => this.options.outbox.together(() => this.settle(ticket, plan, outcome));
+    try {
+      write();
+    } catch (error) {
+      if (this.stopped) return;
+      this.options.log.error(`Outbox could not record OPSCOM's answer for ${ticket}; it tries again`, error);
+      this.unrecorded.set(ticket, write);
+      this.failed(null);
+    }
+  }
+
+  /** Answers the disk refused before: recorded now when it takes them (their permits go back in line). */
+  private recordAgain(): void {
+    for (const [ticket, write] of this.unrecorded) {
+      try {
+        write();
+      } catch {
+        continue;
+      }
+      this.unrecorded.delete(ticket);
+      this.ready.add(ticket);
+    }
+  }
+
   /** A void, a handover (issue then cancel, or no reference) or a blocked action needs no network. */
   private settleLocally(ticket: string): void {
+    if (this.unrecorded.has(ticket)) return; // its last answer first
     const plan = this.options.outbox.plan(ticket, this.policy());
     if (plan?.kind === 'void') this.options.outbox.recordVoided(plan.ids);
     else if (plan?.kind === 'handover') this.options.outbox.recordHandedOver(plan.ids, plan.why);
@@ -211,10 +254,10 @@ export class Courier {
           return outbox.recordParked(plan.id, plan.problem);
         case 'push':
           outbox.recordAttempt(plan.ids, { sent: plan.values });
-          return this.settle(ticket, plan, await this.client.push({ ...plan.values, permitNo: ticket }, call));
+          return this.record(ticket, plan, await this.client.push({ ...plan.values, permitNo: ticket }, call));
         case 'update':
           outbox.recordAttempt(plan.ids, { referenceId: plan.referenceId });
-          return this.settle(
+          return this.record(
             ticket,
             plan,
             await this.client.update(
@@ -230,7 +273,7 @@ export class Courier {
           );
         case 'delete':
           outbox.recordAttempt(plan.ids, { referenceId: plan.referenceId });
-          return this.settle(ticket, plan, await this.client.delete(plan.referenceId, call));
+          return this.record(ticket, plan, await this.client.delete(plan.referenceId, call));
       }
     } catch (error) {
       if (this.stopped) return; // the outbox closed under a late answer: the next start resends it
@@ -245,10 +288,8 @@ export class Courier {
     plan: Extract<DeliveryPlan, { kind: 'push' | 'update' | 'delete' }>,
     outcome: OpscomOutcome<{ referenceId: string }>,
   ): void {
-    if (this.stopped) return; // stopping aborted it: no answer is recorded, so the next start counts it unclear
     const { outbox } = this.options;
     const head = plan.ids[0] ?? '';
-    this.options.onOutcome?.(outcome);
     // An answer that settles the question ends the permit's wait; one that leaves it open keeps it.
     if (outcome.kind !== 'transient' && outcome.kind !== 'unauthorised') this.unclear.delete(ticket);
     switch (outcome.kind) {
@@ -320,6 +361,7 @@ export class Courier {
   private takeReady(now: number): string | undefined {
     for (const ticket of this.ready) {
       if ((this.unclear.get(ticket)?.notBefore ?? 0) > now) continue;
+      if (this.unrecorded.has(ticket)) continue;
       this.ready.delete(ticket);
       if (!this.inFlight.has(ticket)) return ticket;
     }
@@ -357,6 +399,7 @@ export class Courier {
     if (this.stopped || this.pausedProblem !== null) return true;
     const now = this.now();
     if (this.resumeAt > now) return true;
+    if (this.unrecorded.size > 0) return false;
     for (const ticket of this.ready) {
       if ((this.unclear.get(ticket)?.notBefore ?? 0) > now) continue;
       if (this.options.outbox.plan(ticket, this.policy())) return false;

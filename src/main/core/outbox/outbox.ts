@@ -172,6 +172,11 @@ export class Outbox {
 
   // --- what the courier records --------------------------------------------------------------------------
 
+  /** Runs several records as one transaction: all of them are stored, or none. */
+  together<T>(work: () => T): T {
+    return this.store.transaction(work);
+  }
+
   recordAttempt(ids: string[], target: { sent?: PermitValues; referenceId?: string } = {}): void {
     const lives = ids.flatMap((id) => this.state.actions.get(id) ?? []);
     const to = target.referenceId ? ` to ${target.referenceId}` : '';

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,4 +112,27 @@ describe.skipIf(!linux)('a failing disk under the kiosk (LD_PRELOAD shim on its 
     },
     120_000,
   );
+
+  it('an answer OPSCOM gave but the disk refused to record is recorded before a cancel is planned', () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'disk-faults-answer-'));
+    try {
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(ROOT, 'src/main/core/testing/unrecorded-answer-driver.ts'), dataDir],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: { ...process.env, LD_PRELOAD: shim, KIOSK_FAULT_DIR: realpathSync(dataDir), KIOSK_FAULT_MODE: 'eio' },
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      // OPSCOM's copy was deleted by the cancel (it had to know the reference), or at least listed for a person.
+      const result = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { live: number; reconcile: string };
+      expect(result.live === 0 || result.reconcile !== 'none', JSON.stringify(result)).toBe(true);
+      expect(result).toMatchObject({ live: 0, sync: 'sent' });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
