@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../main/core/data-dir';
 import { STORE_FILE } from '../main/core/storage/kiosk-store';
 import { isSound, verifyStore } from '../main/core/storage/verify-store';
+import { checkWal } from '../main/core/storage/wal-check';
 
 /**
  * `npm run audit -- verify [--data-dir DIR]`: checks a kiosk's database without changing it, beside a running kiosk
@@ -27,6 +28,13 @@ function main(): number {
   const file = path.join(dir, STORE_FILE);
   if (!fs.existsSync(file)) {
     console.error(`${file} does not exist: this folder holds no kiosk records.`);
+    return 1;
+  }
+  // The WAL is read before SQLite opens the file: a damaged one would otherwise be replayed without a word.
+  const walDamage = checkWal(`${file}-wal`);
+  if (walDamage) {
+    console.log(`${file}-wal: DAMAGED: ${walDamage}.`);
+    console.log('Keep this folder as it is (copy it for the vendor) and call a supervisor.');
     return 1;
   }
   const db = new DatabaseSync(file, { readOnly: true });

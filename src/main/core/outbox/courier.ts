@@ -126,11 +126,17 @@ export class Courier {
 
   /** The credentials changed: whatever paused sending may be fixed. */
   resume(): void {
-    if (this.pausedProblem !== null) {
-      this.options.log.info('Outbox resumed: the controller settings changed.');
-      this.options.outbox.recordResumed('The controller settings changed.');
-    }
+    const wasPaused = this.pausedProblem !== null;
     this.pausedProblem = null;
+    if (wasPaused) {
+      this.options.log.info('Outbox resumed: the controller settings changed.');
+      try {
+        this.options.outbox.recordResumed('The controller settings changed.');
+      } catch (error) {
+        // Only the audit line is lost: sending resumes, and the saved settings stay saved.
+        this.options.log.error('Could not write the resumption to the audit log', error);
+      }
+    }
     this.options.onStateChange?.();
     this.flushNow();
   }

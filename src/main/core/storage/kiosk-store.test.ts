@@ -50,6 +50,26 @@ describe('one transaction per action', () => {
     expect(reloads).toBe(1);
   });
 
+  it('refuses every later write when what it keeps in memory could not be reloaded after a failed one', () => {
+    const store = open(tempDir());
+    let reloaded = false;
+    store.onRollback(() => {
+      throw new Error('a read error while reloading');
+    });
+    store.onRollback(() => (reloaded = true)); // the others still reload
+    const diskError = Object.assign(new Error('disk I/O error'), { errcode: 778 });
+    expect(() =>
+      store.transaction(() => {
+        store.writeValue('a', '1');
+        throw diskError;
+      }),
+    ).toThrow(diskError); // the caller hears the real cause
+    expect(reloaded).toBe(true);
+    expect(store.readValue('a')).toBeUndefined();
+    // Memory may still hold the refused action: nothing more is written, so nothing is sent, until a restart.
+    expect(() => store.writeValue('b', '2')).toThrow(/could not read its records back.*restart it/);
+  });
+
   it('keeps its file, WAL and shared memory owner-only, and uses WAL with synchronous=FULL', () => {
     const dir = tempDir();
     const store = open(dir);
@@ -118,6 +138,12 @@ describe('damage is refused by name, never taken as data', () => {
     fs.writeFileSync(wal, flipped);
     expect(checkWal(wal)).toMatch(/frame 3 of \d+ fails its checksum/);
     expect(() => KioskStore.open(crashed)).toThrow(/kiosk\.db-wal.*frame 3/);
+
+    const header = Buffer.from(bytes);
+    header.writeUInt8(header.readUInt8(12) ^ 0x01, 12); // one bit of the header (its checkpoint sequence)
+    fs.writeFileSync(wal, header);
+    expect(checkWal(wal)).toMatch(/header fails its checksum/);
+    expect(() => KioskStore.open(crashed)).toThrow(/kiosk\.db-wal.*header/);
 
     const torn = bytes.subarray(0, bytes.length - Math.floor(frame / 2)); // the last frame half written
     fs.writeFileSync(wal, torn);

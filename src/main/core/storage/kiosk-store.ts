@@ -52,6 +52,8 @@ export class KioskStore {
   private readonly failureListeners = new Set<(error: unknown) => void>();
   private readonly statements = new Map<string, StatementSync>();
   private walToEmpty = false;
+  /** Set when memory could not be reloaded after a rollback: every later transaction is refused with it. */
+  private unusable: Error | undefined;
   private closed = false;
   private commitsSinceCheckpoint = 0;
   private checkpointTimer: ReturnType<typeof setTimeout> | undefined;
@@ -87,7 +89,8 @@ export class KioskStore {
     const store = new KioskStore(file, db);
     try {
       if (existed && options.quickCheck !== false) store.quickCheck();
-      store.truncateWal();
+      // Hygiene, not safety: a reader (npm run audit -- verify) may hold the WAL, and that must not stop the start.
+      store.forgetFailedFrames();
       store.transaction(() => migrate(db));
     } catch (error) {
       db.close();
@@ -130,7 +133,13 @@ export class KioskStore {
         this.depth -= 1;
       }
     }
-    if (this.walToEmpty) this.truncateWal();
+    if (this.unusable) throw this.unusable;
+    if (this.walToEmpty && !this.forgetFailedFrames()) {
+      throw Object.assign(new Error('The frames of a failed commit could not be removed from the WAL.'), {
+        errcode: 10,
+      });
+    }
+    this.walToEmpty = false;
     this.depth = 1;
     let result: T;
     try {
@@ -144,7 +153,7 @@ export class KioskStore {
       // A refusal of the action itself (a typed failure) wrote nothing to the WAL; the disk's own errors may have.
       const fromTheDisk = isDiskError(error);
       this.rollBack(fromTheDisk);
-      if (fromTheDisk) for (const listener of this.failureListeners) listener(error);
+      if (fromTheDisk) for (const listener of this.failureListeners) quietly(() => listener(error));
       throw error;
     }
     // Committed: what follows is news of it, and can no longer turn the action into a refusal.
@@ -156,7 +165,7 @@ export class KioskStore {
 
   /** Runs `listener` once the current transaction commits (at once when none is open); dropped on a rollback. */
   onCommit(listener: Listener): void {
-    if (this.depth === 0) listener();
+    if (this.depth === 0) quietly(listener);
     else this.afterCommit.push(listener);
   }
 
@@ -250,33 +259,45 @@ export class KioskStore {
 
   private rollBack(fromTheDisk: boolean): void {
     try {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      this.db.exec('ROLLBACK');
     } catch {
       // SQLite rolls back by itself after some errors (a full disk); nothing is left to undo then.
     }
-    for (const listener of this.rollbackListeners) listener();
-    if (!fromTheDisk) return;
-    // A commit that failed at its sync may still have left its frames in the WAL, where a restart would replay
-    // them: they go now, or before anything else is written (truncateWal).
-    this.walToEmpty = true;
-    try {
-      this.truncateWal();
-    } catch {
-      // The disk still fails: cut the WAL after its last committed frame at least (no sync needed: a restart of the
-      // process reads the file as the kernel holds it), and the next transaction tries the rest again first.
-      cutUncommittedFrames(this.file);
+    // A commit that failed at its sync may still have left its frames in the WAL, where a restart would replay them:
+    // they go first, whatever else fails below.
+    if (fromTheDisk) this.walToEmpty = !this.forgetFailedFrames();
+    for (const listener of this.rollbackListeners) {
+      try {
+        listener();
+      } catch (error) {
+        // What is kept in memory could not be read back: it may still hold the refused action. Nothing more is
+        // written (so nothing is sent) until the kiosk restarts and reads everything afresh.
+        this.unusable ??= unusableAfter(error);
+      }
     }
   }
 
   /**
-   * Checkpoints the WAL into the database file and empties it. At start (so frames a crash left behind never mix
-   * with this run's), and after a failed commit: the frames it may have left cannot then be replayed by a restart,
-   * so an action the attendant was told was refused never comes back. Until it succeeds, nothing else is written.
+   * Empties the WAL (a checkpoint with truncation) or, when that fails (the disk still fails, a reader holds it),
+   * cuts it after its last committed frame: no sync is needed, as a restarted process reads the file as the kernel
+   * holds it. True when the frames of a failed commit are gone.
+   */
+  private forgetFailedFrames(): boolean {
+    try {
+      this.truncateWal();
+      return true;
+    } catch {
+      return cutUncommittedFrames(this.file);
+    }
+  }
+
+  /**
+   * Checkpoints the WAL into the database file and empties it: at start, so frames a crash left behind never mix
+   * with this run's, and after a failed commit (see forgetFailedFrames).
    */
   private truncateWal(): void {
     const row = this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number } | undefined;
     if (row && Number(row.busy) !== 0) throw new Error('The kiosk database is busy: its WAL could not be emptied.');
-    this.walToEmpty = false;
   }
 
   private runAfterCommit(): void {
@@ -313,6 +334,14 @@ export function cutUncommittedFrames(dbFile: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The failure every transaction meets once memory could not be reloaded: a failing disk, in the kiosk's words. */
+function unusableAfter(cause: unknown): Error {
+  return Object.assign(
+    new Error('The kiosk could not read its records back after a failed write; restart it.', { cause }),
+    { errcode: 10 },
+  );
 }
 
 /** Runs a listener told of a commit; its failure is reported on stderr and never undoes the commit's answer. */

@@ -100,4 +100,14 @@ describe('a kiosk with records in files moves them into the store on its first s
     for (const name of fs.readdirSync(FIXTURE)) expect(fs.existsSync(path.join(dataDir, name)), name).toBe(true);
     expect(readRecords(dataDir).ledger).toEqual([]);
   });
+
+  it('refuses, changing nothing, record files that appear after the move (an older version ran since)', async () => {
+    const dataDir = copyOfFixture();
+    kiosk = await start(dataDir);
+    await kiosk.core.stop();
+    // An update rolled back: the older app wrote its own files again, perhaps with sales the database lacks.
+    fs.copyFileSync(path.join(FIXTURE, 'money.jsonl'), path.join(dataDir, 'money.jsonl'));
+    await expect(start(dataDir)).rejects.toThrow(/older version of the app ran here.*do not delete them/);
+    expect(fs.existsSync(path.join(dataDir, 'money.jsonl'))).toBe(true);
+  });
 });

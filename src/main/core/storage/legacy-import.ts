@@ -45,9 +45,14 @@ export function importLegacyFiles(store: KioskStore, dir: string, now: Date): Im
   const backupDir = path.join(dir, `backup-${now.toISOString().slice(0, 10)}-before-store`);
   const done = store.db.prepare('SELECT value FROM meta WHERE key = ?').get(IMPORTED_KEY);
   if (done) {
-    // Imported before; the move was cut short. Finish it.
-    moveAll(dir, backupDir, present);
-    return undefined;
+    // Record files beside a database that already took them in: an older version of the app ran here after the
+    // move (an update rolled back), and they may hold sales the database does not. Nothing is moved or dropped.
+    throw new Error(
+      `The data folder ${dir} has record files (${present.join(', ')}) written after its records moved into ` +
+        `kiosk.db on ${String(done.value).slice(0, 10)}: an older version of the app ran here since. They may hold ` +
+        'sales the kiosk database does not. Nothing was changed; do not delete them. Call the vendor, or start the ' +
+        'older version again until they are delivered.',
+    );
   }
   const hasRecords = store.db.prepare('SELECT (SELECT count(*) FROM ledger) + (SELECT count(*) FROM audit) AS n').get();
   if (Number(hasRecords?.n) > 0) {

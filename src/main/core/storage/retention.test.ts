@@ -45,8 +45,21 @@ describe('the retention rule', () => {
     const before = readRecords(kiosk.dataDir);
     expect(before.ledger.filter((entry) => entry.shiftId === closed.shift.id).length).toBeGreaterThan(3);
 
-    // A year and more later, the next start applies the rule.
+    // A year and more later. The clock alone removes nothing: it may have jumped (a flat RTC battery set wrong).
     clock.advance((HISTORY_DAYS + 1) * 24 * 60);
+    await kiosk.restart();
+    expect(kiosk.logLines.join('\n')).not.toMatch(/Retention/);
+    // Once the kiosk has worked at that date, the next start applies the rule.
+    await kiosk.core.dispatch('shift:start', { attendant: 'Next year' });
+    value(
+      await kiosk.core.dispatch('permits:issue', {
+        requestId: crypto.randomUUID(),
+        plate: 'RET003',
+        zone: 'Lot 1',
+        durationMinutes: 60,
+        tender: { method: 'cash', tenderedCents: 500 },
+      }),
+    );
     await kiosk.restart();
     expect(kiosk.logLines.join('\n')).toMatch(/Retention: 1 shift\(s\) older than 400 days kept as Z-reports/);
 
@@ -58,12 +71,12 @@ describe('the retention rule', () => {
     const zAfter = value<MoneyReport>(await kiosk.core.dispatch('reports:z', { shiftId: closed.shift.id }));
     expect({ ...zAfter, fileName: '' }).toEqual({ ...zBefore, fileName: '' });
     // The old audit entries went; the chain goes on from the anchor they left, through what comes next.
-    expect(after.audit.length).toBeLessThan(before.audit.length);
-    await kiosk.core.dispatch('shift:start', { attendant: 'Next year' });
+    expect(after.audit.some((entry) => entry.plate === 'RET001')).toBe(false);
+    expect(after.audit.some((entry) => entry.plate === 'RET003')).toBe(true);
     value(
       await kiosk.core.dispatch('permits:issue', {
         requestId: crypto.randomUUID(),
-        plate: 'RET003',
+        plate: 'RET004',
         zone: 'Lot 1',
         durationMinutes: 60,
         tender: { method: 'cash', tenderedCents: 500 },

@@ -26,7 +26,12 @@ export function applyRetention(deps: {
   now: Date;
   days?: number;
 }): RetentionResult {
-  const before = new Date(deps.now.getTime() - (deps.days ?? HISTORY_DAYS) * 86_400_000).toISOString();
+  // Counted from the newest record as well as from the clock: a clock that jumped years ahead (a flat RTC battery
+  // set wrong) must not wipe the history at the next start.
+  const newest = deps.store.sql('SELECT max(at) AS at FROM audit').get()?.at;
+  const newestMs = typeof newest === 'string' ? Date.parse(newest) : Number.NaN;
+  const from = Number.isFinite(newestMs) ? Math.min(deps.now.getTime(), newestMs) : deps.now.getTime();
+  const before = new Date(from - (deps.days ?? HISTORY_DAYS) * 86_400_000).toISOString();
   return deps.store.transaction(() => {
     const { shifts, entries } = deps.money.archiveShiftsClosedBefore(before, deps.stillKnown);
     const auditEntries = deps.audit.removeBefore(before);

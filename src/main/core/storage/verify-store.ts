@@ -1,9 +1,12 @@
 import { crc32 } from 'node:zlib';
 import type { DatabaseSync } from 'node:sqlite';
 import { verifyAuditChain, type ChainCheck } from '../audit/audit-log';
+import { checkWal } from './wal-check';
 
 /** What a full check of a kiosk's database found. */
 export interface StoreCheck {
+  /** The WAL beside the file, checked as at start (checkWal): what is wrong, or null. */
+  wal: string | null;
   /** SQLite's quick_check: "ok", or its first findings. */
   structure: string[];
   /** Rows whose body does not match its checksum, by table (at most 20 named). */
@@ -17,13 +20,15 @@ const CHECKSUMMED = [
   { table: 'outbox_snapshot', key: 'id' },
   { table: 'outbox_change', key: 'seq' },
   { table: 'ledger', key: 'seq' },
+  { table: 'shift_report', key: 'shift_id' },
 ] as const;
 
 /**
  * Everything that can be checked without trusting anything: the file's structure, every row's checksum, and the
  * audit log's chain. Reads only, so it can run beside a kiosk that is running (`npm run audit -- verify`).
  */
-export function verifyStore(db: DatabaseSync): StoreCheck {
+export function verifyStore(db: DatabaseSync, file?: string): StoreCheck {
+  const wal = file ? (checkWal(`${file}-wal`) ?? null) : null;
   const structure = (db.prepare('PRAGMA quick_check').all() as Array<Record<string, string>>)
     .map((row) => String(Object.values(row)[0]))
     .filter((text) => text !== 'ok');
@@ -41,9 +46,11 @@ export function verifyStore(db: DatabaseSync): StoreCheck {
   }
   const audit = verifyAuditChain(db);
   rows.audit = audit.rows;
-  return { structure, damagedRows, rows, audit };
+  return { wal, structure, damagedRows, rows, audit };
 }
 
 export function isSound(check: StoreCheck): boolean {
-  return check.structure.length === 0 && check.damagedRows.length === 0 && check.audit.broken === null;
+  return (
+    check.wal === null && check.structure.length === 0 && check.damagedRows.length === 0 && check.audit.broken === null
+  );
 }

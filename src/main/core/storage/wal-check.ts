@@ -30,8 +30,10 @@ export function checkWal(file: string): string | undefined {
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) return 'its page size is not valid';
   const headerSum = checksum(buffer, 0, 24, [0, 0], bigEndian);
   if (headerSum[0] !== buffer.readUInt32BE(24) || headerSum[1] !== buffer.readUInt32BE(28)) {
-    // A header torn while the WAL was being started: SQLite ignores the whole file, and so nothing was confirmed.
-    return undefined;
+    // SQLite then ignores the whole file. Only an empty WAL can have a header torn by a crash (32 bytes, one sector,
+    // synced with the first commit after it): with frames behind it, the header was damaged, and every commit in
+    // the file would be dropped.
+    return buffer.length >= 32 + 24 + pageSize ? 'its header fails its checksum, and frames follow it' : undefined;
   }
   const salt1 = buffer.readUInt32BE(16);
   const salt2 = buffer.readUInt32BE(20);
