@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog, verifyAuditChain } from '../audit/audit-log';
 import { buildDiskFaultShim, canInjectDiskFaults, PROJECT_ROOT } from '../testing/fault-shim';
@@ -112,6 +113,24 @@ describe('damage is refused by name, never taken as data', () => {
     expect(() => KioskStore.open(dir)).toThrow(StoreDamagedError);
     expect(() => KioskStore.open(dir)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(fs.readFileSync(file).equals(bytes)).toBe(true); // kept as it was, for whoever looks at it
+  });
+
+  it('finds an index that no longer matches its table, which quick_check alone would not', () => {
+    const dir = tempDir();
+    const store = KioskStore.open(dir);
+    const audit = new AuditLog(store);
+    for (let i = 0; i < 50; i += 1) audit.append({ at: new Date(i * 1000).toISOString(), event: 'accepted' });
+    store.close();
+    // The index on `at` made to describe another column: every entry now disagrees with the table. (The kiosk's
+    // own connections are defensive and refuse this; a raw one that is not stands for a failing disk.)
+    const raw = new DatabaseSync(path.join(dir, 'kiosk.db'), { defensive: false } as ConstructorParameters<
+      typeof DatabaseSync
+    >[1]);
+    raw.exec('PRAGMA writable_schema = ON');
+    raw.exec(`UPDATE sqlite_schema SET sql = replace(sql, '(at)', '(attendant)') WHERE name = 'audit_at'`);
+    raw.close();
+    expect(() => KioskStore.open(dir)).toThrow(StoreDamagedError);
+    expect(() => KioskStore.open(dir)).toThrow(/audit_at/);
   });
 
   it('refuses a file that is not a database at all', () => {

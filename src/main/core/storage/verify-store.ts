@@ -7,7 +7,7 @@ import { checkWal } from './wal-check';
 export interface StoreCheck {
   /** The WAL beside the file, checked as at start (checkWal): what is wrong, or null. */
   wal: string | null;
-  /** SQLite's quick_check: "ok", or its first findings. */
+  /** SQLite's integrity_check: its findings, none when sound. */
   structure: string[];
   /** Rows whose body does not match its checksum, by table (at most 20 named). */
   damagedRows: Array<{ table: string; key: string }>;
@@ -24,12 +24,13 @@ const CHECKSUMMED = [
 ] as const;
 
 /**
- * Everything that can be checked without trusting anything: the file's structure, every row's checksum, and the
+ * Everything that can be checked without trusting anything: the file's structure (integrity_check, indexes against
+ * their tables included), every row's checksum, and the
  * audit log's chain. Reads only, so it can run beside a kiosk that is running (`npm run audit -- verify`).
  */
 export function verifyStore(db: DatabaseSync, file?: string): StoreCheck {
   const wal = file ? (checkWal(`${file}-wal`) ?? null) : null;
-  const structure = (db.prepare('PRAGMA quick_check').all() as Array<Record<string, string>>)
+  const structure = (db.prepare('PRAGMA integrity_check').all() as Array<Record<string, string>>)
     .map((row) => String(Object.values(row)[0]))
     .filter((text) => text !== 'ok');
   const damagedRows: StoreCheck['damagedRows'] = [];
