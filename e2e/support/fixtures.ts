@@ -32,10 +32,14 @@ export const test = base.extend<Fixtures>({
     });
     await sandbox.stop();
   },
-  station: async ({ sandbox }, use) => {
+  station: async ({ sandbox }, use, testInfo) => {
     const station = await launchStation({ OPSCOM_URL: sandbox.url, OPSCOM_TOKEN: SANDBOX_TOKEN });
     await use(station);
     await station.stop();
+    // A failed test keeps what the station said (its deliveries, refusals and faults), to be read without a rerun.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('station output', { body: station.output(), contentType: 'text/plain' });
+    }
   },
 });
 

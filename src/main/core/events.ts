@@ -6,8 +6,15 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 export class EventHub {
   private readonly listeners = new Set<EventListener>();
 
+  /** Tells every listener; one that fails is reported and never fails the action that caused the news. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const listener of this.listeners) listener(event, payload);
+    for (const listener of this.listeners) {
+      try {
+        listener(event, payload);
+      } catch (error) {
+        console.error(`A listener of ${event} failed`, error);
+      }
+    }
   }
 
   /** Returns the function that removes this listener. */

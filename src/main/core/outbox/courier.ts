@@ -50,6 +50,9 @@ export class Courier {
   private readonly lingering = new Set<string>();
   /** OPSCOM's answers the disk refused to record, by permit: recorded again first (see `record`). */
   private readonly unrecorded = new Map<string, () => void>();
+  /** While an answer is being recorded, state-change news waits until the record is over (see `quietly`). */
+  private holdingNews = false;
+  private newsHeld = false;
   /** Permits whose last answer was unclear: the time each may be sent again, and how many in a row. */
   private readonly unclear = new Map<string, { streak: number; notBefore: number }>();
   private concurrency: number;
@@ -206,8 +209,9 @@ export class Courier {
   ): void {
     if (this.stopped) return; // stopping aborted it: no answer is recorded, so the next start counts it unclear
     this.options.onOutcome?.(outcome);
-    // All that one answer records commits together (a copy counted and its permit parked, say), or none of it.
-    const write = () => this.options.outbox.together(() => this.settle(ticket, plan, outcome));
+    // All that one answer records commits together (a copy counted and its permit parked, say), or none of it; the
+    // news of it goes out after, never from inside the transaction.
+    const write = () => this.quietly(() => this.options.outbox.together(() => this.settle(ticket, plan, outcome)));
     try {
       write();
     } catch (error) {
@@ -216,6 +220,25 @@ export class Courier {
       this.unrecorded.set(ticket, write);
       this.failed(null);
     }
+  }
+
+  /** Runs `work` with state-change news held back, and gives it once `work` is over (whether it worked or not). */
+  private quietly(work: () => void): void {
+    this.holdingNews = true;
+    try {
+      work();
+    } finally {
+      this.holdingNews = false;
+      if (this.newsHeld) {
+        this.newsHeld = false;
+        this.options.onStateChange?.();
+      }
+    }
+  }
+
+  private stateChanged(): void {
+    if (this.holdingNews) this.newsHeld = true;
+    else this.options.onStateChange?.();
   }
 
   /** Answers the disk refused before: recorded now when it takes them (their permits go back in line). */
@@ -343,7 +366,7 @@ export class Courier {
     this.pausedProblem = problem;
     this.options.log.warn(`Outbox paused: ${problemMessage(problem)}`);
     this.options.outbox.recordPaused(problem);
-    this.options.onStateChange?.();
+    this.stateChanged();
   }
 
   private policy(): RepeatedTicketPolicy {
@@ -354,7 +377,7 @@ export class Courier {
     this.consecutiveFailures += 1;
     const delay = backoffDelayMs(this.consecutiveFailures, this.backoff, this.random, retryAfterMs);
     this.resumeAt = Math.max(this.resumeAt, this.now() + delay);
-    this.options.onStateChange?.();
+    this.stateChanged();
   }
 
   private waitAfterUnclear(ticket: string, retryAfterMs: number | null): void {
