@@ -31,6 +31,9 @@ test('Queue: an action OPSCOM refused (9022 where repeats are allowed) and one w
   station,
   sandbox,
 }) => {
+  // The resends after unclear answers wait 1–2 s, then 2–4, 4–8, 8–16, 16–32 s ("Send now" does not cut that
+  // wait): while the controller resets, KXW377's wait can grow past 16 s before it comes back.
+  test.setTimeout(120_000);
   await page.goto(station.url);
   await signIn(page);
   // The supervisor says this OPSCOM accepts repeated ticket numbers: a 9022 is then a real conflict.
@@ -41,7 +44,7 @@ test('Queue: an action OPSCOM refused (9022 where repeats are allowed) and one w
   await sandboxSettings(sandbox.url, { rejectDuplicatePermitNo: true });
   await setFaults(sandbox.url, [{ endpoint: 'push', kind: 'store-then-drop', count: 1 }]);
   const parked = await issueByKeyboard(page, 'KXW366');
-  await expect(page.getByTestId('outbox-attention')).toHaveText('1 needs attention', { timeout: 30_000 });
+  await expect(page.getByTestId('outbox-attention')).toHaveText('1 needs attention', { timeout: 45_000 });
   await expect(page.getByTestId('outbox-reconcile')).toHaveText('1 to check in OPSCOM');
   expect((await sandbox.permits()).map((p) => p.permitNo)).toEqual([parked]);
 
@@ -73,7 +76,7 @@ test('Queue: an action OPSCOM refused (9022 where repeats are allowed) and one w
   // The controller is back: the waiting one is delivered, the parked one stays for a person.
   await setFaults(sandbox.url, []);
   await page.getByRole('button', { name: 'Send now' }).click();
-  await expect(rows).toHaveCount(1, { timeout: 20_000 });
+  await expect(rows).toHaveCount(1, { timeout: 45_000 });
   await expect(rows.first()).toContainText(parked);
   await expect
     .poll(async () => (await sandbox.permits()).map((p) => p.permitNo).sort())
