@@ -347,7 +347,14 @@ export class Outbox {
       this.maybeCompact();
     });
     this.store.onCommit(() => {
-      for (const listener of this.listeners) listener({ tickets });
+      // Each listener on its own: one that fails (the courier) must not keep the news from the next (the page).
+      for (const listener of this.listeners) {
+        try {
+          listener({ tickets });
+        } catch (error) {
+          console.error('An outbox listener failed', error);
+        }
+      }
     });
   }
 
