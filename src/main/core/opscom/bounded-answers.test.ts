@@ -4,12 +4,12 @@
  * stored the permit, with the connection closed; and the ErrorMessage it sends is kept cut and cleaned.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
 import { MAX_ANSWER_BYTES, readBoundedBody } from './bounded-body';
 import { MAX_RETRY_AFTER_MS, OpscomClient, retryAfterMs } from './client';
 import { DOCUMENTED_PERMIT } from './documented-example';
+import { listenOnLoopback } from '../testing/loopback';
 
 const TOKEN = 'BOUNDED-TEST-TOKEN-0123456789';
 const closers: Array<() => Promise<void>> = [];
@@ -36,16 +36,10 @@ async function hostile(answer: (res: http.ServerResponse, count: (bytes: number)
       answer(res, (bytes) => (written += bytes));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
+  const listening = await listenOnLoopback(server);
+  closers.push(listening.close);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: listening.url,
     written: () => written,
     closed: () => closed,
   };

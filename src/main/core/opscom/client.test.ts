@@ -1,10 +1,10 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { createLogger } from '../log';
 import { OpscomClient } from './client';
 import { DOCUMENTED_PERMIT } from './documented-example';
+import { listenOnLoopback } from '../testing/loopback';
 
 const TOKEN = 'CLIENT-TEST-TOKEN-0123456789-abcdefghijklmnopqrstu'; // 50 characters
 const closers: Array<() => Promise<void>> = [];
@@ -38,15 +38,9 @@ async function fakeController(
       answer(req, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, headers };
+  const listening = await listenOnLoopback(server);
+  closers.push(listening.close);
+  return { url: listening.url, bodies, headers };
 }
 
 const permit = DOCUMENTED_PERMIT;
