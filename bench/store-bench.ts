@@ -17,7 +17,7 @@ import { Outbox } from '../src/main/core/outbox/outbox';
 import type { OutboxAction } from '../src/main/core/outbox/records';
 import { KioskStore } from '../src/main/core/storage/kiosk-store';
 import { verifyStore } from '../src/main/core/storage/verify-store';
-import type { LedgerEntry } from '../src/shared/ledger';
+import type { LedgerEntry } from '../src/shared/money/ledger-entries';
 import { quickNote, size } from './options';
 
 const PENDING = size(10_000, 100);

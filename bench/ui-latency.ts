@@ -20,8 +20,8 @@ import { chromium, type Page } from '@playwright/test';
 import { startProcess, tempDataDir } from '../e2e/support/processes';
 import { signIn } from '../e2e/support/shift';
 import { hashPin } from '../src/main/core/admin-pin';
-import { plateStep } from '../src/shared/plate-check';
-import { DEFAULT_HOME_REGIONS } from '../src/shared/plate-formats';
+import { plateStep } from '../src/shared/plates/plate-check';
+import { DEFAULT_HOME_REGIONS } from '../src/shared/plates/plate-formats';
 import { quickNote, size } from './options';
 
 const TOKEN = 'BENCH-UI-TOKEN-0123456789';

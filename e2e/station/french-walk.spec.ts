@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { catalogs } from '../../src/renderer/src/i18n/catalog';
-import { PROBLEM_CODES, problemText } from '../../src/shared/problems';
+import { PROBLEM_CODES, problemText } from '../../src/shared/errors/problems';
 import { expect, setFaults, test } from '../support/fixtures';
 import { signIn } from '../support/shift';
 

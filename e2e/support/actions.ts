@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
-import { plateStep, type PlateStep } from '../../src/shared/plate-check';
-import { DEFAULT_HOME_REGIONS } from '../../src/shared/plate-formats';
+import { plateStep, type PlateStep } from '../../src/shared/plates/plate-check';
+import { DEFAULT_HOME_REGIONS } from '../../src/shared/plates/plate-formats';
 import { expect } from './fixtures';
 
 /**
  * The step the kiosk shows for this plate before selling it, at a kiosk with the default home regions (Ontario):
  * none for a standard Ontario plate, look-alike for a typo a swap corrects, read-back for a plate of no home format
- * with look-alike characters (src/shared/plate-check.ts).
+ * with look-alike characters (src/shared/plates/plate-check.ts).
  */
 export function plateStepAtDefaultKiosk(plate: string): PlateStep['kind'] {
   return plateStep(plate, DEFAULT_HOME_REGIONS).kind;

@@ -2,9 +2,10 @@
  * The delivery guarantees, checked ticket by ticket: the soak's confirmed actions and the kiosk's final view
  * against what the sandbox (standing in for OPSCOM) holds. Pure: no I/O, so each rule reads on its own.
  */
-import { problemMessage } from '../../src/shared/problems';
+import { problemMessage } from '../../src/shared/errors/problems';
 import type { SandboxPermit } from '../../src/sandbox/store';
-import type { Permit, ReconcileEntry } from '../../src/shared/domain';
+import type { Permit } from '../../src/shared/permits/permit';
+import type { ReconcileEntry } from '../../src/shared/outbox/outbox-view';
 import type { KnownPermit } from './ledger';
 
 export interface Finding {

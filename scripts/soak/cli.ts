@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { hashPin } from '../../src/main/core/admin-pin';
 import { seededRandom } from '../../src/sandbox/faults';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server';
-import type { Permit } from '../../src/shared/domain';
+import type { Permit } from '../../src/shared/permits/permit';
 import { parseSoakArgs, USAGE, type SoakArgs } from './args';
 import { check, type CheckResult } from './check';
 import { drive, ensureShift } from './driver';

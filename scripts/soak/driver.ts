@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { KioskInfo, Permit } from '../../src/shared/domain';
+import type { KioskInfo } from '../../src/shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../src/shared/permits/permit';
 import { Ledger, type ActionKind, type KnownPermit } from './ledger';
 import { BridgeUnreachable, type BridgeAnswer, type Station } from './station';
 

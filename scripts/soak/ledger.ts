@@ -2,7 +2,7 @@
  * What the soak knows: only what the kiosk confirmed (an ok:true answer), as an attendant would. An action whose
  * answer never came is counted as interrupted and never resent: the attendant never saw it confirmed.
  */
-import type { Permit } from '../../src/shared/domain';
+import type { Permit } from '../../src/shared/permits/permit';
 
 export type ActionKind = 'issue' | 'extend' | 'cancel';
 export const ACTION_KINDS: readonly ActionKind[] = ['issue', 'extend', 'cancel'];

@@ -7,7 +7,7 @@ import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { BRIDGE_SECRET_HEADER, BRIDGE_SECRET_META } from '../../src/shared/bridge';
 import { channels, resultSchema, type ChannelName, type RequestOf, type ResponseOf } from '../../src/shared/contract';
-import type { KioskError } from '../../src/shared/domain';
+import type { KioskError } from '../../src/shared/errors/kiosk-error';
 
 const READY = /Kiosk station ready at (http:\/\/\S+)/;
 const START_TIMEOUT_MS = 120_000;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensurePrometheusTools, type PrometheusTools } from '../../scripts/fleet/tools';
 import { startTestKiosk, TEST_TOKEN, value } from '../main/core/testing/test-kiosk';
-import type { Permit } from '../shared/domain';
+import type { Permit } from '../shared/permits/permit';
 
 /**
  * Prometheus' own tool judges what the kiosk ships (#14): the alert rules and their unit tests, and the kiosk's

@@ -5,7 +5,7 @@ import { ConfigError } from '../main/core/config';
 import { resolveMetricsExport } from '../main/core/metrics/export-config';
 import { startTestKiosk, TEST_ADMIN_PIN, value, type TestKiosk } from '../main/core/testing/test-kiosk';
 import { createLogger } from '../main/core/log';
-import { parseListenAddress } from '../shared/metrics-export';
+import { parseListenAddress } from '../shared/monitoring/metrics-export-settings';
 import { startMetricsExport, type RunningMetricsExport } from './metrics-export';
 import { pushTarget, startMetricsPush } from './metrics-push';
 import { startMetricsServer } from './metrics-server';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ListenAddress } from '../shared/metrics-export';
+import type { ListenAddress } from '../shared/monitoring/metrics-export-settings';
 
 /**
  * The kiosk's `/metrics` endpoint (#14), for kiosks on a LAN that Prometheus can reach. It binds exactly the

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { hashPin } from '../main/core/admin-pin';
-import { checkProvisionText } from '../shared/provision';
-import { problemMessage } from '../shared/problems';
+import { checkProvisionText } from '../shared/settings/provisioning-file';
+import { problemMessage } from '../shared/errors/problems';
 
 /**
  * `npm run provision -- --check <file>`: is this kiosk-provision.json one a kiosk will take? Prints OK or every

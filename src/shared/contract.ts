@@ -1,25 +1,15 @@
 import { z } from 'zod';
-import { PlateInputSchema } from './plate-schema';
-import { ApiTokenSchema, settingFields } from './settings';
+import { PlateInputSchema } from './plates/plate-schema';
+import { ApiTokenSchema, settingFields } from './settings/setting-fields';
 import { freeText } from './text';
-import {
-  ConnectionStateSchema,
-  DurationPriceSchema,
-  KioskErrorSchema,
-  IssueChoicesSchema,
-  KioskInfoSchema,
-  LanguageSchema,
-  OccupancySchema,
-  OutboxItemSchema,
-  OutboxStatusSchema,
-  PermitSchema,
-  ProblemSchema,
-  ReconcileEntrySchema,
-  SettingsViewSchema,
-  ShiftSchema,
-  ShiftSummarySchema,
-  type Result,
-} from './domain';
+import { ConnectionStateSchema, DurationPriceSchema, KioskInfoSchema } from './kiosk/kiosk-info-view';
+import { KioskErrorSchema, ProblemSchema, type Result } from './errors/kiosk-error';
+import { IssueChoicesSchema, PermitSchema } from './permits/permit';
+import { LanguageSchema } from './language';
+import { OccupancySchema } from './occupancy/occupancy-view';
+import { OutboxItemSchema, OutboxStatusSchema, ReconcileEntrySchema } from './outbox/outbox-view';
+import { SettingsViewSchema } from './settings/settings-view';
+import { ShiftSchema, ShiftSummarySchema } from './shift/shift-view';
 import {
   CountResultSchema,
   DayReportSchema,
@@ -31,7 +21,7 @@ import {
   RecordedTenderSchema,
   RefundInputSchema,
   TenderInputSchema,
-} from './ledger';
+} from './money/ledger-entries';
 
 /**
  * The one contract between the renderer and main. The Electron ipcMain handlers, the station's HTTP bridge

@@ -8,8 +8,8 @@ import {
   type EventPayload,
   type RequestOf,
 } from './contract';
-import type { KioskError } from './domain';
-import { problemMessage, type Problem } from './problems';
+import type { KioskError } from './errors/kiosk-error';
+import { problemMessage, type Problem } from './errors/problems';
 
 /** How a renderer reaches main: Electron IPC in the app, the loopback HTTP bridge in the browser station. */
 export interface KioskTransport {

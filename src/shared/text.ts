@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProblemCode } from './problems';
+import type { ProblemCode } from './errors/problems';
 
 /**
  * Characters free text must not carry into receipts, CSV exports and the audit log: C0 and C1 controls (NUL, CR,
@@ -21,7 +21,7 @@ const FORBIDDEN_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0xd800, 0xdfff], // a surrogate on its own: iterating by code point yields one only when it is unpaired
 ];
 
-/** The problem code of the rule (src/shared/problems.ts has its words). */
+/** The problem code of the rule (src/shared/errors/problems.ts has its words). */
 export const FREE_TEXT_RULE = 'free-text-rule';
 
 function isForbidden(character: string): boolean {

@@ -3,8 +3,9 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KioskInfo, Shift } from '../../shared/domain';
-import { problemMessage } from '../../shared/problems';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
+import type { Shift } from '../../shared/shift/shift-view';
+import { problemMessage } from '../../shared/errors/problems';
 import { AdminPin, hashPin, pinProblem, verifyPin } from './admin-pin';
 import { startTestKiosk, fixedClock, value, type TestKiosk } from './testing/test-kiosk';
 

@@ -1,8 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import path from 'node:path';
 import { DEMO_ADMIN_PIN } from '../../shared/demo';
-import { checkPinHash } from '../../shared/pin-hash';
-import type { Problem } from '../../shared/problems';
+import { checkPinHash } from '../../shared/settings/pin-hash';
+import type { Problem } from '../../shared/errors/problems';
 import { toInstant, type Clock } from '../../shared/time';
 import { readFileIfExists, writeFileDurably } from './durable-file';
 import { fail } from './failure';
@@ -15,7 +15,7 @@ import { fail } from './failure';
  * a tenth of a second per check on a kiosk PC. The check runs on Node's thread pool (async scrypt), never on the
  * event loop, and one at a time, so parallel guesses cannot slip past the count of wrong tries.
  *
- * A stored hash is checked against src/shared/pin-hash.ts's bounds before each use: one with absurd parameters
+ * A stored hash is checked against src/shared/settings/pin-hash.ts's bounds before each use: one with absurd parameters
  * (provisioned, or a tampered settings file) is refused at once, in words that say how to replace it, rather than
  * making scrypt fail (Settings locked out) or run for most of a minute.
  *

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../sandbox/server';
-import type { KioskInfo, Occupancy, OutboxStatus, Permit, SettingsView, ShiftSummary } from '../../shared/domain';
-import { problemMessage, type Problem } from '../../shared/problems';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
+import type { Occupancy } from '../../shared/occupancy/occupancy-view';
+import type { OutboxStatus } from '../../shared/outbox/outbox-view';
+import type { Permit } from '../../shared/permits/permit';
+import type { SettingsView } from '../../shared/settings/settings-view';
+import type { ShiftSummary } from '../../shared/shift/shift-view';
+import { problemMessage, type Problem } from '../../shared/errors/problems';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from './testing/test-kiosk';
 import { readRecords } from './storage/read-records';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ControllerUrlSchema } from '../../shared/controller-url';
-import { problemMessage, isProblemCode } from '../../shared/problems';
-import { ApiTokenSchema } from '../../shared/settings';
+import { ControllerUrlSchema } from '../../shared/settings/controller-url';
+import { problemMessage, isProblemCode } from '../../shared/errors/problems';
+import { ApiTokenSchema } from '../../shared/settings/setting-fields';
 
 /**
  * Where the kiosk sends permits. Each value comes from, in order: a command-line flag, the environment

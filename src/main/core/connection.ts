@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../../shared/domain';
+import type { ConnectionState } from '../../shared/kiosk/kiosk-info-view';
 import { toInstant, type Clock } from '../../shared/time';
 import type { EventHub } from './events';
 import type { OpscomOutcome } from './opscom/client';

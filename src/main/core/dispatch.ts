@@ -6,8 +6,8 @@ import {
   type ParsedRequestOf,
   type ResponseOf,
 } from '../../shared/contract';
-import type { KioskError, Result } from '../../shared/domain';
-import { isProblemCode, problemMessage, type Problem } from '../../shared/problems';
+import type { KioskError, Result } from '../../shared/errors/kiosk-error';
+import { isProblemCode, problemMessage, type Problem } from '../../shared/errors/problems';
 import { KioskFailure } from './failure';
 import type { Logger } from './log';
 import { StoreDamagedError } from './storage/kiosk-store';

@@ -1,5 +1,5 @@
-import type { KioskError } from '../../shared/domain';
-import { problemMessage, type Problem, type ProblemCode, type ProblemParams } from '../../shared/problems';
+import type { KioskError } from '../../shared/errors/kiosk-error';
+import { problemMessage, type Problem, type ProblemCode, type ProblemParams } from '../../shared/errors/problems';
 
 /** Thrown inside the core to end a request with a typed failure; the dispatcher unwraps it. */
 export class KioskFailure extends Error {

@@ -1,6 +1,7 @@
-import { IssueChoicesSchema, ZoneRateSchema, type IssueChoices } from '../../shared/domain';
-import { rememberPlate } from '../../shared/plate';
-import { PlateInputSchema } from '../../shared/plate-schema';
+import { IssueChoicesSchema, type IssueChoices } from '../../shared/permits/permit';
+import { ZoneRateSchema } from '../../shared/settings/settings-view';
+import { rememberPlate } from '../../shared/plates/plate';
+import { PlateInputSchema } from '../../shared/plates/plate-schema';
 import type { Logger } from './log';
 import type { KioskStore } from './storage/kiosk-store';
 

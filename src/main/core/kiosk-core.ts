@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import defaultRates from '../../../resources/rates.json';
-import type { KioskInfo } from '../../shared/domain';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
 import { systemClock, type Clock } from '../../shared/time';
 import { AdminPin } from './admin-pin';
 import { AuditLog } from './audit/audit-log';

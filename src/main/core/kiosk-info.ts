@@ -1,4 +1,4 @@
-import type { KioskInfo } from '../../shared/domain';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
 import type { AdminPin } from './admin-pin';
 import type { ControllerLink } from './controller-link';
 import type { LiveSettings } from './live-settings';

@@ -1,4 +1,4 @@
-import type { OutboxStatus } from '../../shared/domain';
+import type { OutboxStatus } from '../../shared/outbox/outbox-view';
 import type { ConnectionMonitor } from './connection';
 import type { ControllerLink } from './controller-link';
 import type { EventHub } from './events';

@@ -1,4 +1,4 @@
-import type { Occupancy } from '../../shared/domain';
+import type { Occupancy } from '../../shared/occupancy/occupancy-view';
 import { toInstant, type Clock } from '../../shared/time';
 import type { OpscomClient } from './opscom/client';
 

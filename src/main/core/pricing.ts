@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZoneRateSchema, type ZoneRate } from '../../shared/domain';
+import { ZoneRateSchema, type ZoneRate } from '../../shared/settings/settings-view';
 
 /**
  * A zone's rate (`ZoneRateSchema`, shared with the settings screen): a price per hour, charged by the started

@@ -1,4 +1,4 @@
-import type { ReceiptWidth } from '../../shared/domain';
+import type { ReceiptWidth } from '../../shared/settings/settings-view';
 
 /**
  * How the Electron app prints, decided from the settings alone (no Electron here, so it is tested as a plain

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyProvision, ProvisionError, provisionedAfterEdit, provisionFileFor, readProvisionFile } from './provision';
-import type { SettingsView } from '../../shared/domain';
+import type { SettingsView } from '../../shared/settings/settings-view';
 import { SettingsRepository, type SettingsBacking } from './settings';
 import { startTestKiosk, value } from './testing/test-kiosk';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkProvisionText, PROVISION_FILE_NAME, type Provision } from '../../shared/provision';
+import { checkProvisionText, PROVISION_FILE_NAME, type Provision } from '../../shared/settings/provisioning-file';
 import { SettingsRepository, type Settings, type SettingsBacking } from './settings';
 
 /**

@@ -1,4 +1,5 @@
-import type { KioskInfo, OutboxStatus } from '../../shared/domain';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
+import type { OutboxStatus } from '../../shared/outbox/outbox-view';
 import type { Clock } from '../../shared/time';
 import type { AdminPin } from './admin-pin';
 import type { AuditLog } from './audit/audit-log';

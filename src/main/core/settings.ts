@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_PUSH_INTERVAL_SECONDS } from '../../shared/metrics-export';
-import { DEFAULT_HOME_REGIONS } from '../../shared/plate-formats';
-import { settingFields } from '../../shared/settings';
+import { DEFAULT_PUSH_INTERVAL_SECONDS } from '../../shared/monitoring/metrics-export-settings';
+import { DEFAULT_HOME_REGIONS } from '../../shared/plates/plate-formats';
+import { settingFields } from '../../shared/settings/setting-fields';
 
 /**
  * What an operator configures, kept by electron-store in the app and by `conf` (the library electron-store

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ShiftSchema, type Shift, type ShiftSummary } from '../../shared/domain';
+import { ShiftSchema, type Shift, type ShiftSummary } from '../../shared/shift/shift-view';
 import { toInstant, type Clock } from '../../shared/time';
 import { toCsv, type AuditEntry, type AuditLog } from './audit/audit-log';
 import { fail } from './failure';

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import type { SettingsView } from '../../shared/domain';
+import type { SettingsView } from '../../shared/settings/settings-view';
 import { ConfigError, resolveControllerConfig } from './config';
 import { memorySecretStore, SecretStoreRefusal, type SecretStore } from './secrets';
 import { startTestKiosk, TEST_TOKEN, value, type TestKiosk } from './testing/test-kiosk';

@@ -13,8 +13,8 @@ import {
   type LoopbackServer,
 } from '../../shared/loopback';
 import type { KioskCore } from '../core/kiosk-core';
-import type { KioskError } from '../../shared/domain';
-import { problemMessage, type Problem } from '../../shared/problems';
+import type { KioskError } from '../../shared/errors/kiosk-error';
+import { problemMessage, type Problem } from '../../shared/errors/problems';
 import { RENDERER_CSP } from '../csp';
 import { readRequestBody } from '../../node/http-body';
 

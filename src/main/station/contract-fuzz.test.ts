@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_SECRET_HEADER } from '../../shared/bridge';
 import { channelNames, channels } from '../../shared/contract';
-import { KioskErrorSchema } from '../../shared/domain';
+import { KioskErrorSchema } from '../../shared/errors/kiosk-error';
 import { startTestKiosk, type TestKiosk } from '../core/testing/test-kiosk';
 import { startStation, type RunningStation } from './bridge-server';
 

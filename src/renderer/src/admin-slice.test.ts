@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KioskError } from '../../shared/domain';
+import type { KioskError } from '../../shared/errors/kiosk-error';
 import { answer, callsTo, fail, ok, send, settingsView } from './testing/fixtures';
 import { resetStore, state } from './testing/store-harness';
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { RequestOf, ResponseOf } from '../../shared/contract';
-import type { SettingsView } from '../../shared/domain';
+import type { SettingsView } from '../../shared/settings/settings-view';
 import { call } from './call';
 import { catalogs } from './i18n/catalog';
 import { run, type ResetScope } from './slice';

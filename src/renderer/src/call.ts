@@ -1,5 +1,5 @@
 import type { ChannelName, ChannelResult, RequestOf } from '../../shared/contract';
-import { problemMessage } from '../../shared/problems';
+import { problemMessage } from '../../shared/errors/problems';
 import { kiosk } from './kiosk';
 
 /** `send` already turns failures into results; this also covers an API that throws, so no in-flight flag sticks. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CountResult } from '../../shared/ledger';
+import type { CountResult } from '../../shared/money/ledger-entries';
 import { answer, callsTo, drawerStatus, fail, kioskInfo, ok, openShift, send } from './testing/fixtures';
 import { resetStore, state } from './testing/store-harness';
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { CountResult, DayReport, DrawerStatus, MoneyReport } from '../../shared/ledger';
-import { formatMoney } from '../../shared/money';
+import type { CountResult, DayReport, DrawerStatus, MoneyReport } from '../../shared/money/ledger-entries';
+import { formatMoney } from '../../shared/money/money';
 import { call } from './call';
 import { amountDigits, centsOfDigits, clampCount, countRows } from './drawer';
 import { catalogs } from './i18n/catalog';

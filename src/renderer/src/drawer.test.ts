@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENOMINATIONS } from '../../shared/ledger';
+import { DENOMINATIONS } from '../../shared/money/ledger-entries';
 import { amountDigits, centsOfDigits, countedTotal, countOfText, countRows, denominationLabel } from './drawer';
 
 describe('amount keypad', () => {

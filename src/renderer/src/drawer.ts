@@ -1,4 +1,4 @@
-import type { Language } from '../../shared/domain';
+import type { Language } from '../../shared/language';
 
 /**
  * The cash drawer's pure arithmetic for the screens: amounts typed on a keypad, the blind count's rows and the

@@ -1,6 +1,7 @@
-import type { Language, SyncState } from '../../shared/domain';
-import { formatMoney } from '../../shared/money';
-import { normalisePlate, PLATE_MAX_LENGTH } from '../../shared/plate';
+import type { Language } from '../../shared/language';
+import type { SyncState } from '../../shared/permits/permit';
+import { formatMoney } from '../../shared/money/money';
+import { normalisePlate, PLATE_MAX_LENGTH } from '../../shared/plates/plate';
 import { formatDateTime, formatTimeOfDay } from '../../shared/time';
 import { catalogs } from './i18n/catalog';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Permit } from '../../shared/domain';
+import type { Permit } from '../../shared/permits/permit';
 import { callsTo, kioskInfo, openShift, permit as permitFixture, send } from './testing/fixtures';
 import { resetStore, state } from './testing/store-harness';
 

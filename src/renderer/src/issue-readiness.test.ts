@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KioskInfo } from '../../shared/domain';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
 import { missingForIssue } from './issue-readiness';
 
 const info = {

@@ -1,4 +1,4 @@
-import type { KioskInfo } from '../../shared/domain';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
 
 /** What the attendant still has to give before a permit can be issued, in the order the screen asks for it. */
 export type IssueNeed = 'shift' | 'plate' | 'zone' | 'duration';

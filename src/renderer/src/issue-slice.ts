@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { KioskInfo, Permit } from '../../shared/domain';
-import type { RecordedTender, TenderInput } from '../../shared/ledger';
-import { normalisePlate, PLATE_MAX_LENGTH, rememberPlate } from '../../shared/plate';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../shared/permits/permit';
+import type { RecordedTender, TenderInput } from '../../shared/money/ledger-entries';
+import { normalisePlate, PLATE_MAX_LENGTH, rememberPlate } from '../../shared/plates/plate';
 import { call } from './call';
-import { plateStep } from '../../shared/plate-check';
+import { plateStep } from '../../shared/plates/plate-check';
 import { missingForIssue } from './issue-readiness';
 import { findActivePermit } from './plate-checks';
 import { requestIds } from './request-ids';
@@ -14,7 +15,7 @@ export const ISSUE_ACTIONS = ['issue'] as const;
 export type IssueAction = (typeof ISSUE_ACTIONS)[number];
 
 /**
- * A check between the Issue tap and the permit: the plate first (src/shared/plate-check.ts, against the kiosk's
+ * A check between the Issue tap and the permit: the plate first (src/shared/plates/plate-check.ts, against the kiosk's
  * home regions), then a permit already running.
  *   - look-alike: the plate fits a home format only once look-alikes are swapped; `suggestions` are those plates,
  *     each a one-tap choice;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedControllerUrl } from '../../shared/controller-url';
-import { ApiTokenSchema } from '../../shared/settings';
+import { isAllowedControllerUrl } from '../../shared/settings/controller-url';
+import { ApiTokenSchema } from '../../shared/settings/setting-fields';
 import {
   editText,
   isUpper,

@@ -64,7 +64,7 @@ export const KEYBOARD_LAYOUTS: Record<KeyboardLayoutName, KeyboardLayout> = {
       [CLEAR, BACKSPACE, DONE],
     ],
   },
-  /** OPSCOM API tokens: letters of both cases, digits and dashes (src/shared/settings.ts, ApiTokenSchema). */
+  /** OPSCOM API tokens: letters of both cases, digits and dashes (src/shared/settings/setting-fields.ts, ApiTokenSchema). */
   token: {
     cased: true,
     rows: [

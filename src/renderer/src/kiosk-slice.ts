@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { KioskError, KioskInfo, Language } from '../../shared/domain';
+import type { KioskError } from '../../shared/errors/kiosk-error';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
+import type { Language } from '../../shared/language';
 import { call } from './call';
 import { run } from './slice';
 import type { KioskState } from './store';

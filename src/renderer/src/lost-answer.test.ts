@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelName } from '../../shared/contract';
-import type { Permit } from '../../shared/domain';
+import type { Permit } from '../../shared/permits/permit';
 import type { KioskTransport } from '../../shared/kiosk-api';
 import { kioskInfo, openShift, permit } from './testing/fixtures';
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { KioskError } from '../../shared/domain';
+import type { KioskError } from '../../shared/errors/kiosk-error';
 import type { ResetScope } from './slice';
 import type { KioskState } from './store';
 

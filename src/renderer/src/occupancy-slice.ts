@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Occupancy } from '../../shared/domain';
+import type { Occupancy } from '../../shared/occupancy/occupancy-view';
 import { call } from './call';
 import { run } from './slice';
 import type { KioskState } from './store';

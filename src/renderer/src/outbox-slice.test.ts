@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KioskError, OutboxItem, OutboxStatus, ReconcileEntry } from '../../shared/domain';
+import type { KioskError } from '../../shared/errors/kiosk-error';
+import type { OutboxItem, OutboxStatus, ReconcileEntry } from '../../shared/outbox/outbox-view';
 import { answer, callsTo, fail, ok, send } from './testing/fixtures';
 import { resetStore } from './testing/store-harness';
 

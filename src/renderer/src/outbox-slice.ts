@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { ResponseOf } from '../../shared/contract';
-import type { OutboxItem, OutboxStatus, ReconcileEntry, Result } from '../../shared/domain';
-import { normalisePlate } from '../../shared/plate';
+import type { OutboxItem, OutboxStatus, ReconcileEntry } from '../../shared/outbox/outbox-view';
+import type { Result } from '../../shared/errors/kiosk-error';
+import { normalisePlate } from '../../shared/plates/plate';
 import { call } from './call';
 import { catalogs } from './i18n/catalog';
 import { onScreen, run, type ResetScope } from './slice';

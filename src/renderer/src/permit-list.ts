@@ -1,5 +1,5 @@
-import type { Permit } from '../../shared/domain';
-import { normalisePlate, PLATE_MAX_LENGTH } from '../../shared/plate';
+import type { Permit } from '../../shared/permits/permit';
+import { normalisePlate, PLATE_MAX_LENGTH } from '../../shared/plates/plate';
 
 /**
  * The Active permits list as plain functions: which permits it shows, in which order, and what the search keeps.

@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { ResponseOf } from '../../shared/contract';
-import type { KioskInfo, Permit } from '../../shared/domain';
-import type { PermitPayments, RecordedTender, RefundMethod, TenderInput } from '../../shared/ledger';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../shared/permits/permit';
+import type { PermitPayments, RecordedTender, RefundMethod, TenderInput } from '../../shared/money/ledger-entries';
 import { call } from './call';
 import { formatEnd } from './format';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '../../shared/money/money';
 import { catalogs, type Catalog } from './i18n/catalog';
 import { normaliseSearch } from './permit-list';
 import { checkRefund, type RefundDraft } from './tender-form';

@@ -1,4 +1,4 @@
-import type { KioskError } from '../../shared/domain';
+import type { KioskError } from '../../shared/errors/kiosk-error';
 
 /**
  * The admin PIN's lock-out as the page sees it. Main refuses a PIN during a lock-out with `pin-locked` (or

@@ -1,10 +1,10 @@
-import type { Permit } from '../../shared/domain';
-import { normalisePlate } from '../../shared/plate';
-import { changedPositions, LOOK_ALIKES } from '../../shared/plate-check';
+import type { Permit } from '../../shared/permits/permit';
+import { normalisePlate } from '../../shared/plates/plate';
+import { changedPositions, LOOK_ALIKES } from '../../shared/plates/plate-check';
 
 /**
  * The two checks before a permit is sold. A mistyped plate is the commonest reason a paying driver still gets a
- * ticket (O for 0, I for 1): the plate check (src/shared/plate-check.ts) compares it with the formats of the
+ * ticket (O for 0, I for 1): the plate check (src/shared/plates/plate-check.ts) compares it with the formats of the
  * kiosk's home regions. A second permit for a car that has one is a double charge.
  */
 

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { KioskInfo, Permit } from '../../shared/domain';
-import { normalisePlate, PLATE_MAX_LENGTH } from '../../shared/plate';
+import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../shared/permits/permit';
+import { normalisePlate, PLATE_MAX_LENGTH } from '../../shared/plates/plate';
 import { addMinutes, isAfter } from '../../shared/time';
 import { call } from './call';
 import { catalogs, type Catalog } from './i18n/catalog';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/domain';
+import type { Result } from '../../shared/errors/kiosk-error';
 import { answerLost, createRequestIds, fingerprint } from './request-ids';
 
 const lost: Result<string> = {

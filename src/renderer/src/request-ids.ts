@@ -1,4 +1,4 @@
-import type { Result } from '../../shared/domain';
+import type { Result } from '../../shared/errors/kiosk-error';
 
 /**
  * Refused means not stored; confirmed means kept (#19). A sale's request id is what lets main answer a retry from

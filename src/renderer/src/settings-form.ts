@@ -1,7 +1,8 @@
 import { channels } from '../../shared/contract';
-import { isProblemCode } from '../../shared/problems';
-import type { Language, ReceiptWidth, SettingsView, ZoneRate } from '../../shared/domain';
-import type { RegionCode } from '../../shared/plate-formats';
+import { isProblemCode } from '../../shared/errors/problems';
+import type { Language } from '../../shared/language';
+import type { ReceiptWidth, SettingsView, ZoneRate } from '../../shared/settings/settings-view';
+import type { RegionCode } from '../../shared/plates/plate-formats';
 
 type RepeatedTicketRefused = SettingsView['repeatedTicketRefused'];
 import type { SettingsChanges } from './admin-slice';

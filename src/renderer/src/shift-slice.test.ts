@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ShiftSummary } from '../../shared/domain';
+import type { ShiftSummary } from '../../shared/shift/shift-view';
 import { answer, callsTo, drawerStatus, kioskInfo, ok, openShift, send } from './testing/fixtures';
 import { resetStore, state } from './testing/store-harness';
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { Shift, ShiftSummary } from '../../shared/domain';
-import type { MoneyReport } from '../../shared/ledger';
+import type { Shift, ShiftSummary } from '../../shared/shift/shift-view';
+import type { MoneyReport } from '../../shared/money/ledger-entries';
 import { call } from './call';
 import { catalogs } from './i18n/catalog';
 import { run, type ResetScope } from './slice';

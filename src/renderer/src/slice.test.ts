@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../shared/domain';
+import type { Result } from '../../shared/errors/kiosk-error';
 import { resetStore, state } from './testing/store-harness';
 
 vi.mock('./kiosk', () => import('./testing/kiosk-mock'));

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import type { KioskError, Result } from '../../shared/domain';
+import type { KioskError, Result } from '../../shared/errors/kiosk-error';
 import { pinLockEnd } from './pin-lock';
 import type { Action, KioskState } from './store';
 

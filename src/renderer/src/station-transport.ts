@@ -1,7 +1,7 @@
 import type { ChannelName, EventName } from '../../shared/contract';
 import { BRIDGE_SECRET_HEADER, BRIDGE_SECRET_META } from '../../shared/bridge';
 import type { KioskTransport } from '../../shared/kiosk-api';
-import { problemMessage } from '../../shared/problems';
+import { problemMessage } from '../../shared/errors/problems';
 
 /**
  * The browser station's side of the bridge. The station injects a per-launch secret into the page it serves;

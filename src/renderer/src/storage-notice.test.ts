@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { StorageStatus } from '../../shared/domain';
+import type { StorageStatus } from '../../shared/storage/storage-status';
 import { catalogs } from './i18n/catalog';
 import { storageNotice } from './storage-notice';
 

@@ -1,5 +1,6 @@
-import type { Language, StorageStatus } from '../../shared/domain';
-import type { Problem } from '../../shared/problems';
+import type { Language } from '../../shared/language';
+import type { StorageStatus } from '../../shared/storage/storage-status';
+import type { Problem } from '../../shared/errors/problems';
 import type { Catalog } from './i18n/catalog';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cashQuickAmounts } from '../../shared/tender';
+import { cashQuickAmounts } from '../../shared/money/tender-rules';
 import { centsOfKeys, checkRefund, checkTender, EMPTY_TENDER, type TenderDraft } from './tender-form';
 
 const draft = (patch: Partial<TenderDraft>): TenderDraft => ({ ...EMPTY_TENDER, ...patch });

@@ -1,4 +1,4 @@
-import type { RefundMethod, TenderInput } from '../../shared/ledger';
+import type { RefundMethod, TenderInput } from '../../shared/money/ledger-entries';
 import { amountDigits, centsOfDigits } from './drawer';
 
 /**

@@ -1,4 +1,4 @@
-import type { RecordedTender } from '../../shared/ledger';
+import type { RecordedTender } from '../../shared/money/ledger-entries';
 import type { I18n } from './i18n/useT';
 
 /** One line saying how a sale was paid, for the confirmation, the receipt and the permit's details. */

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../../shared/domain';
+import type { OutboxItem } from '../../../shared/outbox/outbox-view';
 import type { Handlers } from '../dispatch';
 import type { KioskServices } from '../services';
 import { fileDate } from '../services';

@@ -1,5 +1,5 @@
-import type { Permit } from '../../../shared/domain';
-import type { RecordedTender } from '../../../shared/ledger';
+import type { Permit } from '../../../shared/permits/permit';
+import type { RecordedTender } from '../../../shared/money/ledger-entries';
 import type { Handlers } from '../dispatch';
 import { fail } from '../failure';
 import type { KioskServices } from '../services';

@@ -1,5 +1,5 @@
-import type { SettingsView } from '../../../shared/domain';
-import { controllerOrigin } from '../../../shared/controller-url';
+import type { SettingsView } from '../../../shared/settings/settings-view';
+import { controllerOrigin } from '../../../shared/settings/controller-url';
 import { DEMO_ADMIN_PIN } from '../../../shared/demo';
 import { hashPin } from '../admin-pin';
 import { provisionedAfterEdit } from '../provision';

@@ -5,8 +5,8 @@ import {
   PushgatewayUrlSchema,
   PushIntervalSecondsSchema,
   type ListenAddress,
-} from '../../../shared/metrics-export';
-import { isProblemCode, problemMessage } from '../../../shared/problems';
+} from '../../../shared/monitoring/metrics-export-settings';
+import { isProblemCode, problemMessage } from '../../../shared/errors/problems';
 import { ConfigError, type ConfigSource } from '../config';
 
 /**

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock, startTestKiosk, TEST_TOKEN, value, type TestKiosk } from '../testing/test-kiosk';
-import type { Permit, StorageStatus } from '../../../shared/domain';
+import type { Permit } from '../../../shared/permits/permit';
+import type { StorageStatus } from '../../../shared/storage/storage-status';
 import { KioskMetrics, pauseReason, type MetricsSources } from './kiosk-metrics';
 import { parseMetrics, sample } from './metrics-text';
 

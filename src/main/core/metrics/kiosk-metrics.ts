@@ -1,7 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { isChannelName } from '../../../shared/contract';
-import type { OutboxStatus, StorageFault, StorageStatus } from '../../../shared/domain';
-import type { Problem } from '../../../shared/problems';
+import type { OutboxStatus } from '../../../shared/outbox/outbox-view';
+import type { StorageFault, StorageStatus } from '../../../shared/storage/storage-status';
+import type { Problem } from '../../../shared/errors/problems';
 import type { Clock } from '../../../shared/time';
 import type { OpscomOutcome } from '../opscom/client';
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../../shared/ledger';
+import type { LedgerEntry } from '../../../shared/money/ledger-entries';
 import { KioskStore, StoreDamagedError } from '../storage/kiosk-store';
 import { MoneyLedger } from './ledger';
 

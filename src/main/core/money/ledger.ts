@@ -1,4 +1,9 @@
-import { LedgerEntrySchema, MoneyReportSchema, type LedgerEntry, type MoneyReport } from '../../../shared/ledger';
+import {
+  LedgerEntrySchema,
+  MoneyReportSchema,
+  type LedgerEntry,
+  type MoneyReport,
+} from '../../../shared/money/ledger-entries';
 import { KioskStore, StoreDamagedError } from '../storage/kiosk-store';
 
 /**

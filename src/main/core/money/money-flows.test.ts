@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutboxItem, Permit, Result, SettingsView, ShiftSummary } from '../../../shared/domain';
+import type { OutboxItem } from '../../../shared/outbox/outbox-view';
+import type { Permit } from '../../../shared/permits/permit';
+import type { Result } from '../../../shared/errors/kiosk-error';
+import type { SettingsView } from '../../../shared/settings/settings-view';
+import type { ShiftSummary } from '../../../shared/shift/shift-view';
 import type {
   CountResult,
   DayReport,
@@ -8,12 +12,12 @@ import type {
   PermitPayments,
   RecordedTender,
   TenderInput,
-} from '../../../shared/ledger';
+} from '../../../shared/money/ledger-entries';
 import { fixedClock, startTestKiosk, TEST_ADMIN_PIN, value, type TestKiosk } from '../testing/test-kiosk';
 import { readRecords } from '../storage/read-records';
 import { KioskStore } from '../storage/kiosk-store';
 import { MoneyLedger } from './ledger';
-import { LedgerEntrySchema } from '../../../shared/ledger';
+import { LedgerEntrySchema } from '../../../shared/money/ledger-entries';
 
 let kiosk: TestKiosk | undefined;
 afterEach(async () => {

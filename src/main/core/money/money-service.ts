@@ -1,4 +1,4 @@
-import type { Shift } from '../../../shared/domain';
+import type { Shift } from '../../../shared/shift/shift-view';
 import {
   collectsMoney,
   DENOMINATIONS,
@@ -13,7 +13,7 @@ import {
   type RecordedTender,
   type RefundInput,
   type TenderInput,
-} from '../../../shared/ledger';
+} from '../../../shared/money/ledger-entries';
 import { localDateOf, toInstant, type Clock } from '../../../shared/time';
 import type { AdminPin } from '../admin-pin';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';

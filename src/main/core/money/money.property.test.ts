@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Permit, Result } from '../../../shared/domain';
+import type { Permit } from '../../../shared/permits/permit';
+import type { Result } from '../../../shared/errors/kiosk-error';
 import {
   LedgerEntrySchema,
   tenderKind,
@@ -9,7 +10,7 @@ import {
   type RefundMethod,
   type TenderInput,
   type TenderKind,
-} from '../../../shared/ledger';
+} from '../../../shared/money/ledger-entries';
 import { startTestKiosk, TEST_ADMIN_PIN, value, type TestKiosk } from '../testing/test-kiosk';
 import { readRecords } from '../storage/read-records';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry, RecordedTender } from '../../../shared/ledger';
+import type { LedgerEntry, RecordedTender } from '../../../shared/money/ledger-entries';
 import { buildDayReport, buildReport, drawerFigures, lastCount } from './reports';
 
 const shift = { id: 'S1', attendant: 'Dana', startedAt: '2026-12-02T08:00:00.000Z' };

@@ -1,4 +1,4 @@
-import type { Shift } from '../../../shared/domain';
+import type { Shift } from '../../../shared/shift/shift-view';
 import {
   collectsMoney,
   REFUND_METHODS,
@@ -9,7 +9,7 @@ import {
   type LedgerEntry,
   type LedgerEntryOf,
   type MoneyReport,
-} from '../../../shared/ledger';
+} from '../../../shared/money/ledger-entries';
 import { csvCell } from '../audit/audit-log';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TenderInputSchema } from '../../../shared/ledger';
+import { TenderInputSchema } from '../../../shared/money/ledger-entries';
 import { KioskFailure } from '../failure';
 import { describeTender, settleTender } from './tender';
 

@@ -1,4 +1,4 @@
-import type { RecordedTender, TenderInput } from '../../../shared/ledger';
+import type { RecordedTender, TenderInput } from '../../../shared/money/ledger-entries';
 import { fail } from '../failure';
 
 /**

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { OpscomTimeMode } from '../../../shared/time';
 import type { Logger } from '../log';
-import { problemMessage, type Problem } from '../../../shared/problems';
+import { problemMessage, type Problem } from '../../../shared/errors/problems';
 import { boundForeignText } from '../../../shared/text';
 import { MAX_ANSWER_BYTES, readBoundedBody } from './bounded-body';
 import { describeErrorCode } from './error-codes';

@@ -4,7 +4,7 @@
  */
 export type ErrorKind = 'rejected' | 'unauthorised' | 'not-found' | 'duplicate';
 
-/** The words for each code are in src/shared/problems.ts ('opscom-error'), in both languages. */
+/** The words for each code are in src/shared/errors/problems.ts ('opscom-error'), in both languages. */
 interface ErrorCodeInfo {
   kind: ErrorKind;
   field?: string;

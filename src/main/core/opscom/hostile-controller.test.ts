@@ -9,7 +9,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OutboxItem, Permit } from '../../../shared/domain';
+import type { OutboxItem } from '../../../shared/outbox/outbox-view';
+import type { Permit } from '../../../shared/permits/permit';
 import { startTestKiosk, value, type TestKiosk } from '../testing/test-kiosk';
 
 const MIB = 1024 * 1024;

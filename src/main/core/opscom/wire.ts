@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centsToAmountString } from '../../../shared/money';
+import { centsToAmountString } from '../../../shared/money/money';
 import { boundForeignText } from '../../../shared/text';
 import { toOpscomTime, type OpscomTimeMode } from '../../../shared/time';
 

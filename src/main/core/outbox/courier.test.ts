@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { problemMessage } from '../../../shared/problems';
+import { problemMessage } from '../../../shared/errors/problems';
 import { startSandbox } from '../../../sandbox/server';
-import type { OutboxItem, OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
+import type { OutboxItem, OutboxStatus, ReconcileEntry } from '../../../shared/outbox/outbox-view';
+import type { Permit } from '../../../shared/permits/permit';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from '../testing/test-kiosk';
 import { readRecords } from '../storage/read-records';
 

@@ -1,4 +1,4 @@
-import { problemMessage, type Problem } from '../../../shared/problems';
+import { problemMessage, type Problem } from '../../../shared/errors/problems';
 import type { Logger } from '../log';
 import type { CallOptions, OpscomClient, OpscomOutcome } from '../opscom/client';
 import {

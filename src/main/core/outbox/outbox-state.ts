@@ -1,12 +1,11 @@
 import type {
   OutboxItem,
   OutboxStatus,
-  Permit,
   ReconcileEntry,
   ReconcileInstruction,
-  UnreachableCopy,
-} from '../../../shared/domain';
-import type { Problem } from '../../../shared/problems';
+} from '../../../shared/outbox/outbox-view';
+import type { Permit, UnreachableCopy } from '../../../shared/permits/permit';
+import type { Problem } from '../../../shared/errors/problems';
 import {
   isUpdate,
   type HandoverReason,

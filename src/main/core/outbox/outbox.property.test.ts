@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FAULT_KINDS, type FaultInput } from '../../../sandbox/faults';
 import { startSandbox, type SandboxPermit } from '../../../sandbox/server';
-import type { OutboxItem, OutboxStatus, Permit, ReconcileEntry, Result } from '../../../shared/domain';
-import { centsToAmountString } from '../../../shared/money';
-import type { RepeatedTicketPolicy } from '../outbox/records';
+import type { OutboxItem, OutboxStatus, ReconcileEntry } from '../../../shared/outbox/outbox-view';
+import type { Permit } from '../../../shared/permits/permit';
+import type { Result } from '../../../shared/errors/kiosk-error';
+import { centsToAmountString } from '../../../shared/money/money';
+import type { RepeatedTicketPolicy } from './records';
 import { startTestKiosk, TEST_TOKEN, value, type TestKiosk } from '../testing/test-kiosk';
 import { readRecords } from '../storage/read-records';
 

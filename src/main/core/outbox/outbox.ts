@@ -1,5 +1,6 @@
-import type { OutboxItem, OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
-import { problemMessage, type Problem } from '../../../shared/problems';
+import type { OutboxItem, OutboxStatus, ReconcileEntry } from '../../../shared/outbox/outbox-view';
+import type { Permit } from '../../../shared/permits/permit';
+import { problemMessage, type Problem } from '../../../shared/errors/problems';
 import { isAfter, toInstant, type Clock } from '../../../shared/time';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { fail } from '../failure';

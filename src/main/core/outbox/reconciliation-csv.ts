@@ -1,5 +1,5 @@
-import type { ReconcileEntry } from '../../../shared/domain';
-import { centsToAmountString } from '../../../shared/money';
+import type { ReconcileEntry } from '../../../shared/outbox/outbox-view';
+import { centsToAmountString } from '../../../shared/money/money';
 import { csvCell } from '../audit/audit-log';
 
 /**

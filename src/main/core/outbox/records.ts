@@ -1,4 +1,4 @@
-import type { Problem } from '../../../shared/problems';
+import type { Problem } from '../../../shared/errors/problems';
 
 /**
  * What the outbox writes to its journal. Every action carries the permit's whole intended state after it,

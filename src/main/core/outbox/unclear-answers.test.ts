@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FaultInput } from '../../../sandbox/faults';
 import { startSandbox } from '../../../sandbox/server';
-import type { OutboxStatus, Permit, ReconcileEntry } from '../../../shared/domain';
+import type { OutboxStatus, ReconcileEntry } from '../../../shared/outbox/outbox-view';
+import type { Permit } from '../../../shared/permits/permit';
 import { startTestKiosk, TEST_TOKEN, value, type TestKiosk } from '../testing/test-kiosk';
 import { readRecords } from '../storage/read-records';
 

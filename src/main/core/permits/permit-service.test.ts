@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Permit } from '../../../shared/domain';
+import type { Permit } from '../../../shared/permits/permit';
 import { fixedClock, startTestKiosk, type TestKiosk, value } from '../testing/test-kiosk';
 
 let kiosk: TestKiosk | undefined;

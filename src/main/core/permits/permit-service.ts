@@ -1,5 +1,5 @@
-import type { Permit } from '../../../shared/domain';
-import type { RecordedTender, RefundInput, TenderInput } from '../../../shared/ledger';
+import type { Permit } from '../../../shared/permits/permit';
+import type { RecordedTender, RefundInput, TenderInput } from '../../../shared/money/ledger-entries';
 import { addMinutes, isAfter, minutesBetween, toInstant, type Clock } from '../../../shared/time';
 import { fail } from '../failure';
 import type { Outbox } from '../outbox/outbox';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../sandbox/server';
-import type { Permit } from '../../../shared/domain';
+import type { Permit } from '../../../shared/permits/permit';
 import type { DriverLine } from '../testing/disk-fault-driver';
 import { startTestKiosk, TEST_TOKEN } from '../testing/test-kiosk';
 import { readRecords } from './read-records';

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-import type { Permit, Result } from '../../../shared/domain';
+import type { Permit } from '../../../shared/permits/permit';
+import type { Result } from '../../../shared/errors/kiosk-error';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk } from '../testing/test-kiosk';
 import { readRecords } from './read-records';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Permit } from '../../../shared/domain';
+import type { Permit } from '../../../shared/permits/permit';
 import { verifyAuditChain } from '../audit/audit-log';
 import { fixedClock, startTestKiosk, value, type TestKiosk } from '../testing/test-kiosk';
 import { KioskStore } from './kiosk-store';

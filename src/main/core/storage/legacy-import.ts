@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LedgerEntrySchema } from '../../../shared/ledger';
+import { LedgerEntrySchema } from '../../../shared/money/ledger-entries';
 import { AuditLog, type AuditEntry } from '../audit/audit-log';
 import { MoneyLedger } from '../money/ledger';
 import { OutboxState, type OutboxSnapshot } from '../outbox/outbox-state';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { LedgerEntry } from '../../../shared/ledger';
+import type { LedgerEntry } from '../../../shared/money/ledger-entries';
 import type { AuditEntry } from '../audit/audit-log';
 import { STORE_FILE } from './kiosk-store';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Permit, ShiftSummary } from '../../../shared/domain';
-import type { MoneyReport } from '../../../shared/ledger';
+import type { Permit } from '../../../shared/permits/permit';
+import type { ShiftSummary } from '../../../shared/shift/shift-view';
+import type { MoneyReport } from '../../../shared/money/ledger-entries';
 import { verifyAuditChain } from '../audit/audit-log';
 import { fixedClock, startTestKiosk, value, type TestKiosk } from '../testing/test-kiosk';
 import { KioskStore } from './kiosk-store';

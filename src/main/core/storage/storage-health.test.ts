@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { problemText } from '../../../shared/problems';
+import { problemText } from '../../../shared/errors/problems';
 import { KioskFailure } from '../failure';
 import { classifyStorageError, StorageHealth, type StorageStatus } from './storage-health';
 

@@ -1,11 +1,11 @@
 import { closeSync, fsyncSync, openSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { StorageFault, StorageStatus } from '../../../shared/domain';
-import type { ProblemCode } from '../../../shared/problems';
+import type { StorageFault, StorageStatus } from '../../../shared/storage/storage-status';
+import type { ProblemCode } from '../../../shared/errors/problems';
 import { systemClock, type Clock } from '../../../shared/time';
 import { fail } from '../failure';
 
-export type { StorageFault, StorageStatus } from '../../../shared/domain';
+export type { StorageFault, StorageStatus } from '../../../shared/storage/storage-status';
 
 /**
  * The kiosk's own disk (#19): which write failures are the disk's fault, how much room is left, and what the

@@ -9,7 +9,7 @@
  * The shim is armed only after start-up (KIOSK_FAULT_RATE_ARMED → KIOSK_FAULT_RATE), so the run is about actions.
  */
 import type { RunningSandbox } from '../../../sandbox/server';
-import type { Result } from '../../../shared/domain';
+import type { Result } from '../../../shared/errors/kiosk-error';
 import { startTestKiosk } from './test-kiosk';
 
 export interface DriverLine {

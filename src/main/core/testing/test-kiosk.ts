@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { startDemoController } from '../../../sandbox/demo-controller';
-import type { Result } from '../../../shared/domain';
+import type { Result } from '../../../shared/errors/kiosk-error';
 import type { Clock } from '../../../shared/time';
 import { hashPin } from '../admin-pin';
 import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../kiosk-core';

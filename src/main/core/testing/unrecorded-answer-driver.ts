@@ -6,7 +6,7 @@
  *   node --import tsx unrecorded-answer-driver.ts DATA_DIR
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Permit } from '../../../shared/domain';
+import type { Permit } from '../../../shared/permits/permit';
 import { startTestKiosk, value } from './test-kiosk';
 
 async function main(): Promise<void> {

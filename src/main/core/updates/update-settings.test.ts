@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { problemText } from '../../../shared/problems';
-import { settingFields } from '../../../shared/settings';
+import { problemText } from '../../../shared/errors/problems';
+import { settingFields } from '../../../shared/settings/setting-fields';
 import { SettingsSchema } from '../settings';
 
 const refusal = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>

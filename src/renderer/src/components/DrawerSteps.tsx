@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CountResult, DrawerStatus } from '../../../shared/ledger';
+import type { CountResult, DrawerStatus } from '../../../shared/money/ledger-entries';
 import { centsOfDigits, countedTotal, countOfText, countRows, denominationLabel } from '../drawer';
 import type { DrawerStep } from '../drawer-slice';
 import { useT } from '../i18n/useT';

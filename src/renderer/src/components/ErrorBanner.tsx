@@ -1,4 +1,4 @@
-import type { KioskError } from '../../../shared/domain';
+import type { KioskError } from '../../../shared/errors/kiosk-error';
 import { useT } from '../i18n/useT';
 
 interface Props {

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogs } from '../i18n/catalog';
 import type { KeyboardLayoutName } from '../kiosk-keyboard';
-import type { Language } from '../../../shared/domain';
+import type { Language } from '../../../shared/language';
 
 vi.mock('../kiosk', () => import('../testing/kiosk-mock'));
 // A server render reads a store's initial state, not the current one: the screen language comes from here.

@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
-import type { CountResult, DayReport, MoneyReport, RefundMethod, TenderKind } from '../../../shared/ledger';
+import type {
+  CountResult,
+  DayReport,
+  MoneyReport,
+  RefundMethod,
+  TenderKind,
+} from '../../../shared/money/ledger-entries';
 import type { Catalog } from '../i18n/catalog';
 import { useT, type I18n } from '../i18n/useT';
 

@@ -1,6 +1,6 @@
-import type { Permit } from '../../../shared/domain';
+import type { Permit } from '../../../shared/permits/permit';
 import { useT } from '../i18n/useT';
-import { REFUND_METHODS } from '../../../shared/tender';
+import { REFUND_METHODS } from '../../../shared/money/tender-rules';
 import { CANCEL_REASONS, cancelMoney, useKiosk, type CancelStep } from '../store';
 import { checkRefund } from '../tender-form';
 import { PinEntry } from './PinEntry';

@@ -1,4 +1,4 @@
-import type { Permit } from '../../../shared/domain';
+import type { Permit } from '../../../shared/permits/permit';
 import { useT } from '../i18n/useT';
 import { SyncBadge } from './SyncBadge';
 

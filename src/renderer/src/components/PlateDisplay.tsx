@@ -1,4 +1,4 @@
-import { PLATE_MAX_LENGTH } from '../../../shared/plate';
+import { PLATE_MAX_LENGTH } from '../../../shared/plates/plate';
 import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import type { KioskInfo, Permit } from '../../../shared/domain';
-import { PLATE_MAX_LENGTH } from '../../../shared/plate';
+import type { KioskInfo } from '../../../shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../../shared/permits/permit';
+import { PLATE_MAX_LENGTH } from '../../../shared/plates/plate';
 import { useT } from '../i18n/useT';
 import { DEFAULT_PLATE_FIX_WINDOW_MINUTES, PLATE_FIX_REASONS, type PlateFixReason } from '../plate-fix-slice';
 import { useKiosk } from '../store';

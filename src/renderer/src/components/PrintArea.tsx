@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { ReceiptWidth } from '../../../shared/domain';
+import type { ReceiptWidth } from '../../../shared/settings/settings-view';
 import { useKiosk } from '../store';
 
 /** The receipt roll when main has not said (a main older than the setting): the common 80 mm. */

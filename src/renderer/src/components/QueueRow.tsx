@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../../shared/domain';
+import type { OutboxItem } from '../../../shared/outbox/outbox-view';
 import { QUEUE_KIND_LABEL, QUEUE_STATE_LABEL } from '../i18n/labels';
 import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { OutboxItem } from '../../../shared/domain';
+import type { OutboxItem } from '../../../shared/outbox/outbox-view';
 import { cleanPlate } from '../format';
 import { QUEUE_KIND_LABEL } from '../i18n/labels';
 import { useT } from '../i18n/useT';

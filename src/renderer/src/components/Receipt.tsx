@@ -1,5 +1,6 @@
-import type { KioskInfo, Permit } from '../../../shared/domain';
-import type { RecordedTender } from '../../../shared/ledger';
+import type { KioskInfo } from '../../../shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../../shared/permits/permit';
+import type { RecordedTender } from '../../../shared/money/ledger-entries';
 import { tenderText } from '../tender-words';
 import { useT } from '../i18n/useT';
 import { PrintArea } from './PrintArea';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ReconcileEntry, ReconcileInstruction } from '../../../shared/domain';
+import type { ReconcileEntry, ReconcileInstruction } from '../../../shared/outbox/outbox-view';
 import type { Catalog } from '../i18n/catalog';
 import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';

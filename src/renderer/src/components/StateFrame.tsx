@@ -1,4 +1,4 @@
-import type { OutboxStatus } from '../../../shared/domain';
+import type { OutboxStatus } from '../../../shared/outbox/outbox-view';
 import { useT } from '../i18n/useT';
 import { useKiosk } from '../store';
 

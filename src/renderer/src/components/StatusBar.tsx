@@ -1,4 +1,5 @@
-import type { KioskInfo, OutboxStatus } from '../../../shared/domain';
+import type { KioskInfo } from '../../../shared/kiosk/kiosk-info-view';
+import type { OutboxStatus } from '../../../shared/outbox/outbox-view';
 import type { Catalog } from '../i18n/catalog';
 import { useT } from '../i18n/useT';
 import { useKiosk, type NavScreen } from '../store';

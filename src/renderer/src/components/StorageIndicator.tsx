@@ -1,4 +1,4 @@
-import type { StorageStatus } from '../../../shared/domain';
+import type { StorageStatus } from '../../../shared/storage/storage-status';
 import { useT } from '../i18n/useT';
 import { storageNotice } from '../storage-notice';
 

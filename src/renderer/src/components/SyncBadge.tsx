@@ -1,4 +1,4 @@
-import type { SyncState } from '../../../shared/domain';
+import type { SyncState } from '../../../shared/permits/permit';
 import { useT } from '../i18n/useT';
 
 /** A mark as well as a colour, so the state reads in glare and for colour-blind attendants. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { TenderInput } from '../../../shared/ledger';
-import { cashQuickAmounts } from '../../../shared/tender';
+import type { TenderInput } from '../../../shared/money/ledger-entries';
+import { cashQuickAmounts } from '../../../shared/money/tender-rules';
 import { useT } from '../i18n/useT';
 import { AMOUNT_MAX_DIGITS } from '../drawer';
 import { centsOfKeys, checkTender, EMPTY_TENDER, TENDER_CHOICES, type TenderDraft } from '../tender-form';

@@ -1,4 +1,4 @@
-import type { Permit, PermitValuesView, UnreachableCopy } from '../../../shared/domain';
+import type { Permit, PermitValuesView, UnreachableCopy } from '../../../shared/permits/permit';
 import { useT } from '../i18n/useT';
 
 /** What one permit says: plate, zone, start–end and amount, as a supervisor would look for it in OPSCOM. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from './catalog';
-import { REGION_CODES } from '../../../shared/plate-formats';
+import { REGION_CODES } from '../../../shared/plates/plate-formats';
 
 const [english, french] = [catalogs['en-CA'], catalogs['fr-CA']];
 
-/** Messages whose values are not plain words. `problem`'s own test is in src/shared/problems.test.ts. */
+/** Messages whose values are not plain words. `problem`'s own test is in src/shared/errors/problems.test.ts. */
 const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
   problem: [{ code: 'pin-wrong', params: { triesLeft: 2 } }],
   issueNeeds: [['shift', 'plate', 'zone', 'duration']],

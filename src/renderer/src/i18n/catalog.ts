@@ -1,6 +1,6 @@
-import type { Language } from '../../../shared/domain';
-import type { RegionCode } from '../../../shared/plate-formats';
-import { problemText, type Problem } from '../../../shared/problems';
+import type { Language } from '../../../shared/language';
+import type { RegionCode } from '../../../shared/plates/plate-formats';
+import { problemText, type Problem } from '../../../shared/errors/problems';
 import type { IssueNeed } from '../issue-readiness';
 import type { TenderGap } from '../tender-form';
 
@@ -10,7 +10,7 @@ import type { TenderGap } from '../tender-form';
  * are functions; numbers, money and times arrive already formatted for the language.
  *
  * What main reports (errors, OPSCOM's answers, why something waits) arrives as problem codes; `problem` words them
- * from the shared problem catalog (src/shared/problems.ts), in this language.
+ * from the shared problem catalog (src/shared/errors/problems.ts), in this language.
  */
 /** Why an answer was unclear (the outbox's reason codes), for the copies OPSCOM may hold. */
 const COPY_WHY_EN: Record<string, string> = {

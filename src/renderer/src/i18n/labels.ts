@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../../shared/domain';
+import type { OutboxItem } from '../../../shared/outbox/outbox-view';
 import type { Catalog } from './catalog';
 
 /** Catalog keys for the values main sends as codes. */

@@ -1,5 +1,6 @@
-import type { Language, SyncState } from '../../../shared/domain';
-import { formatMoney } from '../../../shared/money';
+import type { Language } from '../../../shared/language';
+import type { SyncState } from '../../../shared/permits/permit';
+import { formatMoney } from '../../../shared/money/money';
 import { formatDateTime, formatTimeOfDay } from '../../../shared/time';
 import {
   formatAge,

@@ -1,4 +1,5 @@
-import type { KioskInfo, Permit } from '../../../shared/domain';
+import type { KioskInfo } from '../../../shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../../shared/permits/permit';
 import { printSection } from '../components/PrintArea';
 import { Receipt } from '../components/Receipt';
 import { useT } from '../i18n/useT';

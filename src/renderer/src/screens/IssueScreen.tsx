@@ -1,4 +1,4 @@
-import type { KioskInfo } from '../../../shared/domain';
+import type { KioskInfo } from '../../../shared/kiosk/kiosk-info-view';
 import { PlateDisplay } from '../components/PlateDisplay';
 import { PlateKeypad } from '../components/PlateKeypad';
 import { RadioButtons } from '../components/RadioButtons';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Occupancy } from '../../../shared/domain';
+import type { Occupancy } from '../../../shared/occupancy/occupancy-view';
 import { useT } from '../i18n/useT';
 import { groupByZone } from '../occupancy-slice';
 import { useKiosk } from '../store';

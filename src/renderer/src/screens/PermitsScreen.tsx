@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
-import type { KioskInfo, Permit } from '../../../shared/domain';
-import type { RecordedTender } from '../../../shared/ledger';
+import type { KioskInfo } from '../../../shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../../shared/permits/permit';
+import type { RecordedTender } from '../../../shared/money/ledger-entries';
 import { Dialog } from '../components/Dialog';
 import { PermitCard } from '../components/PermitCard';
 import { PermitRow } from '../components/PermitRow';

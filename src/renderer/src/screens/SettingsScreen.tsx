@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Language, ReceiptWidth, SettingsView } from '../../../shared/domain';
-import { PLATE_REGIONS, REGION_CODES, type RegionCode } from '../../../shared/plate-formats';
+import type { Language } from '../../../shared/language';
+import type { ReceiptWidth, SettingsView } from '../../../shared/settings/settings-view';
+import { PLATE_REGIONS, REGION_CODES, type RegionCode } from '../../../shared/plates/plate-formats';
 import { KeyboardField } from '../components/KeyboardField';
 import { PinPad, usePinLock } from '../components/PinPad';
 import { DEMO_ADMIN_PIN } from '../../../shared/demo';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ShiftSummary } from '../../../shared/domain';
-import type { MoneyReport } from '../../../shared/ledger';
+import type { ShiftSummary } from '../../../shared/shift/shift-view';
+import type { MoneyReport } from '../../../shared/money/ledger-entries';
 import { CountOutcome, CountStep, DrawerLine, MoveForm } from '../components/DrawerSteps';
 import { PinEntry } from '../components/PinEntry';
 import { DayReportTable, ReportDetails } from '../components/MoneyReport';

@@ -1,7 +1,11 @@
 import { vi } from 'vitest';
 import type { ChannelName } from '../../../shared/contract';
-import type { KioskError, KioskInfo, Permit, SettingsView, Shift } from '../../../shared/domain';
-import { DENOMINATIONS, type DrawerStatus } from '../../../shared/ledger';
+import type { KioskError } from '../../../shared/errors/kiosk-error';
+import type { KioskInfo } from '../../../shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../../shared/permits/permit';
+import type { SettingsView } from '../../../shared/settings/settings-view';
+import type { Shift } from '../../../shared/shift/shift-view';
+import { DENOMINATIONS, type DrawerStatus } from '../../../shared/money/ledger-entries';
 
 /**
  * Shared test data for the renderer's unit tests. Nothing here imports the store or `kiosk.ts`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkPinHash } from './pin-hash';
-import { isProblemCode, problemMessage, type Problem, type ProblemParams } from './problems';
-import { settingFields } from './settings';
+import { isProblemCode, problemMessage, type Problem, type ProblemParams } from '../errors/problems';
+import { settingFields } from './setting-fields';
 
 /**
  * `kiosk-provision.json` (#13): one file IT writes once and copies to every kiosk of a site, so that a new kiosk
@@ -15,7 +15,7 @@ import { settingFields } from './settings';
  *
  * Two more are refused wherever they stand, at any depth: `__proto__`, `constructor` and `prototype`, which zod
  * would otherwise drop without a word inside a zone. And the PIN hash's scrypt parameters are bounded
- * (src/shared/pin-hash.ts), the refusal naming the one out of bounds.
+ * (src/shared/settings/pin-hash.ts), the refusal naming the one out of bounds.
  */
 export const PROVISION_FILE_NAME = 'kiosk-provision.json';
 

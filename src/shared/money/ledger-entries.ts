@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ShiftSchema } from './domain';
+import { ShiftSchema } from '../shift/shift-view';
 import { MAX_AMOUNT_CENTS } from './money';
-import { freeText } from './text';
-import { REFUND_METHODS } from './tender';
+import { freeText } from '../text';
+import { REFUND_METHODS } from './tender-rules';
 
-export { cashQuickAmounts, REFUND_METHODS, type RefundMethod } from './tender';
+export { cashQuickAmounts, REFUND_METHODS, type RefundMethod } from './tender-rules';
 
 /**
  * The money side of a shift: how each sale was paid (its tender), refunds, the cash drawer and the X and Z

@@ -12,7 +12,7 @@ export function normalisePlate(raw: string): string {
 }
 
 /** Recent plates after issuing `plate`: the newest first, without repeats, at most `limit`. */
-// 6 is RECENT_PLATES_SHOWN (domain.ts, which this zod-free module cannot import).
+// 6 is RECENT_PLATES_SHOWN (shared/permits/permit.ts, which this zod-free module cannot import).
 export function rememberPlate(recent: readonly string[], plate: string, limit = 6): string[] {
   return [plate, ...recent.filter((p) => p !== plate)].slice(0, limit);
 }

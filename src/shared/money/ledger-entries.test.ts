@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cashQuickAmounts, DENOMINATIONS, LedgerEntrySchema, RefundInputSchema } from './ledger';
+import { cashQuickAmounts, DENOMINATIONS, LedgerEntrySchema, RefundInputSchema } from './ledger-entries';
 
 describe('the money shapes the screens share', () => {
   it('offers exact, the next $5 and $10, and the notes that cover the amount', () => {

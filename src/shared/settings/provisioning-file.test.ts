@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProvision, checkProvisionText, provisionableKeys } from './provision';
+import { checkProvision, checkProvisionText, provisionableKeys } from './provisioning-file';
 
 const HASH = 'scrypt$32768$8$1$ISU2U1HQIlOdsA8U8H8wSQ==$7pLs3cCzU1HVxw7nE0vnNlKg7XwXFsnRhQvjI1z44Tc=';
 const ZONE = { name: 'Lot A', currency: 'CAD', centsPerHour: 300, maxCents: 2000, presets: [30, 60] };

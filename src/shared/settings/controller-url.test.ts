@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemMessage } from './problems';
+import { problemMessage } from '../errors/problems';
 import { ControllerUrlSchema, isAllowedControllerUrl } from './controller-url';
 
 describe('where the API token may be sent', () => {

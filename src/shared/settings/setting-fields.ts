@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import { ControllerUrlSchema } from './controller-url';
+import { LanguageSchema } from '../language';
+import { ReceiptWidthSchema, RegionCodeSchema, RepeatedTicketRefusedSchema, ZoneRateSchema } from './settings-view';
 import {
-  LanguageSchema,
-  ReceiptWidthSchema,
-  RegionCodeSchema,
-  RepeatedTicketRefusedSchema,
-  ZoneRateSchema,
-} from './domain';
-import { MetricsListenSchema, PushgatewayUrlSchema, PushIntervalSecondsSchema } from './metrics-export';
-import { MAX_AMOUNT_CENTS } from './money';
-import { freeText } from './text';
+  MetricsListenSchema,
+  PushgatewayUrlSchema,
+  PushIntervalSecondsSchema,
+} from '../monitoring/metrics-export-settings';
+import { MAX_AMOUNT_CENTS } from '../money/money';
+import { freeText } from '../text';
 
 /**
  * The rules of every setting a supervisor edits, written once: the stored settings (src/main/core/settings.ts)
  * add their defaults, and the Settings screen's changes (`settings:update`) take any of them. Messages are
- * problem codes (src/shared/problems.ts), worded in the screen's language.
+ * problem codes (src/shared/errors/problems.ts), worded in the screen's language.
  */
 export const settingFields = {
   controllerUrl: ControllerUrlSchema,

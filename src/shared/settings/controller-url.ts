@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLoopbackAddress } from './loopback';
+import { isLoopbackAddress } from '../loopback';
 
 /**
  * Where the kiosk may send its API token: https anywhere, plain http only to this machine (the sandbox, or a
@@ -18,7 +18,7 @@ export function isAllowedControllerUrl(url: string): boolean {
   return parsed.protocol === 'http:' && (host === 'localhost' || isLoopbackAddress(host));
 }
 
-/** The problem code of the rule (src/shared/problems.ts has its words). */
+/** The problem code of the rule (src/shared/errors/problems.ts has its words). */
 export const CONTROLLER_URL_RULE = 'url-rule';
 
 export const ControllerUrlSchema = z

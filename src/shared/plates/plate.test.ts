@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProblemCode, problemMessage } from './problems';
+import { isProblemCode, problemMessage } from '../errors/problems';
 import { normalisePlate, rememberPlate } from './plate';
 import { PlateInputSchema } from './plate-schema';
 

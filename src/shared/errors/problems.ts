@@ -7,8 +7,8 @@
  * by a schema is translated like any other. English is the reference: French must have every code, or the build
  * fails.
  */
-import type { Language } from './domain';
-import { centsToAmountString, formatMoney } from './money';
+import type { Language } from '../language';
+import { centsToAmountString, formatMoney } from '../money/money';
 
 export type ProblemParams = Record<string, string | number>;
 export interface Problem {
@@ -36,7 +36,7 @@ const TYPE_FR: Record<string, string> = {
   boolean: 'true ou false',
 };
 
-/** The parts of an admin PIN hash (src/shared/pin-hash.ts), as a bounds error names them. */
+/** The parts of an admin PIN hash (src/shared/settings/pin-hash.ts), as a bounds error names them. */
 const PIN_HASH_PART_EN: Record<string, string> = {
   N: 'scrypt N',
   r: 'scrypt r',
