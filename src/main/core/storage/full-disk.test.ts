@@ -7,6 +7,7 @@ import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import type { Permit } from '../../../shared/permits/permit';
 import type { Result } from '../../../shared/errors/kiosk-error';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk } from '../testing/test-kiosk';
+import { cash, tryIssue } from '../testing/permit-actions';
 import { readRecords } from './read-records';
 
 /**
@@ -51,13 +52,7 @@ describe('a kiosk on a disk that really fills up (1 MiB tmpfs)', () => {
     for (let i = 0; i < 2000 && refused.length < 5; i += 1) {
       const plate = `FULL${i.toString().padStart(4, '0')}`;
       const requestId = crypto.randomUUID();
-      const answer = await kiosk.core.dispatch('permits:issue', {
-        requestId,
-        plate,
-        zone: 'Lot 1',
-        durationMinutes: 60,
-        tender: { method: 'cash', tenderedCents: 500 },
-      });
+      const answer = await tryIssue(kiosk, plate, { requestId, tender: cash(500) });
       if (answer.ok) confirmed.push(answer.value as Permit);
       else refused.push({ plate, requestId, answer });
     }
