@@ -2,13 +2,13 @@
  * The repeated-ticket-number probe (push.repeat.permitNo) against the real sandbox, both ways it can be set up,
  * and the setting line the CLI prints from its finding.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server';
+import { describe, expect, it } from 'vitest';
+import type { RunningSandbox, SandboxOptions } from '../sandbox/server';
+import { start, useSandboxes } from '../sandbox/test-helpers';
 import { CASES, REPEATED_TICKET_REFUSED, selectCases } from './cases';
 import { formatFindings } from './report';
 import { API_PATH, runConformance, type RunOptions } from './runner';
+import { runConformanceCli } from './testing/run-cli';
 
 const TOKEN = 'PROBE-TOKEN-1';
 const PROBE = 'push.repeat.permitNo';
@@ -20,18 +20,13 @@ const LEAVE =
   'Leave “OPSCOM refuses a repeated ticket number with 9022” at Unknown (settings key repeatedTicketRefused: "unknown")';
 const NOT_CHECKED_LINE = `${LEAVE}: it was not checked, as that pushes test permits; run again with --allow-writes --only ${PROBE} to find out.`;
 
-const running: RunningSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((sandbox) => sandbox.close()));
-});
+useSandboxes();
+/** A sandbox that accepts this file's token, closed after the test. */
+const sandbox = (options: Partial<SandboxOptions> = {}): Promise<RunningSandbox> =>
+  start({ tokens: [TOKEN], ...options });
 
-async function sandbox(options: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
-  const started = await startSandbox({ tokens: [TOKEN], ...options });
-  running.push(started);
-  return started;
-}
-
-function probe(target: RunningSandbox, options: Partial<RunOptions> = {}) {
+/** The probe alone, with writes allowed, against a sandbox or (with `fetch`) a stand-in controller. */
+function probe(target: { url: string }, options: Partial<RunOptions> = {}) {
   return runConformance({ url: target.url, token: TOKEN, allowWrites: true, cases: selectCases([PROBE]), ...options });
 }
 
@@ -147,17 +142,13 @@ describe('the probe when the answer settles nothing', () => {
     return { fetch: fetchImpl, deleted };
   }
 
+  /** Where the stand-in controller is said to be; its `fetch` answers without a network. */
+  const STAND_IN = { url: 'https://controller.test' };
   const unsettled = (got: string) => `${LEAVE}: ${PROBE} could not tell — ${got}.`;
 
   it('another ErrorCode: INFO, unknown, with what came back; the first permit is still deleted', async () => {
     const stub = controller(() => json(400, { ErrorCode: 9033, ErrorMessage: 'Field value invalid.' }));
-    const run = await runConformance({
-      url: 'https://controller.test',
-      token: TOKEN,
-      allowWrites: true,
-      fetch: stub.fetch,
-      cases: selectCases([PROBE]),
-    });
+    const run = await probe(STAND_IN, { fetch: stub.fetch });
     expect(run.results[0]).toMatchObject({ result: 'INFO', got: '9033 (HTTP 400): neither 9022 nor success' });
     expect(run.findings).toMatchObject([{ value: 'unknown', status: 'checked' }]);
     expect(formatFindings(run.findings)).toEqual([unsettled('9033 (HTTP 400): neither 9022 nor success')]);
@@ -166,13 +157,7 @@ describe('the probe when the answer settles nothing', () => {
 
   it('no answer to the repeat: FAIL as anywhere in the table, unknown', async () => {
     const stub = controller(() => Promise.reject(new TypeError('fetch failed')));
-    const run = await runConformance({
-      url: 'https://controller.test',
-      token: TOKEN,
-      allowWrites: true,
-      fetch: stub.fetch,
-      cases: selectCases([PROBE]),
-    });
+    const run = await probe(STAND_IN, { fetch: stub.fetch });
     expect(run.results[0]).toMatchObject({ result: 'FAIL', got: 'no answer: fetch failed' });
     expect(run.findings).toMatchObject([{ value: 'unknown', status: 'checked', got: 'no answer: fetch failed' }]);
     expect(stub.deleted).toEqual(['ref-1']);
@@ -180,13 +165,7 @@ describe('the probe when the answer settles nothing', () => {
 
   it('the first push refused: not run, unknown, and says why', async () => {
     const refusing: typeof fetch = async () => json(400, { ErrorCode: 9002 });
-    const run = await runConformance({
-      url: 'https://controller.test',
-      token: TOKEN,
-      allowWrites: true,
-      fetch: refusing,
-      cases: selectCases([PROBE]),
-    });
+    const run = await probe(STAND_IN, { fetch: refusing });
     expect(run.findings).toMatchObject([
       { value: 'unknown', status: 'checked', got: 'not run: its push beforehand got 9002 (HTTP 400)' },
     ]);
@@ -195,14 +174,7 @@ describe('the probe when the answer settles nothing', () => {
   it('a run stopped before it: not checked', async () => {
     const stop = new AbortController();
     stop.abort();
-    const run = await runConformance({
-      url: 'https://controller.test',
-      token: TOKEN,
-      allowWrites: true,
-      fetch: controller(() => json(200, {})).fetch,
-      signal: stop.signal,
-      cases: selectCases([PROBE]),
-    });
+    const run = await probe(STAND_IN, { fetch: controller(() => json(200, {})).fetch, signal: stop.signal });
     expect(run.results).toEqual([]);
     expect(run.findings).toMatchObject([{ value: 'unknown', status: 'not-run' }]);
     expect(formatFindings(run.findings)[0]).toMatch(/not checked, as the run stopped before push\.repeat\.permitNo; /);
@@ -210,28 +182,9 @@ describe('the probe when the answer settles nothing', () => {
 });
 
 describe('npm run conformance prints the setting to choose', () => {
-  const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-  const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
-
-  /** Without OPSCOM_URL / OPSCOM_TOKEN from the developer's shell, so only the flags count. */
-  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env = { ...process.env };
-    delete env.OPSCOM_URL;
-    delete env.OPSCOM_TOKEN;
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
-
   it('with --allow-writes: the value found, just above the closing line (exit 0: INFO is no failure)', async () => {
     const target = await sandbox({ rejectDuplicatePermitNo: true });
-    const run = await runCli(['--url', target.url, '--token', TOKEN, '--allow-writes', '--only', PROBE]);
+    const run = await runConformanceCli(['--url', target.url, '--token', TOKEN, '--allow-writes', '--only', PROBE]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -244,7 +197,7 @@ describe('npm run conformance prints the setting to choose', () => {
 
   it('read-only: says the setting was not checked and how to check it', async () => {
     const target = await sandbox();
-    const run = await runCli(['--url', target.url, '--token', TOKEN, '--only', PROBE]);
+    const run = await runConformanceCli(['--url', target.url, '--token', TOKEN, '--only', PROBE]);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')).toContain(NOT_CHECKED_LINE);
     expect(target.permits()).toEqual([]);
