@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoreDamagedError } from './kiosk-store';
@@ -12,6 +10,7 @@ import { createLogger } from '../log';
 import type { KioskServices } from '../services';
 import { fixedClock, startTestKiosk, value, type TestKiosk } from '../testing/test-kiosk';
 import { firstZone, outboxStatus, tryIssue } from '../testing/permit-actions';
+import { TestTmpfs } from '../testing/tmpfs';
 import { StorageHealth } from './storage-health';
 
 const MiB = 1024 * 1024;
@@ -103,27 +102,15 @@ describe('permits:issue below the floor', () => {
 
 describe('a kiosk whose data folder is on a small real disk (tmpfs)', () => {
   let kiosk: TestKiosk | undefined;
-  let mounted: string | undefined;
+  const disk = new TestTmpfs();
   afterEach(async () => {
     await kiosk?.close();
     kiosk = undefined;
-    if (mounted) {
-      execFileSync('umount', [mounted]);
-      rmSync(mounted, { recursive: true, force: true });
-      mounted = undefined;
-    }
+    disk.unmount();
   });
 
   it('warns when low, stops new sales below the floor but not extensions or retries, and resumes', async (ctx) => {
-    if (process.getuid?.() !== 0) return ctx.skip('needs root to mount a tmpfs');
-    const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-disk-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', dir], { stdio: 'pipe' });
-    } catch (error) {
-      rmSync(dir, { recursive: true, force: true });
-      return ctx.skip(`mount refused here: ${String((error as { stderr?: unknown }).stderr ?? error).trim()}`);
-    }
-    mounted = dir;
+    const dir = disk.mount(ctx, '64m', 'kiosk-disk-');
     // The test kiosk makes its data folder in the temporary folder: this disk, for this kiosk only.
     const previous = process.env.TMPDIR;
     process.env.TMPDIR = dir;
