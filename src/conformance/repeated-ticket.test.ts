@@ -2,13 +2,13 @@
  * The repeated-ticket-number probe (push.repeat.permitNo) against the real sandbox, both ways it can be set up,
  * and the setting line the CLI prints from its finding.
  */
-import { describe, expect, it } from 'vitest';
-import type { RunningSandbox, SandboxOptions } from '../sandbox/server';
-import { start, useSandboxes } from '../sandbox/test-helpers';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server';
 import { CASES, REPEATED_TICKET_REFUSED, selectCases } from './cases';
 import { formatFindings } from './report';
 import { API_PATH, runConformance, type RunOptions } from './runner';
-import { runConformanceCli } from './testing/run-cli';
 
 const TOKEN = 'PROBE-TOKEN-1';
 const PROBE = 'push.repeat.permitNo';
@@ -20,10 +20,16 @@ const LEAVE =
   'Leave “OPSCOM refuses a repeated ticket number with 9022” at Unknown (settings key repeatedTicketRefused: "unknown")';
 const NOT_CHECKED_LINE = `${LEAVE}: it was not checked, as that pushes test permits; run again with --allow-writes --only ${PROBE} to find out.`;
 
-useSandboxes();
-/** A sandbox that accepts this file's token, closed after the test. */
-const sandbox = (options: Partial<SandboxOptions> = {}): Promise<RunningSandbox> =>
-  start({ tokens: [TOKEN], ...options });
+const running: RunningSandbox[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((sandbox) => sandbox.close()));
+});
+
+async function sandbox(options: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
+  const started = await startSandbox({ tokens: [TOKEN], ...options });
+  running.push(started);
+  return started;
+}
 
 /** The probe alone, with writes allowed, against a sandbox or (with `fetch`) a stand-in controller. */
 function probe(target: { url: string }, options: Partial<RunOptions> = {}) {
@@ -182,9 +188,28 @@ describe('the probe when the answer settles nothing', () => {
 });
 
 describe('npm run conformance prints the setting to choose', () => {
+  const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+  const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+
+  /** Without OPSCOM_URL / OPSCOM_TOKEN from the developer's shell, so only the flags count. */
+  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const env = { ...process.env };
+    delete env.OPSCOM_URL;
+    delete env.OPSCOM_TOKEN;
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
   it('with --allow-writes: the value found, just above the closing line (exit 0: INFO is no failure)', async () => {
     const target = await sandbox({ rejectDuplicatePermitNo: true });
-    const run = await runConformanceCli(['--url', target.url, '--token', TOKEN, '--allow-writes', '--only', PROBE]);
+    const run = await runCli(['--url', target.url, '--token', TOKEN, '--allow-writes', '--only', PROBE]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -197,7 +222,7 @@ describe('npm run conformance prints the setting to choose', () => {
 
   it('read-only: says the setting was not checked and how to check it', async () => {
     const target = await sandbox();
-    const run = await runConformanceCli(['--url', target.url, '--token', TOKEN, '--only', PROBE]);
+    const run = await runCli(['--url', target.url, '--token', TOKEN, '--only', PROBE]);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')).toContain(NOT_CHECKED_LINE);
     expect(target.permits()).toEqual([]);
