@@ -84,6 +84,9 @@ export const en = {
   keyShift: 'Shift',
   keyCapsLock: 'Caps lock',
   underOneMinute: 'under 1 min',
+  /** Durations and ages, short enough for a big button (src/renderer/src/format.ts): "1 h 30 min", "3 d 4 h". */
+  hoursAndMinutes: (hours: number, minutes: number) => `${hours} h ${minutes} min`,
+  days: (days: number) => `${days} d`,
 
   // Status bar
   connectionOnline: 'Online',

@@ -81,6 +81,8 @@ export const fr: Catalog = {
   keyShift: 'Maj',
   keyCapsLock: 'Verr. maj.',
   underOneMinute: 'moins de 1 min',
+  hoursAndMinutes: (hours, minutes) => `${hours} h ${minutes.toString().padStart(2, '0')}`,
+  days: (days) => `${days} j`,
 
   // Status bar
   connectionOnline: 'En ligne',
