@@ -7,7 +7,7 @@ import {
   type ListenAddress,
 } from '../../../shared/monitoring/metrics-export-settings';
 import { isProblemCode, problemMessage } from '../../../shared/errors/problems';
-import { ConfigError, type ConfigSource } from '../config';
+import { ConfigError, type ConfigSource } from '../opscom/controller-config';
 
 /**
  * Where the kiosk's metrics go: a `/metrics` endpoint, a Pushgateway, both or neither. Each value comes from, in

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../log';
+import { createLogger } from '../host/log';
 import { MAX_ANSWER_BYTES, readBoundedBody } from './bounded-body';
 import { MAX_RETRY_AFTER_MS, OpscomClient, retryAfterMs } from './client';
 import { DOCUMENTED_PERMIT } from './documented-example';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-import { createLogger } from '../log';
+import { createLogger } from '../host/log';
 import { OpscomClient } from './client';
 import { DOCUMENTED_PERMIT } from './documented-example';
 import { listenOnLoopback } from '../testing/loopback';
