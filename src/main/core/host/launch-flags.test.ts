@@ -4,11 +4,15 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   dataDirOverride,
+  LAUNCH_FLAGS,
   LaunchFlagError,
   parseLaunchFlags,
+  readFlags,
   TOKEN_FLAG_WARNING,
   TokenFileError,
   tokenFromFlags,
+  usageLine,
+  type FlagTable,
 } from './launch-flags';
 
 describe('parseLaunchFlags', () => {
@@ -25,6 +29,118 @@ describe('parseLaunchFlags', () => {
     // The same provisioning file the station takes (README, "Provisioning").
     expect(parseLaunchFlags(['.', '--provision', '/etc/opscom/kiosk-provision.json']).provision).toBe(
       '/etc/opscom/kiosk-provision.json',
+    );
+  });
+});
+
+describe('the shared flags, one table for both hosts', () => {
+  it('reads each flag the Electron app and the station share, as a separate word or after =', () => {
+    expect(
+      parseLaunchFlags([
+        '--kiosk',
+        '--url',
+        'https://c.example',
+        '--token',
+        'ABC-1',
+        '--token-file=/run/secrets/token',
+        '--data-dir',
+        '/srv/kiosk-data',
+        '--provision',
+        '/etc/opscom/kiosk-provision.json',
+        '--metrics-listen',
+        '127.0.0.1:9464',
+        '--pushgateway-url=http://push.example:9091',
+        '--push-interval',
+        '30',
+      ]),
+    ).toStrictEqual({
+      kiosk: true,
+      url: 'https://c.example',
+      token: 'ABC-1',
+      tokenFile: '/run/secrets/token',
+      dataDir: '/srv/kiosk-data',
+      provision: '/etc/opscom/kiosk-provision.json',
+      metricsListen: '127.0.0.1:9464',
+      pushgatewayUrl: 'http://push.example:9091',
+      pushInterval: '30',
+    });
+    expect(parseLaunchFlags([])).toStrictEqual({
+      kiosk: false,
+      url: undefined,
+      token: undefined,
+      tokenFile: undefined,
+      dataDir: undefined,
+      provision: undefined,
+      metricsListen: undefined,
+      pushgatewayUrl: undefined,
+      pushInterval: undefined,
+    });
+    // Given twice, the last one counts; "-" is a value (standard input), not a flag.
+    expect(parseLaunchFlags(['--url', 'https://a.example', '--url', 'https://b.example']).url).toBe(
+      'https://b.example',
+    );
+    expect(parseLaunchFlags(['--token-file', '-']).tokenFile).toBe('-');
+  });
+
+  it('refuses a value flag without its value, in the table’s words', () => {
+    expect(() => parseLaunchFlags(['--url'])).toThrow(new LaunchFlagError('--url needs the controller’s address.'));
+    // parseArgs would take the next flag as the value; that is a missing URL, not the URL "--kiosk".
+    expect(() => parseLaunchFlags(['--url', '--kiosk'])).toThrow(LAUNCH_FLAGS.url.missing);
+    expect(() => parseLaunchFlags(['--token'])).toThrow(
+      '--token needs a value (better: use --token-file or OPSCOM_TOKEN).',
+    );
+    expect(() => parseLaunchFlags(['--token-file'])).toThrow(/--token-file needs a path/);
+    for (const name of Object.keys(LAUNCH_FLAGS).filter((flag) => flag !== 'kiosk')) {
+      expect(() => parseLaunchFlags([`--${name}`]), name).toThrow(LaunchFlagError);
+    }
+  });
+
+  it('refuses a value given to a switch', () => {
+    expect(() => parseLaunchFlags(['--kiosk=yes'])).toThrow(new LaunchFlagError('--kiosk takes no value.'));
+  });
+
+  it('passes over Electron’s and Chromium’s own switches and words, which are not its to judge', () => {
+    expect(parseLaunchFlags(['--no-sandbox', '--inspect=0', '-x', '.', '--kiosk', '--', '--url', 'x'])).toMatchObject({
+      kiosk: true,
+      // After "--" every word is a word, as parseArgs reads it.
+      url: undefined,
+    });
+  });
+
+  it('refuses an unknown flag or a stray word where the host says so (the station)', () => {
+    expect(() => readFlags(['--kiosk', '--prot', '80'], LAUNCH_FLAGS, 'refuse')).toThrow(
+      new LaunchFlagError('Unknown flag --prot.'),
+    );
+    expect(() => readFlags(['-k'], LAUNCH_FLAGS, 'refuse')).toThrow('Unknown flag -k.');
+    expect(() => readFlags(['--data-dir', '/d', 'extra'], LAUNCH_FLAGS, 'refuse')).toThrow(
+      'Unexpected "extra": every value follows its flag, as in --data-dir <dir>.',
+    );
+    expect(readFlags(['--kiosk', '--url=https://c.example'], LAUNCH_FLAGS, 'refuse')).toStrictEqual({
+      kiosk: true,
+      url: 'https://c.example',
+    });
+  });
+
+  it('checks a value by the flag’s own rule, and knows no flag by an inherited name', () => {
+    const table = {
+      count: {
+        kind: 'value',
+        missing: '--count needs a number.',
+        check: (value: string) => (/^\d+$/.test(value) ? undefined : `"${value}" is not a count.`),
+      },
+    } as const satisfies FlagTable;
+    expect(readFlags(['--count', '3'], table, 'refuse')).toStrictEqual({ count: '3' });
+    expect(() => readFlags(['--count', 'three'], table, 'refuse')).toThrow(
+      new LaunchFlagError('"three" is not a count.'),
+    );
+    expect(() => readFlags(['--toString'], table, 'refuse')).toThrow('Unknown flag --toString.');
+  });
+
+  it('writes the usage line from the table, leaving out the flags it does not advertise', () => {
+    expect(usageLine('kiosk', LAUNCH_FLAGS)).toBe(
+      'Usage: kiosk [--kiosk] [--url <controller>] [--token-file <file>|-] [--data-dir <dir>]' +
+        ' [--provision <kiosk-provision.json>] [--metrics-listen <ip:port>] [--pushgateway-url <url>]' +
+        ' [--push-interval <seconds>]',
     );
   });
 });
