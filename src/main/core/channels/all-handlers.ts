@@ -10,7 +10,10 @@ import { reconcileHandlers } from '../reconcile/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { shiftHandlers } from '../shift/handlers';
 
-/** Every channel's handler, one domain per file; typed as the whole map, so a channel left out fails to compile. */
+/**
+ * Every channel's handler, gathered from each feature's handlers.ts beside its service. The channels are declared
+ * once, in shared/contract.ts; typed as the whole map, so a channel left out fails to compile.
+ */
 export function allHandlers(k: KioskServices): Handlers {
   return {
     ...kioskHandlers(k),
