@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { ProvisionError } from '../settings/provisioning';
 import type { SettingsBacking } from '../settings/stored-settings';
-import { listenOnLoopback } from '../testing/loopback';
+import { listenOnLoopback } from '../testing/loopback-server';
 import { TEST_TOKEN } from '../testing/test-kiosk';
 import { parseLaunchFlags, TOKEN_FLAG_WARNING } from './launch-flags';
 import { createLogger } from './log';
