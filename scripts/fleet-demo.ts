@@ -15,7 +15,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashPin } from '../src/main/core/admin-pin';
+import { hashPin } from '../src/main/core/settings/admin-pin';
 import { startSandbox, type RunningSandbox } from '../src/sandbox/server';
 import { parseFleetArgs, USAGE, type FleetArgs } from './fleet/args';
 import { freePort, launch, rssMiB, stopChild, waitFor } from './fleet/processes';

@@ -217,11 +217,11 @@ function XReportView() {
 
 /** Every shift of the day per attendant, for a supervisor: on screen, on paper and as CSV. */
 function DayReportView() {
-  const { t, lang } = useT();
+  const { t, day } = useT();
   const report = useKiosk((s) => s.dayReport);
   const kioskName = useKiosk((s) => s.info?.kioskName ?? '');
   const { closeDrawerStep } = useKiosk.getState();
-  const title = report ? t.dayReportTitle(formatDay(report.date, lang)) : t.dayReport;
+  const title = report ? t.dayReportTitle(day(report.date)) : t.dayReport;
   return (
     <main className="screen shift-screen">
       <h1 className="screen-title">{title}</h1>
@@ -244,13 +244,6 @@ function DayReportView() {
       )}
     </main>
   );
-}
-
-/** "2026-03-05" as people read it, in the kiosk's language (a local date: no time zone shift). */
-function formatDay(date: string, lang: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  if (!year || !month || !day) return date;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(year, month - 1, day));
 }
 
 /** Closing: the blind count first, then expected against counted, and the close (with the PIN if need be). */
