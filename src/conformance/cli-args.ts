@@ -1,6 +1,7 @@
 /** Turns `npm run conformance` flags into run options, or a plain-words reason they are wrong. */
 import { parseArgs } from 'node:util';
 import { CASES, selectCases, type ConformanceCase } from './cases';
+import { zoneNames } from '../sandbox/validation';
 import { DEFAULT_ZONES } from './runner';
 
 export const USAGE = `Usage: npm run conformance -- --url <controller> --token <token> [options]
@@ -102,10 +103,7 @@ export function parseConformanceArgs(
 
   let zones = [...DEFAULT_ZONES];
   if (values.zones !== undefined) {
-    zones = values.zones
-      .split(',')
-      .map((zone) => zone.trim())
-      .filter((zone) => zone !== '');
+    zones = zoneNames(values.zones);
     if (zones.length === 0)
       return { kind: 'error', message: '--zones must name at least one zone, e.g. --zones "Lot 1,Lot 2".' };
   }

@@ -31,7 +31,8 @@ async function sandbox(options: Partial<SandboxOptions> = {}): Promise<RunningSa
   return started;
 }
 
-function probe(target: RunningSandbox, options: Partial<RunOptions> = {}) {
+/** The probe alone, with writes allowed, against a sandbox or (with `fetch`) a stand-in controller. */
+function probe(target: { url: string }, options: Partial<RunOptions> = {}) {
   return runConformance({ url: target.url, token: TOKEN, allowWrites: true, cases: selectCases([PROBE]), ...options });
 }
 
@@ -147,17 +148,13 @@ describe('the probe when the answer settles nothing', () => {
     return { fetch: fetchImpl, deleted };
   }
 
+  /** Where the stand-in controller is said to be; its `fetch` answers without a network. */
+  const STAND_IN = { url: 'https://controller.test' };
   const unsettled = (got: string) => `${LEAVE}: ${PROBE} could not tell — ${got}.`;
 
   it('another ErrorCode: INFO, unknown, with what came back; the first permit is still deleted', async () => {
     const stub = controller(() => json(400, { ErrorCode: 9033, ErrorMessage: 'Field value invalid.' }));
-    const run = await runConformance({
-      url: 'https://controller.test',
-      token: TOKEN,
-      allowWrites: true,
-      fetch: stub.fetch,
-      cases: selectCases([PROBE]),
-    });
+    const run = await probe(STAND_IN, { fetch: stub.fetch });
     expect(run.results[0]).toMatchObject({ result: 'INFO', got: '9033 (HTTP 400): neither 9022 nor success' });
     expect(run.findings).toMatchObject([{ value: 'unknown', status: 'checked' }]);
     expect(formatFindings(run.findings)).toEqual([unsettled('9033 (HTTP 400): neither 9022 nor success')]);
@@ -166,13 +163,7 @@ describe('the probe when the answer settles nothing', () => {
 
   it('no answer to the repeat: FAIL as anywhere in the table, unknown', async () => {
     const stub = controller(() => Promise.reject(new TypeError('fetch failed')));
-    const run = await runConformance({
-      url: 'https://controller.test',
-      token: TOKEN,
-      allowWrites: true,
-      fetch: stub.fetch,
-      cases: selectCases([PROBE]),
-    });
+    const run = await probe(STAND_IN, { fetch: stub.fetch });
     expect(run.results[0]).toMatchObject({ result: 'FAIL', got: 'no answer: fetch failed' });
     expect(run.findings).toMatchObject([{ value: 'unknown', status: 'checked', got: 'no answer: fetch failed' }]);
     expect(stub.deleted).toEqual(['ref-1']);
@@ -180,13 +171,7 @@ describe('the probe when the answer settles nothing', () => {
 
   it('the first push refused: not run, unknown, and says why', async () => {
     const refusing: typeof fetch = async () => json(400, { ErrorCode: 9002 });
-    const run = await runConformance({
-      url: 'https://controller.test',
-      token: TOKEN,
-      allowWrites: true,
-      fetch: refusing,
-      cases: selectCases([PROBE]),
-    });
+    const run = await probe(STAND_IN, { fetch: refusing });
     expect(run.findings).toMatchObject([
       { value: 'unknown', status: 'checked', got: 'not run: its push beforehand got 9002 (HTTP 400)' },
     ]);
@@ -195,14 +180,7 @@ describe('the probe when the answer settles nothing', () => {
   it('a run stopped before it: not checked', async () => {
     const stop = new AbortController();
     stop.abort();
-    const run = await runConformance({
-      url: 'https://controller.test',
-      token: TOKEN,
-      allowWrites: true,
-      fetch: controller(() => json(200, {})).fetch,
-      signal: stop.signal,
-      cases: selectCases([PROBE]),
-    });
+    const run = await probe(STAND_IN, { fetch: controller(() => json(200, {})).fetch, signal: stop.signal });
     expect(run.results).toEqual([]);
     expect(run.findings).toMatchObject([{ value: 'unknown', status: 'not-run' }]);
     expect(formatFindings(run.findings)[0]).toMatch(/not checked, as the run stopped before push\.repeat\.permitNo; /);

@@ -4,7 +4,7 @@ import { DEMO_TOKEN } from '../shared/demo';
 import { isLoopbackBindHost } from '../shared/loopback';
 import { parseFaultSpec, type Fault } from './faults';
 import type { SandboxOptions } from './server';
-import { isValidToken } from './validation';
+import { isValidToken, zoneNames } from './validation';
 
 export { DEMO_TOKEN };
 /** A fixed default so `npm run sandbox` lands where the kiosk's demo setup expects it. */
@@ -88,10 +88,7 @@ export function parseSandboxArgs(argv: string[]): CliParse {
 
   let zones: string[] | undefined;
   if (values.zones !== undefined) {
-    zones = values.zones
-      .split(',')
-      .map((zone) => zone.trim())
-      .filter((zone) => zone !== '');
+    zones = zoneNames(values.zones);
     if (zones.length === 0)
       return { kind: 'error', message: '--zones needs at least one zone name, e.g. "Lot 1,Lot 2".' };
   }

@@ -7,7 +7,7 @@
  * Three families besides latency: the request never gets handled (reset, hang, a status instead of the answer);
  * it is handled and stored but the answer goes wrong (store-then-*); or it is answered in a style the vendor page
  * does not document (ANSWER_STYLES), which a client must cope with all the same.
- * The server asks `FaultRegistry.decide()` what happens to each API request; this file knows no HTTP.
+ * fault-answers.ts asks `FaultRegistry.decide()` what happens to each API request; this file knows no HTTP.
  */
 import { z } from 'zod';
 

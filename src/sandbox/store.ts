@@ -2,15 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { opscomTimeToMillis, type PushInput, type UpdateChanges } from './validation';
 
-export interface SandboxPermit {
+/** A permit as the sandbox holds it: the fields pushed (PushInput), and what it keeps about them. */
+export interface SandboxPermit extends PushInput {
   referenceId: string;
-  plate: string;
-  startTime: string;
-  endTime: string;
-  amount: string | null;
-  currency: string | null;
-  permitNo: string | null;
-  zone: string | null;
   zoneConnected: boolean;
   type: string;
   deleted: boolean;

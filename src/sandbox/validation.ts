@@ -230,16 +230,21 @@ export function checkUpdate(body: RequestBody): Check<UpdateChanges> {
 }
 
 /**
- * The zones filter: comma-delimited, spaces around names ignored ("Lot 1, Lot 2"), empty entries dropped.
- * null means "all zones" — also when the string names no zone at all.
+ * Zone names as OPSCOM's stats filter takes them, and as the sandbox and conformance CLIs take --zones:
+ * comma-delimited, spaces around names ignored ("Lot 1, Lot 2"), empty entries dropped.
  */
+export function zoneNames(list: string): string[] {
+  return list
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+/** The zones filter (see zoneNames). null means "all zones" — also when the string names no zone at all. */
 export function checkStatsZones(body: RequestBody): Check<string[] | null> {
   const zones = pick(body, 'zones');
   if (zones === undefined) return ok(null);
   if (typeof zones !== 'string') return fail(9033);
-  const names = zones
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
+  const names = zoneNames(zones);
   return ok(names.length === 0 ? null : names);
 }

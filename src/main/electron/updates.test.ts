@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../core/host/log';
 import { startTestKiosk, type TestKiosk } from '../core/testing/test-kiosk';
+import { firstZone, tryIssue } from '../core/testing/permit-actions';
 import { startUpdates, type Updater, type UpdateWiring } from './updates';
 import { readRecords } from '../core/storage/read-records';
 
@@ -67,12 +68,7 @@ describe('updates in the Electron app', () => {
     expect(updater.installs).toEqual([]); // shift open
 
     k.network.online = false;
-    const issued = await k.core.dispatch('permits:issue', {
-      requestId: crypto.randomUUID(),
-      plate: 'UPD1',
-      zone: k.core.info.zones[0]!.name,
-      durationMinutes: 60,
-    });
+    const issued = await tryIssue(k, 'UPD1', { zone: firstZone(k) });
     expect(issued.ok).toBe(true);
     const closed = await k.core.dispatch('shift:close', {});
     expect(closed.ok).toBe(true);
@@ -101,12 +97,7 @@ describe('updates in the Electron app', () => {
     expect(wiring.considerInstall()).toBe(false);
 
     k.network.online = false;
-    await k.core.dispatch('permits:issue', {
-      requestId: crypto.randomUUID(),
-      plate: 'UPD2',
-      zone: k.core.info.zones[0]!.name,
-      durationMinutes: 60,
-    });
+    await tryIssue(k, 'UPD2', { zone: firstZone(k) });
     now = new Date('2026-03-10T03:10:00');
     expect(wiring.considerInstall()).toBe(false);
     expect(updater.installs).toEqual([]);

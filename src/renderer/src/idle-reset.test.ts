@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelName } from '../../shared/contract';
+import { cancelStep } from './testing/fixtures';
 
 vi.mock('./kiosk', () => ({ kiosk: { send: (_channel: ChannelName) => Promise.resolve({ ok: false }) } }));
 
@@ -53,14 +54,7 @@ describe('idle reset', () => {
       screen: 'settings',
       plate: 'ABC1',
       issueStep: { kind: 'read-back', plate: 'ABC1' },
-      pending: {
-        kind: 'cancel',
-        ticketNumber: 'T-1',
-        reason: null,
-        payments: null,
-        refund: { give: false, amountCents: null, method: 'cash' },
-        adminPin: '',
-      },
+      pending: cancelStep(),
       queueStep: { kind: 'discard', actionId: 'A-1' },
       shiftStep: 'confirm-close',
       attendantDraft: 'Al',

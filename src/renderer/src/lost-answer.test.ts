@@ -54,7 +54,7 @@ vi.mock('./kiosk', async () => {
 });
 
 const { useKiosk } = await import('./store');
-const { resetStore } = await import('./testing/store-harness');
+const { issueAndPay, resetStore } = await import('./testing/store-harness');
 
 const state = () => useKiosk.getState();
 const sales = () => [...main.taken.values()].filter((t) => t.channel === 'permits:issue');
@@ -73,11 +73,6 @@ beforeEach(() => {
     plate: 'HXK47',
   });
 });
-
-async function issueAndPay() {
-  await state().issue();
-  await state().payAndIssue({ method: 'card' });
-}
 
 describe('a sale whose answer was lost', () => {
   it('taken by main: the retry is answered from its record, and the driver is sold once', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { answer, drawerStatus, kioskInfo, ok, openShift, settingsView } from './testing/fixtures';
+import { answer, cancelStep, drawerStatus, kioskInfo, ok, openShift, settingsView } from './testing/fixtures';
 import { resetStore, state } from './testing/store-harness';
 
 vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
@@ -8,14 +8,7 @@ const { useKiosk } = await import('./store');
 
 const openSteps = {
   issueStep: { kind: 'read-back', plate: 'ABC1' },
-  pending: {
-    kind: 'cancel',
-    ticketNumber: 'T-1',
-    reason: null,
-    payments: null,
-    refund: { give: false, amountCents: null, method: 'cash' },
-    adminPin: '',
-  },
+  pending: cancelStep(),
   queueStep: { kind: 'discard', actionId: 'A-1' },
   reconcileStep: 'T-9',
   shiftStep: 'confirm-close',

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Permit } from '../../shared/permits/permit';
 import { callsTo, kioskInfo, openShift, permit as permitFixture, send } from './testing/fixtures';
-import { resetStore } from './testing/store-harness';
+import { issueAndPay, resetStore } from './testing/store-harness';
 
 vi.mock('./kiosk', () => import('./testing/kiosk-mock'));
 
@@ -16,12 +16,6 @@ beforeEach(() => {
   // HXK47 has no look-alike characters, so Issue goes straight to main unless a test wants a check.
   resetStore({ info, zone: 'Lot A', presetMinutes: 60, plate: 'HXK47', shift, shiftLoaded: true });
 });
-
-/** The Issue tap, then "Confirm payment" by card on the payment step it opens. */
-async function issueAndPay() {
-  await useKiosk.getState().issue();
-  await useKiosk.getState().payAndIssue({ method: 'card' });
-}
 
 describe('issue', () => {
   it('sends one request for a double tap', async () => {

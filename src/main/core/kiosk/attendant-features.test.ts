@@ -8,6 +8,7 @@ import type { SettingsView } from '../../../shared/settings/settings-view';
 import type { ShiftSummary } from '../../../shared/shift/shift-view';
 import { problemMessage, type Problem } from '../../../shared/errors/problems';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from '../testing/test-kiosk';
+import { tryIssue } from '../testing/permit-actions';
 import { readRecords } from '../storage/read-records';
 
 let kiosk: TestKiosk | undefined;
@@ -16,14 +17,11 @@ afterEach(async () => {
   kiosk = undefined;
 });
 
-const issue = (k: TestKiosk, plate: string, zone = 'Lot 1', durationMinutes = 60) =>
-  k.core.dispatch('permits:issue', { requestId: crypto.randomUUID(), plate, zone, durationMinutes });
-
 describe('shifts', () => {
   it('refuses to issue before anyone signs in, in plain words', async () => {
     kiosk = await startTestKiosk({ signIn: false });
     expect(value(await kiosk.core.dispatch('shift:current', {}))).toBeNull();
-    const refused = await issue(kiosk, 'NOSHIFT');
+    const refused = await tryIssue(kiosk, 'NOSHIFT');
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
     expect(!refused.ok && refused.error.message).toMatch(/Start a shift/);
     const blank = await kiosk.core.dispatch('shift:start', { attendant: '  ' });
@@ -33,8 +31,8 @@ describe('shifts', () => {
   it('totals the shift per currency, records the attendant, and closes with a CSV', async () => {
     kiosk = await startTestKiosk({ signIn: false });
     await kiosk.core.dispatch('shift:start', { attendant: 'Dana 042' });
-    const a = value<Permit>(await issue(kiosk, 'SHIFT1')); // Lot 1, 60 min: $4.50
-    value<Permit>(await issue(kiosk, 'SHIFT2', 'Lot 2', 60)); // $3.00
+    const a = value<Permit>(await tryIssue(kiosk, 'SHIFT1')); // Lot 1, 60 min: $4.50
+    value<Permit>(await tryIssue(kiosk, 'SHIFT2', { zone: 'Lot 2', durationMinutes: 60 })); // $3.00
     const extend = { requestId: crypto.randomUUID(), ticketNumber: a.ticketNumber, minutes: 30 };
     value<Permit>(await kiosk.core.dispatch('permits:extend', extend)); // adds $2.25
     const cancel = { requestId: crypto.randomUUID(), ticketNumber: a.ticketNumber, reason: 'Driver left' };
@@ -52,15 +50,15 @@ describe('shifts', () => {
     expect(closed.csv).toContain('Dana 042');
     expect(closed.csv).toContain('Driver left');
     expect(value(await kiosk.core.dispatch('shift:current', {}))).toBeNull();
-    expect(await issue(kiosk, 'AFTER')).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await tryIssue(kiosk, 'AFTER')).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
   });
 });
 
 describe('occupancy', () => {
   it('reads counts from OPSCOM, and keeps the last figures with an error when offline', async () => {
     kiosk = await startTestKiosk();
-    value<Permit>(await issue(kiosk, 'OCC1'));
-    value<Permit>(await issue(kiosk, 'OCC2'));
+    value<Permit>(await tryIssue(kiosk, 'OCC1'));
+    value<Permit>(await tryIssue(kiosk, 'OCC2'));
     await kiosk.core.idle();
     const fresh = value<Occupancy>(await kiosk.core.dispatch('occupancy:get', { refresh: true }));
     expect(fresh).toMatchObject({ problem: null, rows: [{ zone: 'Lot 1', total: 2 }] });
@@ -122,7 +120,7 @@ describe('settings behind the admin PIN', () => {
     );
     await kiosk.restart();
     expect(kiosk.core.info.demoMode).toBe(false);
-    value<Permit>(await issue(kiosk, 'FIXME1'));
+    value<Permit>(await tryIssue(kiosk, 'FIXME1'));
     await vi.waitFor(async () => {
       expect(value<OutboxStatus>(await kiosk!.core.dispatch('outbox:status', {})).paused).not.toBeNull();
     });
@@ -166,7 +164,9 @@ describe('settings behind the admin PIN', () => {
         ],
       },
     ]);
-    expect(value<Permit>(await issue(kiosk, 'HARB1', 'Harbour', 45)).amountCents).toBe(600);
+    expect(value<Permit>(await tryIssue(kiosk, 'HARB1', { zone: 'Harbour', durationMinutes: 45 })).amountCents).toBe(
+      600,
+    );
     expect(value<KioskInfo>(await kiosk.core.dispatch('kiosk:set-language', { language: 'fr-CA' })).language).toBe(
       'fr-CA',
     );
@@ -210,7 +210,7 @@ describe('settings behind the admin PIN', () => {
 
   it('records the cancel reason in the audit log', async () => {
     kiosk = await startTestKiosk();
-    const permit = value<Permit>(await issue(kiosk, 'WHY1'));
+    const permit = value<Permit>(await tryIssue(kiosk, 'WHY1'));
     const cancel = { requestId: crypto.randomUUID(), ticketNumber: permit.ticketNumber, reason: 'Wrong plate' };
     value(await kiosk.core.dispatch('permits:cancel', cancel));
     const accepted = readRecords(kiosk.dataDir)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock, startTestKiosk, TEST_TOKEN, value, type TestKiosk } from '../testing/test-kiosk';
-import type { Permit } from '../../../shared/permits/permit';
+import { firstZone, issue } from '../testing/permit-actions';
 import type { StorageStatus } from '../../../shared/storage/storage-status';
 import { KioskMetrics, pauseReason, type MetricsSources } from './kiosk-metrics';
 import { parseMetrics, sample } from './metrics-text';
@@ -13,17 +13,6 @@ afterEach(async () => {
 
 const ATTENDANT = 'Genevieve Tremblay';
 
-async function issue(k: TestKiosk, plate: string): Promise<Permit> {
-  return value<Permit>(
-    await k.core.dispatch('permits:issue', {
-      requestId: crypto.randomUUID(),
-      plate,
-      zone: k.core.info.zones[0]!.name,
-      durationMinutes: 60,
-    }),
-  );
-}
-
 async function read(k: TestKiosk) {
   return parseMetrics(await k.core.metrics.text());
 }
@@ -35,9 +24,9 @@ describe('the kiosk metrics, from the core', () => {
     const k = kiosk;
     value(await k.core.dispatch('shift:start', { attendant: ATTENDANT }));
     k.network.online = false;
-    const first = await issue(k, 'ZZTOP42');
+    const first = await issue(k, 'ZZTOP42', { zone: firstZone(k) });
     clock.advance(5);
-    const second = await issue(k, 'QWERTY9');
+    const second = await issue(k, 'QWERTY9', { zone: firstZone(k) });
     await k.core.idle();
     clock.advance(10);
 
@@ -131,10 +120,10 @@ describe('the kiosk metrics, from the core', () => {
       }
       return forward();
     };
-    await issue(k, 'GOOD1');
+    await issue(k, 'GOOD1', { zone: firstZone(k) });
     await vi.waitFor(async () => expect(sample(await read(k), 'kiosk_reconciliation_entries')?.value).toBe(1));
     clock.advance(30);
-    await issue(k, 'BAD1');
+    await issue(k, 'BAD1', { zone: firstZone(k) });
     await k.core.idle();
     clock.advance(70);
     const metrics = await read(k);
@@ -148,7 +137,7 @@ describe('the kiosk metrics, from the core', () => {
     kiosk = await startTestKiosk();
     const k = kiosk;
     k.network.intercept = async () => Response.json({ ErrorCode: 9002, ErrorMessage: 'Bad token.' }, { status: 401 });
-    await issue(k, 'PAUSE1');
+    await issue(k, 'PAUSE1', { zone: firstZone(k) });
     await vi.waitFor(async () =>
       expect(sample(await read(k), 'kiosk_outbox_paused', { reason: 'unauthorised' })?.value).toBe(1),
     );

@@ -11,9 +11,9 @@ import type {
   MoneyReport,
   PermitPayments,
   RecordedTender,
-  TenderInput,
 } from '../../../shared/money/ledger-entries';
 import { fixedClock, startTestKiosk, TEST_ADMIN_PIN, value, type TestKiosk } from '../testing/test-kiosk';
+import { cash, tryIssue } from '../testing/permit-actions';
 import { readRecords } from '../storage/read-records';
 import { KioskStore } from '../storage/kiosk-store';
 import { MoneyLedger } from './money-ledger';
@@ -28,15 +28,6 @@ afterEach(async () => {
 type Sale = Permit & { tender?: RecordedTender };
 const START = '2026-12-02T14:00:00.000Z';
 
-const issue = (k: TestKiosk, plate: string, tender?: TenderInput, zone = 'Lot 1', durationMinutes = 60) =>
-  k.core.dispatch('permits:issue', {
-    requestId: crypto.randomUUID(),
-    plate,
-    zone,
-    durationMinutes,
-    ...(tender ? { tender } : {}),
-  });
-const cash = (tenderedCents: number): TenderInput => ({ method: 'cash', tenderedCents });
 const refusal = (result: Result<unknown>) => {
   if (result.ok) throw new Error('expected a refusal');
   return result.error;
@@ -52,10 +43,10 @@ describe('tenders on sales and extensions', () => {
     const { core } = kiosk;
     value(await core.dispatch('drawer:open', { floatCents: 10000 }));
 
-    const paid = value<Sale>(await issue(kiosk, 'CASH1', cash(2000))); // Lot 1, 60 min: $4.50
+    const paid = value<Sale>(await tryIssue(kiosk, 'CASH1', { tender: cash(2000) })); // Lot 1, 60 min: $4.50
     expect(paid.tender).toEqual({ method: 'cash', tenderedCents: 2000, changeCents: 1550 });
 
-    const short = refusal(await issue(kiosk, 'CASH2', cash(400)));
+    const short = refusal(await tryIssue(kiosk, 'CASH2', { tender: cash(400) }));
     expect(short).toMatchObject({
       code: 'invalid-request',
       field: 'tender.tenderedCents',
@@ -63,7 +54,9 @@ describe('tenders on sales and extensions', () => {
     });
     expect(short.message).toBe('The driver gave $4.00: not enough for $4.50.');
 
-    const card = value<Sale>(await issue(kiosk, 'CARD1', { method: 'card', last4: '4242', approvalCode: 'a1b2' }));
+    const card = value<Sale>(
+      await tryIssue(kiosk, 'CARD1', { tender: { method: 'card', last4: '4242', approvalCode: 'a1b2' } }),
+    );
     expect(card.tender).toEqual({ method: 'card', last4: '4242', approvalCode: 'A1B2' });
     // The refused sale used no ticket number.
     expect(card.ticketNumber.endsWith('-000002')).toBe(true);
@@ -94,7 +87,7 @@ describe('tenders on sales and extensions', () => {
 
   it('keeps screens that send no tender working: the sale is recorded as unrecorded, not as cash', async () => {
     kiosk = await startTestKiosk();
-    const sale = value<Sale>(await issue(kiosk, 'OLD1'));
+    const sale = value<Sale>(await tryIssue(kiosk, 'OLD1'));
     expect(sale.tender).toEqual({ method: 'unrecorded' });
     const x = value<MoneyReport>(await kiosk.core.dispatch('reports:x', { adminPin: TEST_ADMIN_PIN }));
     expect(x.tenders).toEqual([{ currency: 'CAD', tender: 'unrecorded', count: 1, cents: 450 }]);
@@ -135,15 +128,7 @@ describe('a ledger entry without its permit (from files written one after anothe
       store.close();
     });
 
-    const permit = value<Sale>(
-      await kiosk.core.dispatch('permits:issue', {
-        requestId,
-        plate: 'CRASH1',
-        zone: 'Lot 1',
-        durationMinutes: 60,
-        tender: cash(500),
-      }),
-    );
+    const permit = value<Sale>(await tryIssue(kiosk, 'CRASH1', { requestId, tender: cash(500) }));
     expect(permit.ticketNumber).toBe(`${kioskId}-000007`);
     expect(permit.tender).toEqual(entry.tender);
     expect(ledgerLines(kiosk).filter((line) => line.id === requestId)).toHaveLength(1);
@@ -167,8 +152,8 @@ describe('cancel with or without a refund', () => {
   it('refunds at most what was paid, asks the admin PIN above the limit, and nets the shift totals', async () => {
     kiosk = await startTestKiosk({ settings: { refundPinAboveCents: 400 } });
     const { core } = kiosk;
-    const wrong = value<Sale>(await issue(kiosk, 'WR0NG1', cash(500))); // $4.50
-    const kept = value<Sale>(await issue(kiosk, 'KEPT1', { method: 'card' }, 'Lot 2')); // $3.00
+    const wrong = value<Sale>(await tryIssue(kiosk, 'WR0NG1', { tender: cash(500) })); // $4.50
+    const kept = value<Sale>(await tryIssue(kiosk, 'KEPT1', { tender: { method: 'card' }, zone: 'Lot 2' })); // $3.00
     const cancel = (ticketNumber: string, extra: Record<string, unknown>) =>
       core.dispatch('permits:cancel', {
         requestId: crypto.randomUUID(),
@@ -226,7 +211,9 @@ describe('cancel with or without a refund', () => {
 
   it('gives nothing back for a complimentary permit', async () => {
     kiosk = await startTestKiosk();
-    const comp = value<Sale>(await issue(kiosk, 'COMP1', { method: 'other', kind: 'complimentary', reason: 'Mayor' }));
+    const comp = value<Sale>(
+      await tryIssue(kiosk, 'COMP1', { tender: { method: 'other', kind: 'complimentary', reason: 'Mayor' } }),
+    );
     const refused = await kiosk.core.dispatch('permits:cancel', {
       requestId: crypto.randomUUID(),
       ticketNumber: comp.ticketNumber,
@@ -240,8 +227,8 @@ describe('the cash drawer', () => {
   /** Float $100, a $4.50 cash sale (a $5 note), a $2 paid-out and a $50 drop: $52.50 expected. */
   async function shiftWithCash(k: TestKiosk): Promise<void> {
     value<DrawerStatus>(await k.core.dispatch('drawer:open', { floatCents: 10000 }));
-    value(await issue(k, 'DRAW1', cash(500)));
-    value(await issue(k, 'DRAW2', { method: 'card' }));
+    value(await tryIssue(k, 'DRAW1', { tender: cash(500) }));
+    value(await tryIssue(k, 'DRAW2', { tender: { method: 'card' } }));
     const move = (amountCents: number, reason: string) => ({ requestId: crypto.randomUUID(), amountCents, reason });
     value(await k.core.dispatch('drawer:paid-out', move(200, 'Window cleaner')));
     const drop = move(5000, 'Safe drop');
@@ -318,7 +305,7 @@ describe('the cash drawer', () => {
     const short = value<CountResult>(await count(kiosk, [[2000, 2]])); // $40.00 of $52.50
     expect(short).toMatchObject({ differenceCents: -1250, outcome: 'short', needsPin: true, toleranceCents: 500 });
 
-    value(await issue(kiosk, 'LATE1', cash(450)));
+    value(await tryIssue(kiosk, 'LATE1', { tender: cash(450) }));
     expect(refusal(await core.dispatch('shift:close', { adminPin: TEST_ADMIN_PIN })).problem?.code).toBe(
       'drawer-count-stale',
     );
@@ -349,7 +336,7 @@ describe('the cash drawer', () => {
       ['Dana', { method: 'other', kind: 'voucher', reason: 'Event' }],
     ] as const) {
       value(await core.dispatch('shift:start', { attendant }));
-      value(await issue(kiosk, 'DAY1', tender));
+      value(await tryIssue(kiosk, 'DAY1', { tender }));
       value(await core.dispatch('shift:close', {}));
     }
     const day = value<DayReport & { fileName: string }>(await core.dispatch('reports:day', { date: '2026-12-02' }));
@@ -375,7 +362,7 @@ describe('fixing the plate after the sale', () => {
   it('updates a sent permit through the outbox within the window: OPSCOM ends up with the new plate', async () => {
     const clock = fixedClock(START);
     kiosk = await startTestKiosk({ clock });
-    const sold = value<Sale>(await issue(kiosk, 'ABC128', cash(500)));
+    const sold = value<Sale>(await tryIssue(kiosk, 'ABC128', { tender: cash(500) }));
     await kiosk.core.idle();
     const [before] = kiosk.sandbox.permits();
     expect(before).toMatchObject({ plate: 'ABC128' });
@@ -408,7 +395,7 @@ describe('fixing the plate after the sale', () => {
   it('sends a waiting push with the new plate: one push, no update', async () => {
     kiosk = await startTestKiosk();
     kiosk.network.online = false;
-    const sold = value<Sale>(await issue(kiosk, 'WAIT8', { method: 'card' }));
+    const sold = value<Sale>(await tryIssue(kiosk, 'WAIT8', { tender: { method: 'card' } }));
     await kiosk.core.idle();
     const fixed = value<Permit>(await fix(kiosk, sold.ticketNumber, 'WAIT9'));
     expect(fixed.sync).toBe('waiting');
@@ -429,7 +416,7 @@ describe('fixing the plate after the sale', () => {
   it('needs the admin PIN after the window, then updates OPSCOM all the same', async () => {
     const clock = fixedClock(START);
     kiosk = await startTestKiosk({ clock });
-    const sold = value<Sale>(await issue(kiosk, 'LATE8', { method: 'card' }));
+    const sold = value<Sale>(await tryIssue(kiosk, 'LATE8', { tender: { method: 'card' } }));
     await kiosk.core.idle();
     clock.advance(15);
 
@@ -448,7 +435,7 @@ describe('fixing the plate after the sale', () => {
 
   it('follows the window a supervisor sets: 0 minutes puts every plate fix behind the PIN', async () => {
     kiosk = await startTestKiosk();
-    const sold = value<Sale>(await issue(kiosk, 'WIN8', { method: 'card' }));
+    const sold = value<Sale>(await tryIssue(kiosk, 'WIN8', { tender: { method: 'card' } }));
     const view = value<SettingsView>(
       await kiosk.core.dispatch('settings:update', { adminPin: TEST_ADMIN_PIN, changes: { plateFixWindowMinutes: 0 } }),
     );

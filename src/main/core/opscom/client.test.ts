@@ -17,6 +17,11 @@ function capturingLogger() {
   return { log: createLogger((_level, line) => lines.push(line)), lines };
 }
 
+/** A client of `baseUrl` with this file's token and a logger nobody reads; `options` adds timeouts. */
+function clientOf(baseUrl: string, options: { softTimeoutMs?: number; hardTimeoutMs?: number } = {}): OpscomClient {
+  return new OpscomClient({ baseUrl, apiToken: TOKEN, log: capturingLogger().log, ...options });
+}
+
 async function sandbox(options: { errorStatus?: 'http' | 200 } = {}): Promise<RunningSandbox> {
   const running = await startSandbox({ port: 0, tokens: [TOKEN], ...options });
   closers.push(() => running.close());
@@ -49,7 +54,7 @@ describe('OPSCOM client against the sandbox', () => {
   for (const errorStatus of ['http', 200] as const) {
     it(`pushes, updates, deletes and reads stats (errors carried by ${errorStatus})`, async () => {
       const controller = await sandbox({ errorStatus });
-      const client = new OpscomClient({ baseUrl: controller.url, apiToken: TOKEN, log: capturingLogger().log });
+      const client = clientOf(controller.url);
 
       const pushed = await client.push(permit);
       expect(pushed.kind).toBe('success');
@@ -91,7 +96,7 @@ describe('OPSCOM client against the sandbox', () => {
       });
       expect(await wrongToken.stats()).toMatchObject({ kind: 'unauthorised', errorCode: 9002 });
 
-      const client = new OpscomClient({ baseUrl: controller.url, apiToken: TOKEN, log: capturingLogger().log });
+      const client = clientOf(controller.url);
       expect(await client.push({ ...permit, plate: 'X'.repeat(26) })).toMatchObject({
         kind: 'rejected',
         errorCode: 9021,
@@ -107,7 +112,7 @@ describe('OPSCOM client on the wire', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ status: 'success', reference_id: 'abc-1', InternalReferenceID: 'abc-1' }));
     });
-    const client = new OpscomClient({ baseUrl: `${fake.url}/`, apiToken: TOKEN, log: capturingLogger().log });
+    const client = clientOf(`${fake.url}/`);
     await client.push(permit);
     expect(fake.bodies[0]).toEqual({
       apiToken: TOKEN,
@@ -128,7 +133,7 @@ describe('OPSCOM client on the wire', () => {
       res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ ErrorCode: 9022, ErrorMessage: 'A record already exists with the supplied details.' }));
     });
-    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    const client = clientOf(fake.url);
     expect(await client.push(permit)).toMatchObject({
       kind: 'duplicate',
       controllerMessage: 'A record already exists with the supplied details.',
@@ -148,19 +153,14 @@ describe('OPSCOM client on the wire', () => {
   for (const [name, answer, retryAfterMs] of transientCases) {
     it(`treats ${name} as transient`, async () => {
       const fake = await fakeController((_req, res) => answer(res));
-      const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+      const client = clientOf(fake.url);
       expect(await client.push(permit)).toMatchObject({ kind: 'transient', retryAfterMs });
     });
   }
 
   it('gives up after its timeout and says so, without throwing', async () => {
     const fake = await fakeController(() => undefined); // never answers
-    const client = new OpscomClient({
-      baseUrl: fake.url,
-      apiToken: TOKEN,
-      softTimeoutMs: 200,
-      log: capturingLogger().log,
-    });
+    const client = clientOf(fake.url, { softTimeoutMs: 200 });
     const outcome = await client.stats();
     expect(outcome).toMatchObject({ kind: 'transient', httpStatus: null });
     expect(outcome.kind === 'transient' && outcome.message).toMatch(/did not answer/);
@@ -212,14 +212,14 @@ describe('what each answer tells about whether OPSCOM stored the request', () =>
   for (const [name, answer, expected] of cases) {
     it(`${name}: may be stored`, async () => {
       const fake = await fakeController((_req, res) => answer(res));
-      const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+      const client = clientOf(fake.url);
       expect(await client.push(permit)).toMatchObject({ certainty: 'may-be-stored', ...expected });
     });
   }
 
   it('an ErrorCode says OPSCOM refused it: nothing stored, whatever the status', async () => {
     const fake = await fakeController((_req, res) => json(500, { ErrorCode: 9002, ErrorMessage: 'No.' })(res));
-    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    const client = clientOf(fake.url);
     expect(await client.push(permit)).toMatchObject({ kind: 'unauthorised', certainty: 'not-received' });
   });
 
@@ -233,19 +233,13 @@ describe('what each answer tells about whether OPSCOM stored the request', () =>
 
   it('a connection reset after the request went out: may be stored', async () => {
     const fake = await fakeController((req) => req.socket.resetAndDestroy());
-    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    const client = clientOf(fake.url);
     expect(await client.push(permit)).toMatchObject({ reason: 'connection-lost', certainty: 'may-be-stored' });
   });
 
   it('no answer by the hard timeout: may be stored', async () => {
     const fake = await fakeController(() => undefined);
-    const client = new OpscomClient({
-      baseUrl: fake.url,
-      apiToken: TOKEN,
-      softTimeoutMs: 50,
-      hardTimeoutMs: 150,
-      log: capturingLogger().log,
-    });
+    const client = clientOf(fake.url, { softTimeoutMs: 50, hardTimeoutMs: 150 });
     expect(await client.push(permit)).toMatchObject({ reason: 'timeout', certainty: 'may-be-stored' });
   });
 
@@ -253,13 +247,7 @@ describe('what each answer tells about whether OPSCOM stored the request', () =>
     const fake = await fakeController((_req, res) => {
       setTimeout(() => json(200, { status: 'success', reference_id: 'late-1' })(res), 300);
     });
-    const client = new OpscomClient({
-      baseUrl: fake.url,
-      apiToken: TOKEN,
-      softTimeoutMs: 50,
-      hardTimeoutMs: 5000,
-      log: capturingLogger().log,
-    });
+    const client = clientOf(fake.url, { softTimeoutMs: 50, hardTimeoutMs: 5000 });
     let slow = 0;
     const outcome = await client.push(permit, { onSlow: () => (slow += 1) });
     expect(outcome).toEqual({ kind: 'success', value: { referenceId: 'late-1' } });
@@ -268,13 +256,7 @@ describe('what each answer tells about whether OPSCOM stored the request', () =>
 
   it('stats, a read, give up at the soft timeout', async () => {
     const fake = await fakeController(() => undefined);
-    const client = new OpscomClient({
-      baseUrl: fake.url,
-      apiToken: TOKEN,
-      softTimeoutMs: 100,
-      hardTimeoutMs: 60_000,
-      log: capturingLogger().log,
-    });
+    const client = clientOf(fake.url, { softTimeoutMs: 100, hardTimeoutMs: 60_000 });
     expect(await client.stats()).toMatchObject({ kind: 'transient', reason: 'timeout' });
   });
 });
@@ -282,7 +264,7 @@ describe('what each answer tells about whether OPSCOM stored the request', () =>
 describe('reading every documented success', () => {
   async function pushAnswered(text: string) {
     const fake = await fakeController((_req, res) => res.writeHead(200).end(text));
-    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    const client = clientOf(fake.url);
     return client.push(permit);
   }
 
@@ -315,7 +297,7 @@ describe('reading every documented success', () => {
 
   it('an update or delete answered with a bare success has reached the reference it was sent to', async () => {
     const fake = await fakeController((_req, res) => res.writeHead(200).end('{"status":"Success"}'));
-    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    const client = clientOf(fake.url);
     expect(await client.update({ referenceId: 'ref-1', amountCents: 100 })).toEqual({
       kind: 'success',
       value: { referenceId: 'ref-1' },
@@ -329,7 +311,7 @@ describe('reading every documented success', () => {
         .writeHead(200)
         .end('{"data":[{"type":"temp","zone":"Lot 1","total":"4"},{"type":"temp","zone":"Lot 2","total":35}]}'),
     );
-    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    const client = clientOf(fake.url);
     expect(await client.stats()).toEqual({
       kind: 'success',
       value: [
@@ -343,7 +325,7 @@ describe('reading every documented success', () => {
 describe('answers that look like errors, or point elsewhere', () => {
   async function pushAnswered(status: number, text: string, headers: http.OutgoingHttpHeaders = {}) {
     const fake = await fakeController((_req, res) => res.writeHead(status, headers).end(text));
-    const client = new OpscomClient({ baseUrl: fake.url, apiToken: TOKEN, log: capturingLogger().log });
+    const client = clientOf(fake.url);
     return client.push(permit);
   }
 

@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OutboxItem } from '../../../shared/outbox/outbox-view';
-import type { Permit } from '../../../shared/permits/permit';
 import { startTestKiosk, value, type TestKiosk } from '../testing/test-kiosk';
+import { issue, viewPermit } from '../testing/permit-actions';
 
 const MIB = 1024 * 1024;
 /** How many hostile answers each permit's push gets before the controller behaves. */
@@ -117,17 +117,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const issue = async (plate: string) =>
-  value<Permit>(
-    await kiosk.core.dispatch('permits:issue', {
-      requestId: crypto.randomUUID(),
-      plate,
-      zone: 'Lot 1',
-      durationMinutes: 60,
-    }),
-  );
-const view = async (ticketNumber: string) => value<Permit>(await kiosk.core.dispatch('permits:get', { ticketNumber }));
-
 describe('a hostile controller', () => {
   it('answers endlessly, hugely and slowly: every answer is unclear, memory and disk stay bounded', async () => {
     const rssBefore = process.memoryUsage().rss;
@@ -142,10 +131,13 @@ describe('a hostile controller', () => {
         ['DRIP1', 'drip', 'opscom-answer-too-slow'],
       ] as const) {
         modes.set(plate, mode);
-        const permit = await issue(plate);
+        const permit = await issue(kiosk, plate);
         // Three unclear answers, each a copy OPSCOM may hold; then the controller behaves and the push lands.
-        await vi.waitFor(async () => expect((await view(permit.ticketNumber)).references).toHaveLength(1), 10_000);
-        const seen = await view(permit.ticketNumber);
+        await vi.waitFor(
+          async () => expect((await viewPermit(kiosk, permit.ticketNumber)).references).toHaveLength(1),
+          10_000,
+        );
+        const seen = await viewPermit(kiosk, permit.ticketNumber);
         expect([plate, seen.unreachableCopies.map((copy) => copy.why)]).toEqual([
           plate,
           Array(HOSTILE_ANSWERS).fill('unreadable'),
@@ -171,9 +163,9 @@ describe('a hostile controller', () => {
   it('a long ErrorMessage within the cap: the documented refusal, kept cut to 300 characters', async () => {
     const bytesBefore = await folderBytes(kiosk.dataDir);
     modes.set('LONGERR1', 'long-error');
-    const permit = await issue('LONGERR1');
-    await vi.waitFor(async () => expect((await view(permit.ticketNumber)).sync).toBe('attention'));
-    const seen = await view(permit.ticketNumber);
+    const permit = await issue(kiosk, 'LONGERR1');
+    await vi.waitFor(async () => expect((await viewPermit(kiosk, permit.ticketNumber)).sync).toBe('attention'));
+    const seen = await viewPermit(kiosk, permit.ticketNumber);
     expect(seen.unreachableCopies).toEqual([]); // 9033 is documented: OPSCOM refused it, nothing stored
     const theirs = String(seen.syncProblem?.params?.controllerMessage ?? '');
     expect([...theirs]).toHaveLength(300);

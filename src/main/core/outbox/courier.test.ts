@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { problemMessage } from '../../../shared/errors/problems';
 import { startSandbox } from '../../../sandbox/server';
-import type { OutboxItem, OutboxStatus, ReconcileEntry } from '../../../shared/outbox/outbox-view';
-import type { Permit } from '../../../shared/permits/permit';
+import type { OutboxItem, ReconcileEntry } from '../../../shared/outbox/outbox-view';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk, value } from '../testing/test-kiosk';
+import { cancel, extend, issue, outboxStatus } from '../testing/permit-actions';
 import { readRecords } from '../storage/read-records';
 
 let kiosk: TestKiosk | undefined;
@@ -12,20 +12,6 @@ afterEach(async () => {
   kiosk = undefined;
 });
 
-const issue = async (k: TestKiosk, plate: string) =>
-  value<Permit>(
-    await k.core.dispatch('permits:issue', {
-      requestId: crypto.randomUUID(),
-      plate,
-      zone: 'Lot 1',
-      durationMinutes: 60,
-    }),
-  );
-const extend = async (k: TestKiosk, ticketNumber: string) =>
-  value<Permit>(await k.core.dispatch('permits:extend', { requestId: crypto.randomUUID(), ticketNumber, minutes: 30 }));
-const cancel = async (k: TestKiosk, ticketNumber: string) =>
-  value<Permit>(await k.core.dispatch('permits:cancel', { requestId: crypto.randomUUID(), ticketNumber }));
-const status = async (k: TestKiosk) => value<OutboxStatus>(await k.core.dispatch('outbox:status', {}));
 const items = async (k: TestKiosk) => value<{ items: OutboxItem[] }>(await k.core.dispatch('outbox:list', {})).items;
 const apiCalls = (k: TestKiosk) =>
   k.sandbox
@@ -47,12 +33,12 @@ describe('outbox delivery', () => {
     const sent = await issue(kiosk, 'SENT1');
     await kiosk.core.idle();
     // VOID1 never reached OPSCOM, so its issue and cancel are settled at once, offline.
-    expect(await status(kiosk)).toMatchObject({ connection: 'offline', waiting: 3, attention: 0 });
+    expect(await outboxStatus(kiosk)).toMatchObject({ connection: 'offline', waiting: 3, attention: 0 });
 
     kiosk.network.online = true;
     kiosk.core.networkChanged(true);
     await kiosk.core.idle();
-    expect(await status(kiosk)).toMatchObject({ waiting: 0, oldestWaitingSince: null });
+    expect(await outboxStatus(kiosk)).toMatchObject({ waiting: 0, oldestWaitingSince: null });
     // One push with the extended end for KEEP1, nothing at all for VOID1, one push for SENT1.
     expect(apiCalls(kiosk).sort()).toEqual(['push', 'push']);
     const stored = kiosk.sandbox.permits();
@@ -91,7 +77,7 @@ describe('outbox delivery', () => {
     const typo = await issue(kiosk, 'O8ABC');
     const fine = await issue(kiosk, 'FINE1');
     await kiosk.core.idle();
-    expect(await status(kiosk)).toMatchObject({ waiting: 0, attention: 1 });
+    expect(await outboxStatus(kiosk)).toMatchObject({ waiting: 0, attention: 1 });
     const [parked] = await items(kiosk);
     expect(parked).toMatchObject({ ticketNumber: typo.ticketNumber, state: 'attention' });
     expect(problemMessage(parked!.lastProblem!)).toMatch(/value it does not accept.*Field value invalid/);
@@ -118,7 +104,7 @@ describe('outbox delivery', () => {
       await kiosk.core.dispatch('outbox:discard', { actionId: parked!.actionId, adminPin: '9' });
     const locked = await kiosk.core.dispatch('outbox:discard', { actionId: parked!.actionId, adminPin: '1234' });
     expect(!locked.ok && locked.error.message).toMatch(/locked|Too many/);
-    expect(await status(kiosk)).toMatchObject({ attention: 1 });
+    expect(await outboxStatus(kiosk)).toMatchObject({ attention: 1 });
     expect((await audit(kiosk)).map((entry) => entry.event)).not.toContain('discarded');
   });
 
@@ -127,7 +113,7 @@ describe('outbox delivery', () => {
     await issue(kiosk, 'AUTH1');
     await issue(kiosk, 'AUTH2');
     await kiosk.core.idle();
-    const paused = await status(kiosk);
+    const paused = await outboxStatus(kiosk);
     expect(problemMessage(paused.paused!.problem)).toMatch(/refused this kiosk’s API token/);
     expect(paused.waiting).toBe(2);
     expect(apiCalls(kiosk).length).toBeLessThanOrEqual(2); // at most the ones already in flight
@@ -147,10 +133,10 @@ describe('outbox delivery', () => {
       return forward();
     };
     const permit = await issue(kiosk, 'DUP1');
-    await vi.waitFor(async () => expect((await status(kiosk!)).reconcile).toBe(1), 10_000);
+    await vi.waitFor(async () => expect((await outboxStatus(kiosk!)).reconcile).toBe(1), 10_000);
     expect(sandbox.permits()).toHaveLength(1);
     // Settled: OPSCOM holds it, with what was sent, and nothing is resent.
-    expect(await status(kiosk)).toMatchObject({ waiting: 0, attention: 0, reconcile: 1 });
+    expect(await outboxStatus(kiosk)).toMatchObject({ waiting: 0, attention: 0, reconcile: 1 });
     const entries = value<{ entries: ReconcileEntry[] }>(await kiosk.core.dispatch('reconcile:list', {})).entries;
     expect(entries).toMatchObject([
       {
@@ -182,7 +168,7 @@ describe('outbox delivery', () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => issue(kiosk!, `CONC${i}`)));
     kiosk.network.online = true;
     kiosk.core.networkChanged(true);
-    await vi.waitFor(async () => expect((await status(kiosk!)).waiting).toBe(0));
+    await vi.waitFor(async () => expect((await outboxStatus(kiosk!)).waiting).toBe(0));
     expect(kiosk.sandbox.permits()).toHaveLength(12);
     expect(most).toBe(4);
   });

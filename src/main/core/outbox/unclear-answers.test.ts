@@ -6,9 +6,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FaultInput } from '../../../sandbox/faults';
 import { startSandbox } from '../../../sandbox/server';
-import type { OutboxStatus, ReconcileEntry } from '../../../shared/outbox/outbox-view';
+import type { ReconcileEntry } from '../../../shared/outbox/outbox-view';
 import type { Permit } from '../../../shared/permits/permit';
 import { startTestKiosk, TEST_TOKEN, value, type TestKiosk } from '../testing/test-kiosk';
+import { cancel, extend, issue, outboxStatus, viewPermit } from '../testing/permit-actions';
 import { readRecords } from '../storage/read-records';
 
 let kiosk: TestKiosk | undefined;
@@ -36,25 +37,9 @@ async function kioskWith(
   return kiosk;
 }
 
-const issue = async (k: TestKiosk, plate: string) =>
-  value<Permit>(
-    await k.core.dispatch('permits:issue', {
-      requestId: crypto.randomUUID(),
-      plate,
-      zone: 'Lot 1',
-      durationMinutes: 60,
-    }),
-  );
-const extend = async (k: TestKiosk, ticketNumber: string) =>
-  value<Permit>(await k.core.dispatch('permits:extend', { requestId: crypto.randomUUID(), ticketNumber, minutes: 30 }));
-const cancel = async (k: TestKiosk, ticketNumber: string) =>
-  value<Permit>(await k.core.dispatch('permits:cancel', { requestId: crypto.randomUUID(), ticketNumber }));
-const status = async (k: TestKiosk) => value<OutboxStatus>(await k.core.dispatch('outbox:status', {}));
-const view = async (k: TestKiosk, ticketNumber: string) =>
-  value<Permit>(await k.core.dispatch('permits:get', { ticketNumber }));
 const reconciliation = async (k: TestKiosk) =>
   value<{ entries: ReconcileEntry[] }>(await k.core.dispatch('reconcile:list', {})).entries;
-const drained = (k: TestKiosk) => vi.waitFor(async () => expect((await status(k)).waiting).toBe(0), 10_000);
+const drained = (k: TestKiosk) => vi.waitFor(async () => expect((await outboxStatus(k)).waiting).toBe(0), 10_000);
 const live = (k: TestKiosk, ticketNumber: string) =>
   k.sandbox.permits().filter((record) => record.permitNo === ticketNumber && !record.deleted);
 async function auditEvents(k: TestKiosk): Promise<Array<{ event: string; ticketNumber?: string; attendant?: string }>> {
@@ -72,7 +57,9 @@ describe('a push answered unclearly is never taken for "not stored"', () => {
         { backoff: { baseMs: 60_000, capMs: 60_000 }, unclearBackoff: { baseMs: 60_000, capMs: 60_000 } },
       );
       const permit = await issue(k, 'UNCLR1');
-      await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1));
+      await vi.waitFor(async () =>
+        expect((await viewPermit(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1),
+      );
       await cancel(k, permit.ticketNumber);
       await drained(k);
       expect(live(k, permit.ticketNumber)).toHaveLength(1); // the cancelled permit is still live in OPSCOM…
@@ -84,7 +71,7 @@ describe('a push answered unclearly is never taken for "not stored"', () => {
         instruction: 'remove-all-copies',
         copies: [{ plate: 'UNCLR1', zone: 'Lot 1', endAt: permit.endAt, amountCents: permit.amountCents }],
       });
-      expect(await status(k)).toMatchObject({ attention: 1, reconcile: 1 });
+      expect(await outboxStatus(k)).toMatchObject({ attention: 1, reconcile: 1 });
       const events = (await auditEvents(k)).map((entry) => entry.event);
       expect(events).not.toContain('voided-before-sync');
       expect(events).toContain('handed-to-supervisor');
@@ -107,8 +94,8 @@ describe('every copy counted', () => {
   it('three unclear answers that each stored a copy, then success: OPSCOM holds 4 and the kiosk counts 4', async () => {
     const k = await kioskWith([{ endpoint: 'push', kind: 'store-then-truncate', count: 3 }]);
     const permit = await issue(k, 'MULTI1');
-    await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).references).toHaveLength(1), 10_000);
-    const seen = await view(k, permit.ticketNumber);
+    await vi.waitFor(async () => expect((await viewPermit(k, permit.ticketNumber)).references).toHaveLength(1), 10_000);
+    const seen = await viewPermit(k, permit.ticketNumber);
     expect(live(k, permit.ticketNumber)).toHaveLength(4);
     expect(seen.references.length + seen.unreachableCopies.length).toBe(4);
     expect(seen.reconcile).toBe('listed'); // same values: shown, not yet a job for a supervisor
@@ -124,7 +111,7 @@ describe('every copy counted', () => {
     });
     expect(entry?.copies).toHaveLength(3);
     const updated = k.sandbox.permits().find((record) => record.referenceId === seen.references[0]);
-    expect(updated?.endTime).toBe((await view(k, permit.ticketNumber)).endAt.slice(0, 19));
+    expect(updated?.endTime).toBe((await viewPermit(k, permit.ticketNumber)).endAt.slice(0, 19));
   });
 
   it('a late answer after the soft timeout is awaited: its reference is learned and no copy is counted', async () => {
@@ -135,7 +122,7 @@ describe('every copy counted', () => {
     );
     const permit = await issue(k, 'LATE1');
     await drained(k);
-    const seen = await view(k, permit.ticketNumber);
+    const seen = await viewPermit(k, permit.ticketNumber);
     expect(seen.references).toEqual([live(k, permit.ticketNumber)[0]?.referenceId]);
     expect(seen.unreachableCopies).toEqual([]);
     expect(k.sandbox.requestLog().filter((request) => request.path.endsWith('/push'))).toHaveLength(1);
@@ -152,13 +139,13 @@ describe('every copy counted', () => {
     const quick = await issue(k, 'QUICK1');
     await extend(k, slow.ticketNumber);
     k.core.networkChanged(true); // "Send now" while the slow push is still open
-    await vi.waitFor(async () => expect((await view(k, quick.ticketNumber)).sync).toBe('sent'), 2_000);
-    expect((await view(k, slow.ticketNumber)).sync).toBe('waiting');
+    await vi.waitFor(async () => expect((await viewPermit(k, quick.ticketNumber)).sync).toBe('sent'), 2_000);
+    expect((await viewPermit(k, slow.ticketNumber)).sync).toBe('waiting');
     await drained(k);
     const paths = k.sandbox.requestLog().map((request) => request.path.split('/').pop());
     expect(paths.filter((name) => name === 'push')).toHaveLength(2);
     expect(live(k, slow.ticketNumber)).toHaveLength(1);
-    expect((await view(k, slow.ticketNumber)).unreachableCopies).toEqual([]);
+    expect((await viewPermit(k, slow.ticketNumber)).unreachableCopies).toEqual([]);
   });
 
   it('numeric references and InternalReferenceID-only answers are read, so extend and cancel reach the permit', async () => {
@@ -217,11 +204,11 @@ describe('9022 after a lost answer', () => {
     const k = await kioskWith([{ endpoint: 'push', kind: 'store-then-reset', count: 1 }], { rejectsRepeats: true });
     const permit = await issue(k, 'HELD1');
     await drained(k);
-    expect(await view(k, permit.ticketNumber)).toMatchObject({ heldWithoutReference: true, reconcile: 'listed' });
+    expect(await viewPermit(k, permit.ticketNumber)).toMatchObject({ heldWithoutReference: true, reconcile: 'listed' });
     await extend(k, permit.ticketNumber);
     await drained(k);
     const [entry] = await reconciliation(k);
-    const extended = await view(k, permit.ticketNumber);
+    const extended = await viewPermit(k, permit.ticketNumber);
     expect(entry).toMatchObject({
       instruction: 'update-held-copy',
       needsAttention: true,
@@ -242,12 +229,12 @@ describe('9022 after a lost answer', () => {
     });
     const permit = await issue(k, 'SAFE1');
     await drained(k);
-    expect(await view(k, permit.ticketNumber)).toMatchObject({ unreachableCopies: [], reconcile: 'none' });
+    expect(await viewPermit(k, permit.ticketNumber)).toMatchObject({ unreachableCopies: [], reconcile: 'none' });
     expect((await auditEvents(k)).map((entry) => entry.event)).toContain('copies-not-stored');
     // …and a cancel after an unclear push is resent first, then deleted: nothing left for a supervisor.
     k.sandbox.setFaults([{ endpoint: 'push', kind: 'store-then-500', count: 1 }]);
     const second = await issue(k, 'SAFE2');
-    await vi.waitFor(async () => expect((await view(k, second.ticketNumber)).unreachableCopies).toHaveLength(1));
+    await vi.waitFor(async () => expect((await viewPermit(k, second.ticketNumber)).unreachableCopies).toHaveLength(1));
     await cancel(k, second.ticketNumber);
     await drained(k);
     expect(live(k, second.ticketNumber)).toHaveLength(1); // the resend got 9022: OPSCOM holds the first copy
@@ -261,7 +248,7 @@ describe('a supervisor clears what was fixed in the portal', () => {
   it('needs the admin PIN, is audited with the note, and exports the list as CSV first', async () => {
     const k = await kioskWith([{ endpoint: 'push', kind: 'store-then-truncate', count: 1 }], {}, {});
     const permit = await issue(k, 'CLR1');
-    await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1));
+    await vi.waitFor(async () => expect((await viewPermit(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1));
     await cancel(k, permit.ticketNumber);
     await drained(k);
 
@@ -302,17 +289,17 @@ describe('a supervisor clears what was fixed in the portal', () => {
     await k.restart(); // mid-send: the answer is never recorded
     await drained(k);
     const counted = (view: Permit) => view.references.length + view.unreachableCopies.length;
-    expect(counted(await view(k, permit.ticketNumber))).toBe(2);
+    expect(counted(await viewPermit(k, permit.ticketNumber))).toBe(2);
     await k.restart();
     await k.restart();
-    expect(await view(k, permit.ticketNumber)).toMatchObject({ unreachableCopies: [{ why: 'restart' }] });
+    expect(await viewPermit(k, permit.ticketNumber)).toMatchObject({ unreachableCopies: [{ why: 'restart' }] });
     expect(live(k, permit.ticketNumber)).toHaveLength(2);
   });
 
   it('keeps the list across a restart', async () => {
     const k = await kioskWith([{ endpoint: 'push', kind: 'store-then-500', count: 1 }]);
     const permit = await issue(k, 'KEEP9');
-    await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1));
+    await vi.waitFor(async () => expect((await viewPermit(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1));
     await cancel(k, permit.ticketNumber);
     await drained(k);
     await k.restart();
@@ -331,8 +318,8 @@ describe('answers a vendor-doc server may also give', () => {
       return apiPath.endsWith('/push') ? json(500, { ErrorCode: 5000, ErrorMessage: 'Oops' }) : answer;
     };
     const permit = await issue(k, 'ODD1');
-    await vi.waitFor(async () => expect((await status(k)).attention).toBe(1));
-    expect(await view(k, permit.ticketNumber)).toMatchObject({
+    await vi.waitFor(async () => expect((await outboxStatus(k)).attention).toBe(1));
+    expect(await viewPermit(k, permit.ticketNumber)).toMatchObject({
       sync: 'attention',
       unreachableCopies: [{ why: 'undocumented-error' }],
     });
@@ -348,12 +335,12 @@ describe('answers a vendor-doc server may also give', () => {
     };
     const permit = await issue(k, 'REDIR1');
     await vi.waitFor(async () =>
-      expect((await status(k)).paused?.problem).toEqual({
+      expect((await outboxStatus(k)).paused?.problem).toEqual({
         code: 'opscom-redirect',
         params: { host: 'elsewhere.example', status: 307 },
       }),
     );
-    expect((await view(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1);
+    expect((await viewPermit(k, permit.ticketNumber)).unreachableCopies).toHaveLength(1);
     expect(k.sandbox.requestLog().filter((request) => request.path.endsWith('/push'))).toHaveLength(1);
   });
 
@@ -382,11 +369,11 @@ describe('answers a vendor-doc server may also give', () => {
       apiPath.endsWith('/delete') ? json(400, { ErrorCode: 9003, ErrorMessage: 'Could not parse.' }) : forward();
     await extend(k, permit.ticketNumber);
     await cancel(k, permit.ticketNumber);
-    await vi.waitFor(async () => expect((await view(k, permit.ticketNumber)).sync).toBe('attention'));
+    await vi.waitFor(async () => expect((await viewPermit(k, permit.ticketNumber)).sync).toBe('attention'));
     const [parked] = value<{ items: Array<{ actionId: string }> }>(await k.core.dispatch('outbox:list', {})).items;
     const discarded = await k.core.dispatch('outbox:discard', { actionId: parked!.actionId, adminPin: '1234' });
     expect(discarded).toMatchObject({ ok: true });
-    const after = await view(k, permit.ticketNumber);
+    const after = await viewPermit(k, permit.ticketNumber);
     const extended = live(k, permit.ticketNumber)[0];
     expect(after).toMatchObject({ status: 'active', reconcile: 'attention' });
     expect(extended?.endTime).toBe(after.endAt.slice(0, 19)); // the extend OPSCOM accepted still stands
@@ -411,7 +398,7 @@ describe('a cancel taken while its push is on the way', () => {
     await vi.waitFor(() => expect(sending).toBe(true));
     await cancel(k, permit.ticketNumber);
     release();
-    await vi.waitFor(async () => expect((await status(k)).waiting).toBe(0));
+    await vi.waitFor(async () => expect((await outboxStatus(k)).waiting).toBe(0));
     expect(await reconciliation(k)).toEqual([]);
     expect((await auditEvents(k)).filter((entry) => entry.event === 'voided-before-sync')).toHaveLength(2);
   });

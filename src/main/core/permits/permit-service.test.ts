@@ -1,18 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Permit } from '../../../shared/permits/permit';
 import { fixedClock, startTestKiosk, type TestKiosk, value } from '../testing/test-kiosk';
+import { issue, issueRequest } from '../testing/permit-actions';
 
 let kiosk: TestKiosk | undefined;
 afterEach(async () => {
   await kiosk?.close();
   kiosk = undefined;
-});
-
-const issueRequest = (plate: string, zone = 'Lot 1', durationMinutes = 30) => ({
-  requestId: crypto.randomUUID(),
-  plate,
-  zone,
-  durationMinutes,
 });
 
 describe('permit service through the core', () => {
@@ -21,7 +15,9 @@ describe('permit service through the core', () => {
     kiosk = await startTestKiosk({ clock });
     const { core, sandbox } = kiosk;
 
-    const issued = value<Permit>(await core.dispatch('permits:issue', issueRequest('ab-c 123', 'Lot 1', 60)));
+    const issued = value<Permit>(
+      await core.dispatch('permits:issue', issueRequest('ab-c 123', { zone: 'Lot 1', durationMinutes: 60 })),
+    );
     expect(issued).toMatchObject({
       plate: 'ABC123',
       zone: 'Lot 1',
@@ -72,7 +68,7 @@ describe('permit service through the core', () => {
 
   it('issues one permit for a repeated request id (a double tap), even after it was delivered', async () => {
     kiosk = await startTestKiosk();
-    const request = issueRequest('DBL1', 'Lot 2', 60);
+    const request = issueRequest('DBL1', { zone: 'Lot 2', durationMinutes: 60 });
     const [first, second] = await Promise.all([
       kiosk.core.dispatch('permits:issue', request),
       kiosk.core.dispatch('permits:issue', request),
@@ -87,13 +83,12 @@ describe('permit service through the core', () => {
 
   it('keeps ticket numbers unique and permits listed across a restart', async () => {
     kiosk = await startTestKiosk();
-    const issue = async () => value<Permit>(await kiosk!.core.dispatch('permits:issue', issueRequest('RST1')));
-    const before = await issue();
+    const before = await issue(kiosk, 'RST1', { durationMinutes: 30 });
     const kioskId = kiosk.core.info.kioskId;
     await kiosk.core.idle();
     await kiosk.restart();
     expect(kiosk.core.info.kioskId).toBe(kioskId);
-    const after = await issue();
+    const after = await issue(kiosk, 'RST1', { durationMinutes: 30 });
     expect(after.ticketNumber).toBe(`${kioskId}-000002`);
     const listed = value<{ permits: Permit[] }>(await kiosk.core.dispatch('permits:list', {})).permits;
     expect(listed.map((p) => p.ticketNumber).sort()).toEqual([before.ticketNumber, after.ticketNumber].sort());
@@ -102,7 +97,9 @@ describe('permit service through the core', () => {
   it('confirms at once while OPSCOM is unreachable, and delivers when it comes back', async () => {
     kiosk = await startTestKiosk();
     kiosk.network.online = false;
-    const issued = value<Permit>(await kiosk.core.dispatch('permits:issue', issueRequest('OFF1')));
+    const issued = value<Permit>(
+      await kiosk.core.dispatch('permits:issue', issueRequest('OFF1', { durationMinutes: 30 })),
+    );
     expect(issued).toMatchObject({ sync: 'waiting', referenceId: null });
     await kiosk.core.idle();
     expect(value<{ waiting: number }>(await kiosk.core.dispatch('outbox:status', {})).waiting).toBe(1);
@@ -124,11 +121,15 @@ describe('permit service through the core', () => {
   it('refuses an unknown zone and an expired permit in plain words', async () => {
     const clock = fixedClock('2026-11-30T14:00:00.000Z');
     kiosk = await startTestKiosk({ clock });
-    expect(await kiosk.core.dispatch('permits:issue', issueRequest('Z1', 'Moon'))).toMatchObject({
+    expect(
+      await kiosk.core.dispatch('permits:issue', issueRequest('Z1', { zone: 'Moon', durationMinutes: 30 })),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid-request', field: 'zone' },
     });
-    const issued = value<Permit>(await kiosk.core.dispatch('permits:issue', issueRequest('Z1')));
+    const issued = value<Permit>(
+      await kiosk.core.dispatch('permits:issue', issueRequest('Z1', { durationMinutes: 30 })),
+    );
     clock.advance(31);
     const extend = await kiosk.core.dispatch('permits:extend', {
       requestId: crypto.randomUUID(),

@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import type { Permit } from '../../../shared/permits/permit';
 import type { Result } from '../../../shared/errors/kiosk-error';
 import { startTestKiosk, TEST_TOKEN, type TestKiosk } from '../testing/test-kiosk';
+import { cash, tryIssue } from '../testing/permit-actions';
+import { TestTmpfs } from '../testing/tmpfs';
 import { readRecords } from './read-records';
 
 /**
@@ -16,30 +15,17 @@ import { readRecords } from './read-records';
 describe('a kiosk on a disk that really fills up (1 MiB tmpfs)', () => {
   let kiosk: TestKiosk | undefined;
   let sandbox: RunningSandbox | undefined;
-  let mounted: string | undefined;
+  const disk = new TestTmpfs();
   afterEach(async () => {
     await kiosk?.close();
     kiosk = undefined;
     await sandbox?.close();
     sandbox = undefined;
-    if (mounted) {
-      execFileSync('umount', [mounted]);
-      rmSync(mounted, { recursive: true, force: true });
-      mounted = undefined;
-    }
+    disk.unmount();
   });
 
   it('keeps and delivers every sale it confirmed, stores none it refused, and says why', async (ctx) => {
-    if (process.platform !== 'linux' || process.getuid?.() !== 0)
-      return ctx.skip('needs root on Linux to mount a tmpfs');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-full-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'pipe' });
-    } catch (error) {
-      rmSync(dir, { recursive: true, force: true });
-      return ctx.skip(`mount refused here: ${String((error as { stderr?: unknown }).stderr ?? error).trim()}`);
-    }
-    mounted = dir;
+    const dir = disk.mount(ctx, '1m', 'kiosk-full-');
     sandbox = await startSandbox({ port: 0, tokens: [TEST_TOKEN] });
     const floorless = { storageThresholds: { warnBelowBytes: 0, refuseBelowBytes: 0 } };
     kiosk = await startTestKiosk({ dataDir: dir, sandbox, core: floorless, settings: { kioskId: 'FULLDISK' } });
@@ -51,13 +37,7 @@ describe('a kiosk on a disk that really fills up (1 MiB tmpfs)', () => {
     for (let i = 0; i < 2000 && refused.length < 5; i += 1) {
       const plate = `FULL${i.toString().padStart(4, '0')}`;
       const requestId = crypto.randomUUID();
-      const answer = await kiosk.core.dispatch('permits:issue', {
-        requestId,
-        plate,
-        zone: 'Lot 1',
-        durationMinutes: 60,
-        tender: { method: 'cash', tenderedCents: 500 },
-      });
+      const answer = await tryIssue(kiosk, plate, { requestId, tender: cash(500) });
       if (answer.ok) confirmed.push(answer.value as Permit);
       else refused.push({ plate, requestId, answer });
     }

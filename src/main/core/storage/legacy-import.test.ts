@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Permit } from '../../../shared/permits/permit';
 import { verifyAuditChain } from '../audit/audit-log';
 import { fixedClock, startTestKiosk, value, type TestKiosk } from '../testing/test-kiosk';
+import { cash, issue } from '../testing/permit-actions';
 import { KioskStore } from './kiosk-store';
 import { LEGACY_FILES } from './legacy-import';
 import { readRecords } from './read-records';
@@ -60,15 +61,7 @@ describe('a kiosk with records in files moves them into the store on its first s
       attendant: 'Test attendant',
     });
     expect(value(await core.dispatch('issue:choices', {}))).toMatchObject({ zone: 'Lot 2', minutes: 120 });
-    const next = value<Permit>(
-      await core.dispatch('permits:issue', {
-        requestId: crypto.randomUUID(),
-        plate: 'NEW005',
-        zone: 'Lot 1',
-        durationMinutes: 60,
-        tender: { method: 'cash', tenderedCents: 500 },
-      }),
-    );
+    const next = await issue(kiosk, 'NEW005', { tender: cash(500) });
     expect(next.ticketNumber).toBe('OLDFILES-000005'); // the sequence goes on; no number is reused
 
     const files = (name: string) => fs.readFileSync(path.join(backup, name), 'utf8').trim().split('\n');

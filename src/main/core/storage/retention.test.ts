@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Permit } from '../../../shared/permits/permit';
 import type { ShiftSummary } from '../../../shared/shift/shift-view';
 import type { MoneyReport } from '../../../shared/money/ledger-entries';
 import { verifyAuditChain } from '../audit/audit-log';
 import { fixedClock, startTestKiosk, value, type TestKiosk } from '../testing/test-kiosk';
+import { cash, issue } from '../testing/permit-actions';
 import { KioskStore } from './kiosk-store';
 import { readRecords } from './read-records';
 import { HISTORY_DAYS } from './retention';
@@ -21,15 +21,7 @@ describe('the retention rule', () => {
     const { core } = kiosk;
     value(await core.dispatch('drawer:open', { floatCents: 10_000 }));
     for (const plate of ['RET001', 'RET002']) {
-      value<Permit>(
-        await core.dispatch('permits:issue', {
-          requestId: crypto.randomUUID(),
-          plate,
-          zone: 'Lot 1',
-          durationMinutes: 60,
-          tender: { method: 'cash', tenderedCents: 500 },
-        }),
-      );
+      await issue(kiosk, plate, { tender: cash(500) });
     }
     await core.idle();
     value(
@@ -52,15 +44,7 @@ describe('the retention rule', () => {
     expect(kiosk.logLines.join('\n')).not.toMatch(/Retention/);
     // Once the kiosk has worked at that date, the next start applies the rule.
     await kiosk.core.dispatch('shift:start', { attendant: 'Next year' });
-    value(
-      await kiosk.core.dispatch('permits:issue', {
-        requestId: crypto.randomUUID(),
-        plate: 'RET003',
-        zone: 'Lot 1',
-        durationMinutes: 60,
-        tender: { method: 'cash', tenderedCents: 500 },
-      }),
-    );
+    await issue(kiosk, 'RET003', { tender: cash(500) });
     await kiosk.restart();
     expect(kiosk.logLines.join('\n')).toMatch(/Retention: 1 shift\(s\) older than 400 days kept as Z-reports/);
 
@@ -74,15 +58,7 @@ describe('the retention rule', () => {
     // The old audit entries went; the chain goes on from the anchor they left, through what comes next.
     expect(after.audit.some((entry) => entry.plate === 'RET001')).toBe(false);
     expect(after.audit.some((entry) => entry.plate === 'RET003')).toBe(true);
-    value(
-      await kiosk.core.dispatch('permits:issue', {
-        requestId: crypto.randomUUID(),
-        plate: 'RET004',
-        zone: 'Lot 1',
-        durationMinutes: 60,
-        tender: { method: 'cash', tenderedCents: 500 },
-      }),
-    );
+    await issue(kiosk, 'RET004', { tender: cash(500) });
     await kiosk.restart(() => {
       const store = KioskStore.open(kiosk!.dataDir);
       expect(verifyAuditChain(store.db).broken).toBeNull();

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoreDamagedError } from './kiosk-store';
@@ -11,6 +9,8 @@ import { permitHandlers } from '../permits/handlers';
 import { createLogger } from '../host/log';
 import type { KioskServices } from '../channels/services';
 import { fixedClock, startTestKiosk, value, type TestKiosk } from '../testing/test-kiosk';
+import { firstZone, outboxStatus, tryIssue } from '../testing/permit-actions';
+import { TestTmpfs } from '../testing/tmpfs';
 import { StorageHealth } from './storage-health';
 
 const MiB = 1024 * 1024;
@@ -102,27 +102,15 @@ describe('permits:issue below the floor', () => {
 
 describe('a kiosk whose data folder is on a small real disk (tmpfs)', () => {
   let kiosk: TestKiosk | undefined;
-  let mounted: string | undefined;
+  const disk = new TestTmpfs();
   afterEach(async () => {
     await kiosk?.close();
     kiosk = undefined;
-    if (mounted) {
-      execFileSync('umount', [mounted]);
-      rmSync(mounted, { recursive: true, force: true });
-      mounted = undefined;
-    }
+    disk.unmount();
   });
 
   it('warns when low, stops new sales below the floor but not extensions or retries, and resumes', async (ctx) => {
-    if (process.getuid?.() !== 0) return ctx.skip('needs root to mount a tmpfs');
-    const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-disk-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', dir], { stdio: 'pipe' });
-    } catch (error) {
-      rmSync(dir, { recursive: true, force: true });
-      return ctx.skip(`mount refused here: ${String((error as { stderr?: unknown }).stderr ?? error).trim()}`);
-    }
-    mounted = dir;
+    const dir = disk.mount(ctx, '64m', 'kiosk-disk-');
     // The test kiosk makes its data folder in the temporary folder: this disk, for this kiosk only.
     const previous = process.env.TMPDIR;
     process.env.TMPDIR = dir;
@@ -139,23 +127,20 @@ describe('a kiosk whose data folder is on a small real disk (tmpfs)', () => {
     k.core.events.subscribe((event, payload) => {
       if (event === 'outbox:changed') events.push(payload as OutboxStatus);
     });
-    const status = async () => value<OutboxStatus>(await k.core.dispatch('outbox:status', {}));
-    const zone = k.core.info.zones[0]!.name;
-    const issue = (requestId: string, plate: string) =>
-      k.core.dispatch('permits:issue', { requestId, plate, zone, durationMinutes: 60 });
+    const zone = firstZone(k);
 
     // 64 MiB: under the 200 MiB warning line, over the 50 MiB floor.
-    expect((await status()).storage).toMatchObject({ state: 'low', lastFault: null });
+    expect((await outboxStatus(k)).storage).toMatchObject({ state: 'low', lastFault: null });
     const firstId = crypto.randomUUID();
-    const first = value<Permit>(await issue(firstId, 'ABC123'));
+    const first = value<Permit>(await tryIssue(k, 'ABC123', { requestId: firstId, zone }));
 
     writeFileSync(path.join(dir, 'filler'), Buffer.alloc(20 * MiB, 1));
     clock.advance(1);
-    const full = (await status()).storage;
+    const full = (await outboxStatus(k)).storage;
     expect(full).toMatchObject({ state: 'full', lastFault: null });
     expect(full!.freeBytes).toBeLessThan(50 * MiB);
     await vi.waitFor(() => expect(events.at(-1)?.storage?.state).toBe('full'));
-    expect(await issue(crypto.randomUUID(), 'XYZ789')).toMatchObject({
+    expect(await tryIssue(k, 'XYZ789', { zone })).toMatchObject({
       ok: false,
       error: {
         code: 'storage',
@@ -172,12 +157,14 @@ describe('a kiosk whose data folder is on a small real disk (tmpfs)', () => {
         minutes: 30,
       }),
     );
-    expect(value<Permit>(await issue(firstId, 'ABC123')).ticketNumber).toBe(first.ticketNumber);
+    expect(value<Permit>(await tryIssue(k, 'ABC123', { requestId: firstId, zone })).ticketNumber).toBe(
+      first.ticketNumber,
+    );
 
     rmSync(path.join(dir, 'filler'));
     clock.advance(1);
-    expect((await status()).storage?.state).toBe('low');
-    value(await issue(crypto.randomUUID(), 'XYZ789'));
+    expect((await outboxStatus(k)).storage?.state).toBe('low');
+    value(await tryIssue(k, 'XYZ789', { zone }));
     const metrics = await k.core.metrics.text();
     expect(metrics).toMatch(/^kiosk_storage_state\{state="low",kiosk_id="[A-Z0-9]+"\} 1$/m);
   });

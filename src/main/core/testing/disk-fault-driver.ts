@@ -11,6 +11,7 @@
 import type { RunningSandbox } from '../../../sandbox/server';
 import type { Result } from '../../../shared/errors/kiosk-error';
 import { startTestKiosk } from './test-kiosk';
+import { cash, tryIssue } from './permit-actions';
 
 export interface DriverLine {
   kind: 'issue' | 'extend';
@@ -82,13 +83,7 @@ async function main(): Promise<void> {
     }
     const requestId = crypto.randomUUID();
     const plate = `DF${i.toString().padStart(4, '0')}`;
-    const result = await kiosk.core.dispatch('permits:issue', {
-      requestId,
-      plate,
-      zone: 'Lot 1',
-      durationMinutes: 60,
-      tender: { method: 'cash', tenderedCents: 2000 },
-    });
+    const result = await tryIssue(kiosk, plate, { requestId, tender: cash(2000) });
     const line: DriverLine = { kind: 'issue', requestId, plate, ...outcome(result) };
     if (line.ok && line.ticketNumber) sold.push({ ticketNumber: line.ticketNumber });
     report(line);

@@ -8,6 +8,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Permit } from '../../../shared/permits/permit';
 import { startTestKiosk, value } from './test-kiosk';
+import { cash, issue } from './permit-actions';
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2] ?? '';
@@ -22,15 +23,7 @@ async function main(): Promise<void> {
     }
     return response;
   };
-  const permit = value<Permit>(
-    await kiosk.core.dispatch('permits:issue', {
-      requestId: crypto.randomUUID(),
-      plate: 'UNREC1',
-      zone: 'Lot 1',
-      durationMinutes: 60,
-      tender: { method: 'cash', tenderedCents: 500 },
-    }),
-  );
+  const permit = await issue(kiosk, 'UNREC1', { tender: cash(500) });
   while (!answered) await sleep(10);
   await sleep(100); // the record of the answer has failed by now
   process.env.KIOSK_FAULT_RATE = '0';

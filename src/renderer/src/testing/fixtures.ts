@@ -75,6 +75,18 @@ export function permit(overrides: Partial<Permit> = {}): Permit {
   };
 }
 
+/** A cancel step for T-1 as it opens, before what was paid is known: no reason, no refund, no PIN yet. */
+export function cancelStep() {
+  return {
+    kind: 'cancel',
+    ticketNumber: 'T-1',
+    reason: null,
+    payments: null,
+    refund: { give: false, amountCents: null, method: 'cash' },
+    adminPin: '',
+  } as const;
+}
+
 export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
   return {
     controllerUrl: 'https://opscom.example/api',

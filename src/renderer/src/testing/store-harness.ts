@@ -20,3 +20,9 @@ export function resetStore(patch?: Partial<KioskState>) {
   requestIds.clear();
   if (patch) useKiosk.setState(patch);
 }
+
+/** The Issue tap, then "Confirm payment" by card on the payment step it opens. */
+export async function issueAndPay() {
+  await state().issue();
+  await state().payAndIssue({ method: 'card' });
+}
