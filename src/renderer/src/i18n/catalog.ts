@@ -1,8 +1,8 @@
 import type { Language } from '../../../shared/language';
 import type { RegionCode } from '../../../shared/plates/plate-formats';
 import { problemText, type Problem } from '../../../shared/errors/problems';
-import type { IssueNeed } from '../issue-readiness';
-import type { TenderGap } from '../tender-form';
+import type { IssueNeed } from '../features/issue/issue-readiness';
+import type { TenderGap } from '../features/payment/tender-form';
 
 /**
  * Every word the kiosk shows, in English and French (Canada). English is the reference: `Catalog` is its type,

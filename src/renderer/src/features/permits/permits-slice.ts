@@ -1,0 +1,362 @@
+import type { StateCreator } from 'zustand';
+import type { ResponseOf } from '../../../../shared/contract';
+import type { KioskInfo } from '../../../../shared/kiosk/kiosk-info-view';
+import type { Permit } from '../../../../shared/permits/permit';
+import type {
+  PermitPayments,
+  RecordedTender,
+  RefundMethod,
+  TenderInput,
+} from '../../../../shared/money/ledger-entries';
+import { call } from '../../app/transport/send-to-main';
+import { formatEnd } from '../../ui/format';
+import { formatMoney } from '../../../../shared/money/money';
+import { catalogs, type Catalog } from '../../i18n/catalog';
+import { normaliseSearch } from './permit-list';
+import { checkRefund, type RefundDraft } from '../payment/tender-form';
+import { requestIds } from '../../app/transport/request-ids';
+import { run, type ResetScope } from '../../app/store-slice';
+import type { KioskState } from '../../app/store';
+
+export const PERMITS_ACTIONS = ['permits', 'quote', 'extend', 'cancel'] as const;
+export type PermitsAction = (typeof PERMITS_ACTIONS)[number];
+export type ExtendQuote = ResponseOf<'permits:quote-extend'>;
+
+/** Why a permit is cancelled, for the audit log. Sent in English whatever the screen's language, so reports agree. */
+export const CANCEL_REASONS = [
+  { value: 'Driver left', label: 'reasonDriverLeft' },
+  { value: 'Wrong plate', label: 'reasonWrongPlate' },
+  { value: 'Duplicate', label: 'reasonDuplicate' },
+  { value: 'Other', label: 'reasonOther' },
+] as const satisfies readonly { value: string; label: keyof Catalog }[];
+export type CancelReason = (typeof CANCEL_REASONS)[number]['value'];
+
+/** The one inline confirm step open on the permits screen (only one row asks at a time). */
+export type PendingStep =
+  | { kind: 'quoting'; ticketNumber: string; minutes: number }
+  | { kind: 'extend'; ticketNumber: string; minutes: number; quote: ExtendQuote }
+  | {
+      kind: 'cancel';
+      ticketNumber: string;
+      reason: CancelReason | null;
+      /** What was paid for the permit (null while it loads): how much a refund may give back. */
+      payments: PermitPayments | null;
+      refund: RefundDraft;
+      /** Typed by a supervisor when the refund is above the kiosk's limit. */
+      adminPin: string;
+    };
+export type CancelStep = Extract<PendingStep, { kind: 'cancel' }>;
+
+/** The permits this kiosk issued, and extending or cancelling one of them. */
+export interface PermitsSlice {
+  permits: Permit[];
+  pending: PendingStep | null;
+  /** The plate search on Active permits, as typed on its keys or a keyboard (normalised like plates). */
+  permitSearch: string;
+  /** Whether the search's on-screen plate keys are shown. */
+  permitSearchKeys: boolean;
+  /** The permit whose details (Extend, Cancel, sync state, copies) are open over the list, by ticket number. */
+  openPermit: string | null;
+  /** How the open permit was paid, each sale in order, for its reprinted receipt. */
+  openPermitTenders: { ticketNumber: string; tenders: RecordedTender[] } | null;
+
+  loadPermits(): Promise<void>;
+  /** For `permit:changed`. */
+  applyPermit(permit: Permit): void;
+  /** Puts a copy from main in the list (an older copy never wins) and returns the list's copy, the newest. */
+  mergePermit(permit: Permit): Permit;
+  startExtend(ticketNumber: string, minutes: number): Promise<void>;
+  /** The extension's payment step was confirmed: extend, paid with this tender. */
+  confirmExtend(tender: TenderInput): Promise<void>;
+  startCancel(ticketNumber: string): Promise<void>;
+  chooseCancelReason(reason: CancelReason): void;
+  /** The cancel step's money back: refund or not, how much, by what. */
+  changeRefund(patch: Partial<RefundDraft>): void;
+  /** The admin PIN for a refund above the limit, typed on the step's keys. */
+  setCancelPin(pin: string): void;
+  confirmCancel(): Promise<void>;
+  closePending(): void;
+  typePermitSearch(character: string): void;
+  backspacePermitSearch(): void;
+  clearPermitSearch(): void;
+  togglePermitSearchKeys(): void;
+  /** A tap on a row: its details open, with no step left open from another permit. */
+  openPermitDetails(ticketNumber: string): void;
+  /** Reads how the open permit was paid, for its receipt; a failure only leaves the receipt without it. */
+  loadOpenPermitTenders(): Promise<void>;
+  /** Back to the list; not while an extend or cancel is on its way (its answer belongs on this view). */
+  closePermitDetails(): void;
+  /**
+   * Any reset closes the open extend or cancel step and the details; the search stays as typed (like the Issue
+   * screen's plate) until the kiosk goes idle.
+   */
+  resetPermits(scope: ResetScope): void;
+}
+
+/** Events and answers can arrive in either order; main's `revision` says which copy is newer. */
+function upsert(list: Permit[], permit: Permit): Permit[] {
+  const index = list.findIndex((p) => p.ticketNumber === permit.ticketNumber);
+  const current = list[index];
+  if (index === -1 || !current) return [...list, permit];
+  if (permit.revision < current.revision) return list;
+  const next = list.slice();
+  next[index] = permit;
+  return next;
+}
+
+export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> = (set, get) => {
+  const words = () => catalogs[get().language];
+  /** The step closes once done, unless the attendant already opened another one meanwhile. */
+  const closeIf = (step: PendingStep) => (get().pending === step ? { pending: null } : {});
+
+  return {
+    permits: [],
+    pending: null,
+    permitSearch: '',
+    permitSearchKeys: false,
+    openPermit: null,
+    openPermitTenders: null,
+
+    async loadPermits() {
+      await run(set, get, 'permits', () => call('permits:list', {}), {
+        // Merge rather than replace: a permit:changed event may have landed while the list was on its way.
+        onOk: (value) => ({ permits: get().permits.reduce(upsert, value.permits) }),
+      });
+    },
+
+    applyPermit(permit) {
+      get().mergePermit(permit);
+      get().refreshShiftSummary();
+    },
+
+    mergePermit(permit) {
+      const permits = upsert(get().permits, permit);
+      const fresh = permits.find((p) => p.ticketNumber === permit.ticketNumber) ?? permit;
+      set({ permits });
+      get().followPermit(fresh);
+      return fresh;
+    },
+
+    async startExtend(ticketNumber, minutes) {
+      if (!get().info) return;
+      const step: PendingStep = { kind: 'quoting', ticketNumber, minutes };
+      // Only touch the step this call opened; the attendant may have moved on to another row meanwhile.
+      const ours = () => get().pending === step;
+      await run(set, get, 'quote', () => call('permits:quote-extend', { ticketNumber, minutes }), {
+        start: { pending: step, notice: null, error: null },
+        onOk: (quote) => (ours() ? { pending: { kind: 'extend', ticketNumber, minutes, quote } } : {}),
+        onError: (error) => ({ error, ...(ours() ? { pending: null } : {}) }),
+      });
+    },
+
+    async confirmExtend(tender) {
+      const { pending } = get();
+      if (pending?.kind !== 'extend' || get().inFlight.extend) return;
+      const { ticketNumber, minutes } = pending;
+      // On failure the confirm step stays open so a retry is one tap.
+      await run(
+        set,
+        get,
+        'extend',
+        () =>
+          requestIds.send('extend', { ticketNumber, minutes }, (requestId) =>
+            call('permits:extend', { requestId, ticketNumber, minutes, tender }),
+          ),
+        {
+          start: { error: null },
+          onOk: ({ tender: _recorded, ...permit }) => {
+            get().mergePermit(permit);
+            // The extension's payment joins the receipt's.
+            if (get().openPermit === ticketNumber) void get().loadOpenPermitTenders();
+            return {
+              ...closeIf(pending),
+              // No full stop: the formatted time may already end in one ("a.m.").
+              notice: words().noticeExtended(permit.plate, formatEnd(permit.endAt, new Date(), get().language)),
+            };
+          },
+        },
+      );
+    },
+
+    async startCancel(ticketNumber) {
+      const step: PendingStep = {
+        kind: 'cancel',
+        ticketNumber,
+        reason: null,
+        payments: null,
+        refund: { give: false, amountCents: null, method: 'cash' },
+        adminPin: '',
+      };
+      set({ pending: step, notice: null });
+      // What was paid decides what may go back; until it is known the step offers no refund.
+      const result = await call('permits:payments', { ticketNumber });
+      const now = get().pending;
+      if (now?.kind !== 'cancel' || now.ticketNumber !== ticketNumber || now.payments) return;
+      if (!result.ok) {
+        set({ error: result.error });
+        return;
+      }
+      const payments = result.value;
+      set({
+        pending: {
+          ...now,
+          payments,
+          refund: { ...now.refund, amountCents: payments.refundableCents || null, method: refundMethodOf(payments) },
+        },
+      });
+    },
+
+    chooseCancelReason(reason) {
+      const { pending } = get();
+      if (pending?.kind !== 'cancel' || get().inFlight.cancel) return;
+      set({ pending: { ...pending, reason } });
+    },
+
+    changeRefund(patch) {
+      const { pending } = get();
+      if (pending?.kind !== 'cancel' || get().inFlight.cancel) return;
+      set({ pending: { ...pending, refund: { ...pending.refund, ...patch } } });
+    },
+
+    setCancelPin(adminPin) {
+      const { pending } = get();
+      if (pending?.kind !== 'cancel' || get().inFlight.cancel) return;
+      set({ pending: { ...pending, adminPin: adminPin.replace(/\D/g, '').slice(0, 8) } });
+    },
+
+    async confirmCancel() {
+      const { pending } = get();
+      if (pending?.kind !== 'cancel' || !pending.reason || get().inFlight.cancel) return;
+      const { ticketNumber, reason } = pending;
+      const money = cancelMoney(pending, get().info);
+      if (!money.ready) return;
+      const { refund, adminPin } = money;
+      await run(
+        set,
+        get,
+        'cancel',
+        () =>
+          requestIds.send('cancel', { ticketNumber }, (requestId) =>
+            call('permits:cancel', {
+              requestId,
+              ticketNumber,
+              reason,
+              ...(refund ? { refund } : {}),
+              ...(adminPin ? { adminPin } : {}),
+            }),
+          ),
+        {
+          start: { error: null },
+          onOk: (permit) => {
+            get().mergePermit(permit);
+            get().forgetRecentPlate(permit.plate);
+            // A cancelled permit leaves the list: its details close and the notice shows over the list.
+            const closeDetails = get().openPermit === ticketNumber ? { openPermit: null } : {};
+            const notice = refund
+              ? words().noticeCancelledRefund(
+                  permit.plate,
+                  formatMoney(refund.amountCents, permit.currency, get().language),
+                )
+              : words().noticeCancelled(permit.plate);
+            return { ...closeIf(pending), ...closeDetails, notice };
+          },
+        },
+      );
+    },
+
+    closePending() {
+      set({ pending: null });
+    },
+
+    typePermitSearch(character) {
+      if (!/^[A-Za-z0-9]$/.test(character)) return;
+      set({ permitSearch: normaliseSearch(get().permitSearch + character) });
+    },
+
+    backspacePermitSearch() {
+      set({ permitSearch: get().permitSearch.slice(0, -1) });
+    },
+
+    clearPermitSearch() {
+      set({ permitSearch: '' });
+    },
+
+    togglePermitSearchKeys() {
+      set({ permitSearchKeys: !get().permitSearchKeys });
+    },
+
+    openPermitDetails(ticketNumber) {
+      const { pending } = get();
+      set({
+        openPermit: ticketNumber,
+        openPermitTenders: null,
+        notice: null,
+        ...(pending && pending.ticketNumber !== ticketNumber ? { pending: null } : {}),
+      });
+      void get().loadOpenPermitTenders();
+    },
+
+    async loadOpenPermitTenders() {
+      const ticketNumber = get().openPermit;
+      if (!ticketNumber) return;
+      const result = await call('permits:payments', { ticketNumber });
+      if (!result.ok || get().openPermit !== ticketNumber) return;
+      const tenders = result.value.entries.flatMap((entry) => (entry.type === 'sale' ? [entry.tender] : []));
+      set({ openPermitTenders: { ticketNumber, tenders } });
+    },
+
+    closePermitDetails() {
+      const { inFlight } = get();
+      if (inFlight.extend || inFlight.cancel) return;
+      set({ openPermit: null, pending: null });
+    },
+
+    resetPermits(scope) {
+      set({
+        pending: null,
+        openPermit: null,
+        openPermitTenders: null,
+        ...(scope === 'idle' ? { permitSearch: '', permitSearchKeys: false } : {}),
+      });
+    },
+  };
+};
+
+/** The list's rules (soonest end first, search anywhere in the plate) live in permit-list.ts. */
+export { activePermits, onlyMatch, openDetails } from './permit-list';
+
+/** A refund goes back the way the money came, where it can (a card to the card); otherwise in cash. */
+function refundMethodOf(payments: PermitPayments): RefundMethod {
+  for (const entry of payments.entries) {
+    if (entry.type !== 'sale') continue;
+    const { tender } = entry;
+    if (tender.method === 'card') return 'card';
+    if (tender.method === 'other' && tender.kind === 'voucher') return 'voucher';
+  }
+  return 'cash';
+}
+
+/**
+ * Whether the open cancel step may be sent, and with which refund and PIN: none while what was paid is unknown
+ * and a refund is asked for; the PIN goes only when the refund is above the kiosk's limit, and must be typed then.
+ */
+export function cancelMoney(
+  step: CancelStep,
+  info: KioskInfo | null,
+):
+  | { ready: true; refund: { amountCents: number; method: RefundMethod } | null; adminPin: string | null }
+  | {
+      ready: false;
+    } {
+  if (step.refund.give && !step.payments) return { ready: false };
+  const check = checkRefund(step.refund, step.payments?.refundableCents ?? 0, info?.refundPinAboveCents ?? null);
+  if (!check.ready) return { ready: false };
+  if (check.needsPin && step.adminPin === '') return { ready: false };
+  return { ready: true, refund: check.refund, adminPin: check.needsPin ? step.adminPin : null };
+}
+
+/** The kiosk's default extension first, then the zone's own durations, each once. */
+export function extendChoices(info: KioskInfo, zone: string): number[] {
+  const presets = info.zones.find((z) => z.name === zone)?.presets.map((p) => p.minutes) ?? [];
+  return [...new Set([info.extendMinutes, ...presets])];
+}

@@ -1,0 +1,127 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { AmountPad } from '../drawer/AmountPad';
+import { useKeyboardTarget } from '../keyboard/KeyboardField';
+import { KioskKeyboard } from '../keyboard/KioskKeyboard';
+import { centsOfDigits, FLOAT_CHOICES } from '../drawer/drawer-arithmetic';
+import { useT } from '../../i18n/useT';
+import { ATTENDANT_CHARACTER, ATTENDANT_MAX_LENGTH } from './shift-slice';
+import { useKiosk } from '../../app/store';
+import { ATTENDANT_FIELD_ATTRIBUTE } from '../keyboard/usePhysicalKeyboard';
+
+/** No shift, no sales: the attendant says who is on duty, by name, badge number or a badge scanner. */
+export function StartShiftScreen() {
+  const { t } = useT();
+  const draft = useKiosk((s) => s.attendantDraft);
+  const starting = useKiosk((s) => s.inFlight.shiftStart);
+  const { setAttendantDraft, startShift } = useKiosk.getState();
+  const input = useRef<HTMLInputElement>(null);
+  const { read, write } = useKeyboardTarget(input, draft, setAttendantDraft);
+
+  // A badge scanner types where the focus is: start there.
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && !event.repeat) {
+      event.preventDefault();
+      void startShift();
+    }
+  };
+
+  return (
+    <main className="screen start-shift-screen">
+      <h1 className="screen-title">{t.startShiftTitle}</h1>
+      <p className="start-shift-screen__intro">{t.startShiftIntro}</p>
+      <div className="start-shift-screen__form">
+        <div className="plate-row">
+          {/* inputMode none: the keys below type; a USB keyboard or badge scanner still can. */}
+          <input
+            ref={input}
+            {...{ [ATTENDANT_FIELD_ATTRIBUTE]: '' }}
+            className="plate-display attendant-input"
+            aria-label={t.attendantLabel}
+            placeholder={t.attendantLabel}
+            inputMode="none"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={ATTENDANT_MAX_LENGTH}
+            value={draft}
+            onChange={(event) => setAttendantDraft(event.target.value)}
+            onKeyDown={onKeyDown}
+            // Letters typed while a key had the focus are already in the field: go on after them, not before.
+            onFocus={(event) => {
+              const end = event.currentTarget.value.length;
+              event.currentTarget.setSelectionRange(end, end);
+            }}
+          />
+          <button
+            type="button"
+            className="button button--primary start-shift-screen__start"
+            aria-busy={starting}
+            disabled={!draft.trim() || starting}
+            onClick={() => void startShift()}
+          >
+            {starting ? t.startingShift : t.startShift}
+          </button>
+        </div>
+        {/* Always shown (a lot station has no other keys): names with French accents, typed at the caret. */}
+        <KioskKeyboard
+          layout="text"
+          label={t.attendantKeys}
+          read={read}
+          write={write}
+          maxLength={ATTENDANT_MAX_LENGTH}
+          only={ATTENDANT_CHARACTER}
+        />
+      </div>
+    </main>
+  );
+}
+
+/**
+ * Right after Start shift, before the first sale: the cash the drawer starts with (its float), one tap for the
+ * usual amounts or typed on the number keys, then Confirm. Main takes it once, before any cash moves.
+ */
+export function FloatStep() {
+  const { t, money } = useT();
+  const currency = useKiosk((s) => s.drawer?.currency ?? 'CAD');
+  const digits = useKiosk((s) => s.floatDigits);
+  const saving = useKiosk((s) => s.inFlight.drawerOpen);
+  const { setFloatDigits, declareFloat } = useKiosk.getState();
+  const cents = centsOfDigits(digits);
+  return (
+    <main className="screen float-step">
+      <h1 className="screen-title">{t.floatTitle}</h1>
+      <p className="float-step__intro">{t.floatIntro}</p>
+      <div className="float-step__body">
+        <div className="float-step__side">
+          <div className="float-step__choices" role="group" aria-label={t.floatChoices}>
+            {FLOAT_CHOICES.map((choice) => (
+              <button
+                key={choice}
+                type="button"
+                className="button button--secondary float-step__choice"
+                aria-pressed={cents === choice}
+                disabled={saving}
+                onClick={() => setFloatDigits(String(choice))}
+              >
+                {choice === 0 ? t.floatEmpty(money(0, currency)) : money(choice, currency)}
+              </button>
+            ))}
+          </div>
+          <button
+            type="button"
+            className="button button--primary float-step__confirm"
+            aria-busy={saving}
+            disabled={saving}
+            onClick={() => void declareFloat(cents)}
+          >
+            {saving ? t.savingDrawer : t.confirmFloat(money(cents, currency))}
+          </button>
+        </div>
+        <AmountPad digits={digits} onDigits={setFloatDigits} currency={currency} label={t.floatAmount} />
+      </div>
+    </main>
+  );
+}
