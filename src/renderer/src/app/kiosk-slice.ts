@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { KioskError } from '../../../shared/errors/kiosk-error';
 import type { KioskInfo } from '../../../shared/kiosk/kiosk-info-view';
 import type { Language } from '../../../shared/language';
-import { call } from './transport/send-to-main';
+import { sendToMain } from './transport/send-to-main';
 import { run } from './store-slice';
 import type { KioskState } from './store';
 
@@ -35,7 +35,7 @@ export const createKioskSlice: StateCreator<KioskState, [], [], KioskSlice> = (s
   language: 'en-CA',
 
   async loadInfo() {
-    const result = await run(set, get, 'info', () => call('kiosk:info', {}), {
+    const result = await run(set, get, 'info', () => sendToMain('kiosk:info', {}), {
       start: { infoError: null },
       onError: (infoError) => ({ infoError }),
     });
@@ -52,7 +52,7 @@ export const createKioskSlice: StateCreator<KioskState, [], [], KioskSlice> = (s
     const previous = get().language;
     if (language === previous) return;
     // Switch at once; main stores it and tells every window through kiosk:changed.
-    const result = await run(set, get, 'language', () => call('kiosk:set-language', { language }), {
+    const result = await run(set, get, 'language', () => sendToMain('kiosk:set-language', { language }), {
       start: { language },
       onError: (error) => ({ language: previous, error }),
     });
@@ -65,7 +65,7 @@ export const createKioskSlice: StateCreator<KioskState, [], [], KioskSlice> = (s
 
   async print(what, windowPrint) {
     // A failed call needs no alert: the page's own dialog prints instead.
-    const result = await run(set, get, 'print', () => call('kiosk:print', { what }), { onError: () => ({}) });
+    const result = await run(set, get, 'print', () => sendToMain('kiosk:print', { what }), { onError: () => ({}) });
     if (result === null) return;
     // 'app' printed (or the attendant cancelled its dialog, which needs no alert); anything else prints here.
     if (result.ok && result.value.printedBy === 'app') return;

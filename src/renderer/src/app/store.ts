@@ -41,7 +41,7 @@ const ACTIONS = [
   ...PLATE_FIX_ACTIONS,
   ...PRINTERS_ACTIONS,
 ] as const;
-/** Every channel call that can be on its way, each with its own busy flag (see `run` in slice.ts). */
+/** Every channel call that can be on its way, each with its own busy flag (see `run` in store-slice.ts). */
 export type Action = (typeof ACTIONS)[number];
 
 export interface KioskState

@@ -96,7 +96,7 @@ describe('kiosk API with its checks loading apart', () => {
     expect(subscriptions()).toBe(0);
   });
 
-  it('fails calls (which `call` words as "not answering") when the checks cannot load', async () => {
+  it('fails calls (which `sendToMain` words as "not answering") when the checks cannot load', async () => {
     const { transport } = fakeTransport();
     const kiosk = createDeferredKioskApi(transport, () => Promise.reject(new Error('chunk missing')));
     await expect(kiosk.send('shift:current', {})).rejects.toThrow('chunk missing');

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { CountResult, DayReport, DrawerStatus, MoneyReport } from '../../../../shared/money/ledger-entries';
 import { formatMoney } from '../../../../shared/money/money';
-import { call } from '../../app/transport/send-to-main';
+import { sendToMain } from '../../app/transport/send-to-main';
 import { amountDigits, centsOfDigits, clampCount, countRows } from './drawer-arithmetic';
 import { catalogs } from '../../i18n/catalog';
 import { run, type ResetScope } from '../../app/store-slice';
@@ -112,7 +112,7 @@ export const createDrawerSlice: StateCreator<KioskState, [], [], DrawerSlice> = 
     async loadDrawer() {
       const shiftId = get().shift?.id;
       if (!shiftId) return;
-      await run(set, get, 'drawer', () => call('drawer:status', {}), {
+      await run(set, get, 'drawer', () => sendToMain('drawer:status', {}), {
         onOk: (drawer) => (get().shift?.id === drawer.shiftId ? { drawer, drawerLoadedFor: drawer.shiftId } : {}),
         // Main could not say: selling goes on (main's own rules still hold), and the alert says why.
         onError: (error) => ({ error, drawerLoadedFor: shiftId }),
@@ -126,7 +126,7 @@ export const createDrawerSlice: StateCreator<KioskState, [], [], DrawerSlice> = 
     async declareFloat(cents) {
       const shiftId = get().shift?.id;
       if (!shiftId) return;
-      await run(set, get, 'drawerOpen', () => call('drawer:open', { floatCents: cents }), {
+      await run(set, get, 'drawerOpen', () => sendToMain('drawer:open', { floatCents: cents }), {
         start: { error: null },
         onOk: (drawer) => ({ drawer, floatDigits: '' }),
         onError: (error) => {
@@ -178,7 +178,7 @@ export const createDrawerSlice: StateCreator<KioskState, [], [], DrawerSlice> = 
         set,
         get,
         'drawerMove',
-        () => call(channel, { requestId: step.requestId, amountCents, reason }),
+        () => sendToMain(channel, { requestId: step.requestId, amountCents, reason }),
         {
           start: { error: null, notice: null },
           onOk: (drawer) => {
@@ -206,7 +206,7 @@ export const createDrawerSlice: StateCreator<KioskState, [], [], DrawerSlice> = 
       const drawer = get().drawer;
       if (!drawer || get().shiftStep !== 'confirm-close') return;
       const counts = countRows(drawer.denominations, get().counts);
-      await run(set, get, 'drawerCount', () => call('drawer:count', { counts }), {
+      await run(set, get, 'drawerCount', () => sendToMain('drawer:count', { counts }), {
         start: { error: null, notice: null },
         onOk: (countResult) => ({ countResult, drawer: { ...drawer, lastCount: countResult } }),
       });
@@ -222,20 +222,20 @@ export const createDrawerSlice: StateCreator<KioskState, [], [], DrawerSlice> = 
         set,
         get,
         'reportX',
-        () => call('reports:x', adminPin === undefined ? {} : { adminPin }),
+        () => sendToMain('reports:x', adminPin === undefined ? {} : { adminPin }),
         { start: { error: null }, onOk: (xReport) => ({ xReport }) },
       );
       return result?.ok ?? false;
     },
 
     async loadZReport(shiftId) {
-      await run(set, get, 'reportZ', () => call('reports:z', { shiftId }), {
+      await run(set, get, 'reportZ', () => sendToMain('reports:z', { shiftId }), {
         onOk: (zReport) => ({ zReport }),
       });
     },
 
     async loadDayReport() {
-      await run(set, get, 'reportDay', () => call('reports:day', {}), {
+      await run(set, get, 'reportDay', () => sendToMain('reports:day', {}), {
         start: { error: null },
         onOk: (dayReport) => ({ dayReport }),
       });

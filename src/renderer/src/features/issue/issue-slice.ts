@@ -3,7 +3,7 @@ import type { KioskInfo } from '../../../../shared/kiosk/kiosk-info-view';
 import type { Permit } from '../../../../shared/permits/permit';
 import type { RecordedTender, TenderInput } from '../../../../shared/money/ledger-entries';
 import { normalisePlate, PLATE_MAX_LENGTH, rememberPlate } from '../../../../shared/plates/plate';
-import { call } from '../../app/transport/send-to-main';
+import { sendToMain } from '../../app/transport/send-to-main';
 import { plateStep } from '../../../../shared/plates/plate-check';
 import { missingForIssue } from './issue-readiness';
 import { findActivePermit } from './plate-checks';
@@ -107,7 +107,7 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
   /** Zone and duration survive a restart; a lost write only means choosing again, so no error is shown. */
   const rememberChoices = () => {
     const { zone, presetMinutes } = get();
-    void call('issue:remember', { zone, minutes: presetMinutes });
+    void sendToMain('issue:remember', { zone, minutes: presetMinutes });
   };
 
   const sendIssue = async (tender: TenderInput) => {
@@ -120,7 +120,8 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
       get,
       'issue',
       // A retry after a lost answer carries the same id, so main answers it from what it recorded (#19).
-      () => requestIds.send('issue', input, (requestId) => call('permits:issue', { requestId, ...input, tender })),
+      () =>
+        requestIds.send('issue', input, (requestId) => sendToMain('permits:issue', { requestId, ...input, tender })),
       {
         start: { issueStep: null, error: null },
         onOk: ({ tender: recorded, ...permit }) => ({
@@ -179,7 +180,7 @@ export const createIssueSlice: StateCreator<KioskState, [], [], IssueSlice> = (s
     },
 
     async loadIssueChoices() {
-      const result = await call('issue:choices', {});
+      const result = await sendToMain('issue:choices', {});
       // Nothing remembered is no failure: the attendant chooses again.
       if (!result.ok) return;
       const { zone, minutes, recentPlates } = result.value;

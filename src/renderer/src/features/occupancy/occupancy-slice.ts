@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Occupancy } from '../../../../shared/occupancy/occupancy-view';
-import { call } from '../../app/transport/send-to-main';
+import { sendToMain } from '../../app/transport/send-to-main';
 import { run } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
 
@@ -19,7 +19,7 @@ export const createOccupancySlice: StateCreator<KioskState, [], [], OccupancySli
   occupancy: null,
 
   async loadOccupancy(refresh) {
-    await run(set, get, 'occupancy', () => call('occupancy:get', { refresh }), {
+    await run(set, get, 'occupancy', () => sendToMain('occupancy:get', { refresh }), {
       onOk: (occupancy) => ({ occupancy }),
       // A background refresh that fails says so in the figures' own `error`; only a tapped Refresh raises an alert.
       onError: (error) => (refresh ? { error } : {}),

@@ -8,7 +8,7 @@ import type {
   RefundMethod,
   TenderInput,
 } from '../../../../shared/money/ledger-entries';
-import { call } from '../../app/transport/send-to-main';
+import { sendToMain } from '../../app/transport/send-to-main';
 import { formatEnd } from '../../ui/format';
 import { formatMoney } from '../../../../shared/money/money';
 import { catalogs, type Catalog } from '../../i18n/catalog';
@@ -118,7 +118,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
     openPermitTenders: null,
 
     async loadPermits() {
-      await run(set, get, 'permits', () => call('permits:list', {}), {
+      await run(set, get, 'permits', () => sendToMain('permits:list', {}), {
         // Merge rather than replace: a permit:changed event may have landed while the list was on its way.
         onOk: (value) => ({ permits: get().permits.reduce(upsert, value.permits) }),
       });
@@ -142,7 +142,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
       const step: PendingStep = { kind: 'quoting', ticketNumber, minutes };
       // Only touch the step this call opened; the attendant may have moved on to another row meanwhile.
       const ours = () => get().pending === step;
-      await run(set, get, 'quote', () => call('permits:quote-extend', { ticketNumber, minutes }), {
+      await run(set, get, 'quote', () => sendToMain('permits:quote-extend', { ticketNumber, minutes }), {
         start: { pending: step, notice: null, error: null },
         onOk: (quote) => (ours() ? { pending: { kind: 'extend', ticketNumber, minutes, quote } } : {}),
         onError: (error) => ({ error, ...(ours() ? { pending: null } : {}) }),
@@ -160,7 +160,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
         'extend',
         () =>
           requestIds.send('extend', { ticketNumber, minutes }, (requestId) =>
-            call('permits:extend', { requestId, ticketNumber, minutes, tender }),
+            sendToMain('permits:extend', { requestId, ticketNumber, minutes, tender }),
           ),
         {
           start: { error: null },
@@ -189,7 +189,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
       };
       set({ pending: step, notice: null });
       // What was paid decides what may go back; until it is known the step offers no refund.
-      const result = await call('permits:payments', { ticketNumber });
+      const result = await sendToMain('permits:payments', { ticketNumber });
       const now = get().pending;
       if (now?.kind !== 'cancel' || now.ticketNumber !== ticketNumber || now.payments) return;
       if (!result.ok) {
@@ -237,7 +237,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
         'cancel',
         () =>
           requestIds.send('cancel', { ticketNumber }, (requestId) =>
-            call('permits:cancel', {
+            sendToMain('permits:cancel', {
               requestId,
               ticketNumber,
               reason,
@@ -299,7 +299,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
     async loadOpenPermitTenders() {
       const ticketNumber = get().openPermit;
       if (!ticketNumber) return;
-      const result = await call('permits:payments', { ticketNumber });
+      const result = await sendToMain('permits:payments', { ticketNumber });
       if (!result.ok || get().openPermit !== ticketNumber) return;
       const tenders = result.value.entries.flatMap((entry) => (entry.type === 'sale' ? [entry.tender] : []));
       set({ openPermitTenders: { ticketNumber, tenders } });

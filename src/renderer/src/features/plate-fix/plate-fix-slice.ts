@@ -3,7 +3,7 @@ import type { KioskInfo } from '../../../../shared/kiosk/kiosk-info-view';
 import type { Permit } from '../../../../shared/permits/permit';
 import { normalisePlate, PLATE_MAX_LENGTH } from '../../../../shared/plates/plate';
 import { addMinutes, isAfter } from '../../../../shared/time';
-import { call } from '../../app/transport/send-to-main';
+import { sendToMain } from '../../app/transport/send-to-main';
 import { catalogs, type Catalog } from '../../i18n/catalog';
 import { run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
@@ -126,7 +126,7 @@ export const createPlateFixSlice: StateCreator<KioskState, [], [], PlateFixSlice
         ...(step.needsPin ? { adminPin: step.pin } : {}),
       };
       const ours = () => get().plateFix?.requestId === step.requestId;
-      const result = await run(set, get, 'plateFix', () => call('permits:fix-plate', request), {
+      const result = await run(set, get, 'plateFix', () => sendToMain('permits:fix-plate', request), {
         start: { error: null, notice: null },
         onOk: (permit) => {
           get().mergePermit(permit);

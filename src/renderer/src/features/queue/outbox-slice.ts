@@ -3,7 +3,7 @@ import type { ResponseOf } from '../../../../shared/contract';
 import type { OutboxItem, OutboxStatus, ReconcileEntry } from '../../../../shared/outbox/outbox-view';
 import type { Result } from '../../../../shared/errors/kiosk-error';
 import { normalisePlate } from '../../../../shared/plates/plate';
-import { call } from '../../app/transport/send-to-main';
+import { sendToMain } from '../../app/transport/send-to-main';
 import { catalogs } from '../../i18n/catalog';
 import { onScreen, run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
@@ -120,7 +120,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
 
     async loadOutbox() {
       const seen = eventsSeen;
-      const result = await run(set, get, 'outbox', () => call('outbox:status', {}));
+      const result = await run(set, get, 'outbox', () => sendToMain('outbox:status', {}));
       if (result?.ok) answer(result.value, seen);
     },
 
@@ -139,7 +139,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     },
 
     async loadQueue() {
-      const result = await run(set, get, 'queue', () => call('outbox:list', {}), {
+      const result = await run(set, get, 'queue', () => sendToMain('outbox:list', {}), {
         onOk: (value) => ({ queue: value.items, queueLoaded: true }),
       });
       if (result === null) {
@@ -154,7 +154,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
 
     async flush(reason) {
       const seen = eventsSeen;
-      const send = () => call('outbox:flush', { reason });
+      const send = () => sendToMain('outbox:flush', { reason });
       // The network hint is background work: no flag, and its failure is not the attendant's business.
       const result =
         reason === 'manual'
@@ -164,7 +164,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     },
 
     async retry(actionId) {
-      await runQueueAction({ kind: 'retry', actionId }, () => call('outbox:retry', { actionId }));
+      await runQueueAction({ kind: 'retry', actionId }, () => sendToMain('outbox:retry', { actionId }));
     },
 
     openQueueStep(step) {
@@ -179,7 +179,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
       const corrected = normalisePlate(plate);
       if (!corrected) return false;
       const ok = await runQueueAction({ kind: 'correct', actionId }, () =>
-        call('outbox:correct-plate', { actionId, plate: corrected }),
+        sendToMain('outbox:correct-plate', { actionId, plate: corrected }),
       );
       if (ok) set({ queueStep: null, notice: words().noticePlateCorrected(corrected) });
       return ok;
@@ -189,7 +189,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
       if (!adminPin) return false;
       let discarded = 0;
       const ok = await runQueueAction({ kind: 'discard', actionId }, async () => {
-        const result = await call('outbox:discard', { actionId, adminPin });
+        const result = await sendToMain('outbox:discard', { actionId, adminPin });
         if (result.ok) discarded = result.value.discarded.length;
         return result;
       });
@@ -200,7 +200,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     async exportAudit(save) {
       await exportFile(
         'export',
-        () => call('audit:export-csv', {}),
+        () => sendToMain('audit:export-csv', {}),
         save,
         (file) => words().noticeAuditSaved(file.fileName),
         words().auditNotSaved,
@@ -208,7 +208,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     },
 
     async loadReconciliation() {
-      await run(set, get, 'reconcile', () => call('reconcile:list', {}), {
+      await run(set, get, 'reconcile', () => sendToMain('reconcile:list', {}), {
         onOk: (value) => ({ reconciliation: value.entries, reconciliationLoaded: true }),
       });
     },
@@ -227,7 +227,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
         set,
         get,
         'reconcileClear',
-        () => call('reconcile:clear', { ticketNumber, adminPin, note }),
+        () => sendToMain('reconcile:clear', { ticketNumber, adminPin, note }),
         {
           start: { error: null, notice: null },
           onOk: (value) => ({
@@ -243,7 +243,7 @@ export const createOutboxSlice: StateCreator<KioskState, [], [], OutboxSlice> = 
     async exportReconciliation(save) {
       await exportFile(
         'reconcileExport',
-        () => call('reconcile:export-csv', {}),
+        () => sendToMain('reconcile:export-csv', {}),
         save,
         (file) => words().noticeReconcileSaved(file.fileName),
       );

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ResponseOf } from '../../../../shared/contract';
-import { call } from '../../app/transport/send-to-main';
+import { sendToMain } from '../../app/transport/send-to-main';
 import { run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
 
@@ -20,7 +20,7 @@ export const createPrintersSlice: StateCreator<KioskState, [], [], PrintersSlice
   printers: null,
 
   async loadPrinters() {
-    await run(set, get, 'printers', () => call('kiosk:printers', {}), {
+    await run(set, get, 'printers', () => sendToMain('kiosk:printers', {}), {
       onOk: (printers) => ({ printers }),
     });
   },

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { RequestOf, ResponseOf } from '../../../../shared/contract';
 import type { SettingsView } from '../../../../shared/settings/settings-view';
-import { call } from '../../app/transport/send-to-main';
+import { sendToMain } from '../../app/transport/send-to-main';
 import { catalogs } from '../../i18n/catalog';
 import { run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
@@ -46,7 +46,7 @@ export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (s
 
     async setFirstPin(pin) {
       if (!pin) return false;
-      const result = await run(set, get, 'firstPin', () => call('settings:set-first-pin', { newAdminPin: pin }), {
+      const result = await run(set, get, 'firstPin', () => sendToMain('settings:set-first-pin', { newAdminPin: pin }), {
         start: { error: null, notice: null },
       });
       if (!result?.ok) return false;
@@ -58,7 +58,7 @@ export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (s
       if (!adminPin) return false;
       let kept = false;
       // On failure, main's words: a wrong PIN, or locked for five minutes after five wrong tries.
-      await run(set, get, 'settings', () => call('settings:get', { adminPin }), {
+      await run(set, get, 'settings', () => sendToMain('settings:get', { adminPin }), {
         start: { error: null, notice: null },
         onOk: (view) => {
           // Left the screen while main was checking: do not keep a PIN nobody is looking at.
@@ -83,7 +83,7 @@ export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (s
         set,
         get,
         'settingsSave',
-        () => call('settings:update', { adminPin: unlocked.pin, changes }),
+        () => sendToMain('settings:update', { adminPin: unlocked.pin, changes }),
         {
           start: { error: null, notice: null },
           onOk: (view) => {
@@ -102,7 +102,7 @@ export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (s
     async testConnection() {
       const unlocked = get().settings;
       if (!unlocked) return;
-      await run(set, get, 'settingsTest', () => call('settings:test-connection', { adminPin: unlocked.pin }), {
+      await run(set, get, 'settingsTest', () => sendToMain('settings:test-connection', { adminPin: unlocked.pin }), {
         start: { settingsTest: null, error: null },
         onOk: (settingsTest) => ({ settingsTest }),
       });

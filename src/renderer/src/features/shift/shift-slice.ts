@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Shift, ShiftSummary } from '../../../../shared/shift/shift-view';
 import type { MoneyReport } from '../../../../shared/money/ledger-entries';
-import { call } from '../../app/transport/send-to-main';
+import { sendToMain } from '../../app/transport/send-to-main';
 import { catalogs } from '../../i18n/catalog';
 import { run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
@@ -90,7 +90,7 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
     shiftStep: null,
 
     async loadShift() {
-      const result = await run(set, get, 'shift', () => call('shift:current', {}), {
+      const result = await run(set, get, 'shift', () => sendToMain('shift:current', {}), {
         onOk: () => ({ shiftLoaded: true }),
       });
       if (result?.ok) get().applyShift(result.value);
@@ -126,7 +126,7 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
     async startShift() {
       const attendant = get().attendantDraft.trim();
       if (!attendant) return;
-      const result = await run(set, get, 'shiftStart', () => call('shift:start', { attendant }), {
+      const result = await run(set, get, 'shiftStart', () => sendToMain('shift:start', { attendant }), {
         start: { error: null },
         onOk: () => ({ attendantDraft: '' }),
       });
@@ -137,7 +137,7 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
 
     async loadShiftSummary() {
       if (!get().shift) return;
-      const result = await run(set, get, 'shiftSummary', () => call('shift:summary', {}), {
+      const result = await run(set, get, 'shiftSummary', () => sendToMain('shift:summary', {}), {
         // Only the totals of the shift still open: one may have closed while they were on their way.
         onOk: (summary) => (get().shift?.id === summary.shift.id ? { shiftSummary: summary } : {}),
       });
@@ -169,7 +169,7 @@ export const createShiftSlice: StateCreator<KioskState, [], [], ShiftSlice> = (s
     async closeShift(adminPin) {
       if (get().shiftStep !== 'confirm-close') return false;
       const request = adminPin === undefined ? {} : { adminPin };
-      const result = await run(set, get, 'shiftClose', () => call('shift:close', request), {
+      const result = await run(set, get, 'shiftClose', () => sendToMain('shift:close', request), {
         start: { error: null },
         onOk: (closedShift) => ({ shiftStep: null, shift: null, shiftSummary: null, closedShift, zReport: null }),
       });
