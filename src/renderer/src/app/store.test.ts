@@ -5,7 +5,8 @@ import { resetStore } from '../testing/store-harness';
 
 vi.mock('./transport/kiosk', () => import('../testing/kiosk-mock'));
 
-const { activePermits, useKiosk } = await import('./store');
+const { useKiosk } = await import('./store');
+const { activePermits } = await import('../features/permits/permit-list');
 
 const info = kioskInfo({ kioskId: 'K-1' });
 const shift = openShift();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { ADMIN_ACTIONS, createAdminSlice, type AdminSlice } from '../features/settings/settings-slice';
+import { ADMIN_PIN_ACTIONS, createAdminPinSlice, type AdminPinSlice } from '../features/admin-pin/admin-pin-slice';
 import { createDrawerSlice, DRAWER_ACTIONS, type DrawerSlice } from '../features/drawer/drawer-slice';
 import { createIssueSlice, ISSUE_ACTIONS, type IssueSlice } from '../features/issue/issue-slice';
 import { createKioskSlice, KIOSK_ACTIONS, type KioskSlice } from './kiosk-slice';
@@ -9,25 +9,13 @@ import { createOutboxSlice, OUTBOX_ACTIONS, type OutboxSlice } from '../features
 import { createPermitsSlice, PERMITS_ACTIONS, type PermitsSlice } from '../features/permits/permits-slice';
 import { createPlateFixSlice, PLATE_FIX_ACTIONS, type PlateFixSlice } from '../features/plate-fix/plate-fix-slice';
 import { createPrintersSlice, PRINTERS_ACTIONS, type PrintersSlice } from '../features/settings/printers-slice';
+import { createSettingsSlice, SETTINGS_ACTIONS, type SettingsSlice } from '../features/settings/settings-slice';
 import { createShiftSlice, SHIFT_ACTIONS, type ShiftSlice } from '../features/shift/shift-slice';
 
 /**
  * The one store the screens read with `useKiosk((s) => s.whatever)`, made of one slice per domain. Each slice
  * owns its fields, its actions and its `reset…`; this file only puts them together.
  */
-
-export type { IssueStep } from '../features/issue/issue-slice';
-export type { NavScreen, Screen } from './navigation-slice';
-export {
-  activePermits,
-  CANCEL_REASONS,
-  cancelMoney,
-  extendChoices,
-  onlyMatch,
-  openDetails,
-} from '../features/permits/permits-slice';
-export type { CancelStep } from '../features/permits/permits-slice';
-export type { CancelReason, ExtendQuote, PendingStep } from '../features/permits/permits-slice';
 
 const ACTIONS = [
   ...KIOSK_ACTIONS,
@@ -36,7 +24,8 @@ const ACTIONS = [
   ...OUTBOX_ACTIONS,
   ...SHIFT_ACTIONS,
   ...DRAWER_ACTIONS,
-  ...ADMIN_ACTIONS,
+  ...SETTINGS_ACTIONS,
+  ...ADMIN_PIN_ACTIONS,
   ...OCCUPANCY_ACTIONS,
   ...PLATE_FIX_ACTIONS,
   ...PRINTERS_ACTIONS,
@@ -53,7 +42,8 @@ export interface KioskState
     OutboxSlice,
     ShiftSlice,
     DrawerSlice,
-    AdminSlice,
+    SettingsSlice,
+    AdminPinSlice,
     OccupancySlice,
     PlateFixSlice,
     PrintersSlice {
@@ -68,7 +58,8 @@ export const useKiosk = create<KioskState>()((...store) => ({
   ...createOutboxSlice(...store),
   ...createShiftSlice(...store),
   ...createDrawerSlice(...store),
-  ...createAdminSlice(...store),
+  ...createSettingsSlice(...store),
+  ...createAdminPinSlice(...store),
   ...createOccupancySlice(...store),
   ...createPlateFixSlice(...store),
   ...createPrintersSlice(...store),

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { isDrawerPending, isFloatStepShown } from '../drawer/drawer-slice';
 import { missingForIssue } from '../issue/issue-readiness';
-import { onlyMatch, openDetails, useKiosk, type KioskState } from '../../app/store';
+import { useKiosk, type KioskState } from '../../app/store';
+import { onlyMatch, openDetails } from '../permits/permit-list';
 
 /**
  * Marks on-screen controls (plate keys, zone and duration choices) that a keyboard user may have focused by

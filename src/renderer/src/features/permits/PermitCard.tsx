@@ -1,7 +1,8 @@
 import type { Permit } from '../../../../shared/permits/permit';
 import { useT } from '../../i18n/useT';
 import { REFUND_METHODS } from '../../../../shared/money/tender-rules';
-import { CANCEL_REASONS, cancelMoney, useKiosk, type CancelStep } from '../../app/store';
+import { useKiosk } from '../../app/store';
+import { CANCEL_REASONS, cancelMoney, type CancelStep } from './permit-changes';
 import { checkRefund } from '../payment/tender-form';
 import { PinEntry } from '../admin-pin/PinInput';
 import { RadioButtons } from '../../ui/RadioButtons';

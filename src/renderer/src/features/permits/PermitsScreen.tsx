@@ -9,7 +9,9 @@ import { PermitPaperActions, PlateFixStep } from '../plate-fix/PlateFixStep';
 import { PlateKeypad } from '../keyboard/PlateKeypad';
 import { Receipt } from '../issue/Receipt';
 import { useT } from '../../i18n/useT';
-import { activePermits, extendChoices, openDetails, useKiosk } from '../../app/store';
+import { useKiosk } from '../../app/store';
+import { extendChoices } from './permit-changes';
+import { activePermits, openDetails } from './permit-list';
 import { useNow } from '../../ui/useNow';
 
 /** One empty list, so the selector's answer stays the same object while nothing is known. */

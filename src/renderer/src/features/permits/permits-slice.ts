@@ -1,51 +1,19 @@
 import type { StateCreator } from 'zustand';
-import type { ResponseOf } from '../../../../shared/contract';
-import type { KioskInfo } from '../../../../shared/kiosk/kiosk-info-view';
 import type { Permit } from '../../../../shared/permits/permit';
-import type {
-  PermitPayments,
-  RecordedTender,
-  RefundMethod,
-  TenderInput,
-} from '../../../../shared/money/ledger-entries';
+import type { RecordedTender, TenderInput } from '../../../../shared/money/ledger-entries';
 import { sendToMain } from '../../app/transport/send-to-main';
 import { formatEnd } from '../../ui/format';
 import { formatMoney } from '../../../../shared/money/money';
-import { catalogs, type Catalog } from '../../i18n/catalog';
+import { catalogs } from '../../i18n/catalog';
 import { normaliseSearch } from './permit-list';
-import { checkRefund, type RefundDraft } from '../payment/tender-form';
+import type { RefundDraft } from '../payment/tender-form';
+import { cancelMoney, refundMethodOf, type CancelReason, type PendingStep } from './permit-changes';
 import { requestIds } from '../../app/transport/request-ids';
 import { run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
 
 export const PERMITS_ACTIONS = ['permits', 'quote', 'extend', 'cancel'] as const;
 export type PermitsAction = (typeof PERMITS_ACTIONS)[number];
-export type ExtendQuote = ResponseOf<'permits:quote-extend'>;
-
-/** Why a permit is cancelled, for the audit log. Sent in English whatever the screen's language, so reports agree. */
-export const CANCEL_REASONS = [
-  { value: 'Driver left', label: 'reasonDriverLeft' },
-  { value: 'Wrong plate', label: 'reasonWrongPlate' },
-  { value: 'Duplicate', label: 'reasonDuplicate' },
-  { value: 'Other', label: 'reasonOther' },
-] as const satisfies readonly { value: string; label: keyof Catalog }[];
-export type CancelReason = (typeof CANCEL_REASONS)[number]['value'];
-
-/** The one inline confirm step open on the permits screen (only one row asks at a time). */
-export type PendingStep =
-  | { kind: 'quoting'; ticketNumber: string; minutes: number }
-  | { kind: 'extend'; ticketNumber: string; minutes: number; quote: ExtendQuote }
-  | {
-      kind: 'cancel';
-      ticketNumber: string;
-      reason: CancelReason | null;
-      /** What was paid for the permit (null while it loads): how much a refund may give back. */
-      payments: PermitPayments | null;
-      refund: RefundDraft;
-      /** Typed by a supervisor when the refund is above the kiosk's limit. */
-      adminPin: string;
-    };
-export type CancelStep = Extract<PendingStep, { kind: 'cancel' }>;
 
 /** The permits this kiosk issued, and extending or cancelling one of them. */
 export interface PermitsSlice {
@@ -321,42 +289,3 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
     },
   };
 };
-
-/** The list's rules (soonest end first, search anywhere in the plate) live in permit-list.ts. */
-export { activePermits, onlyMatch, openDetails } from './permit-list';
-
-/** A refund goes back the way the money came, where it can (a card to the card); otherwise in cash. */
-function refundMethodOf(payments: PermitPayments): RefundMethod {
-  for (const entry of payments.entries) {
-    if (entry.type !== 'sale') continue;
-    const { tender } = entry;
-    if (tender.method === 'card') return 'card';
-    if (tender.method === 'other' && tender.kind === 'voucher') return 'voucher';
-  }
-  return 'cash';
-}
-
-/**
- * Whether the open cancel step may be sent, and with which refund and PIN: none while what was paid is unknown
- * and a refund is asked for; the PIN goes only when the refund is above the kiosk's limit, and must be typed then.
- */
-export function cancelMoney(
-  step: CancelStep,
-  info: KioskInfo | null,
-):
-  | { ready: true; refund: { amountCents: number; method: RefundMethod } | null; adminPin: string | null }
-  | {
-      ready: false;
-    } {
-  if (step.refund.give && !step.payments) return { ready: false };
-  const check = checkRefund(step.refund, step.payments?.refundableCents ?? 0, info?.refundPinAboveCents ?? null);
-  if (!check.ready) return { ready: false };
-  if (check.needsPin && step.adminPin === '') return { ready: false };
-  return { ready: true, refund: check.refund, adminPin: check.needsPin ? step.adminPin : null };
-}
-
-/** The kiosk's default extension first, then the zone's own durations, each once. */
-export function extendChoices(info: KioskInfo, zone: string): number[] {
-  const presets = info.zones.find((z) => z.name === zone)?.presets.map((p) => p.minutes) ?? [];
-  return [...new Set([info.extendMinutes, ...presets])];
-}

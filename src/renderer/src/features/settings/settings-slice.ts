@@ -6,23 +6,16 @@ import { catalogs } from '../../i18n/catalog';
 import { run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
 
-// The occupancy figures have their own slice now; the Occupancy screen still finds its helper here.
-
-export const ADMIN_ACTIONS = ['settings', 'settingsSave', 'settingsTest', 'firstPin'] as const;
-export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+export const SETTINGS_ACTIONS = ['settings', 'settingsSave', 'settingsTest'] as const;
+export type SettingsAction = (typeof SETTINGS_ACTIONS)[number];
 export type SettingsChanges = RequestOf<'settings:update'>['changes'];
 export type ConnectionTest = ResponseOf<'settings:test-connection'>;
 
-/** What a supervisor does behind the admin PIN: the settings, their connection test, and the first PIN. */
-export interface AdminSlice {
+/** What a supervisor does behind the admin PIN: the settings and their connection test. */
+export interface SettingsSlice {
   /** The unlocked settings and the PIN that unlocked them; null once the screen is left. */
   settings: { pin: string; view: SettingsView } | null;
   settingsTest: ConnectionTest | null;
-  /**
-   * When main's PIN lock-out ends (an instant), as main last said; null when no lock-out was seen. Set by any
-   * refusal that says so (see `onScreen`), kept across screens; every PIN pad counts down to it.
-   */
-  pinLockedUntil: string | null;
 
   /** Resolves true when main accepted the PIN. */
   unlockSettings(adminPin: string): Promise<boolean>;
@@ -30,29 +23,16 @@ export interface AdminSlice {
   saveSettings(changes: SettingsChanges): Promise<boolean>;
   testConnection(): Promise<void>;
   lockSettings(): void;
-  /** The first admin PIN on a kiosk that has none; resolves true when main kept it. */
-  setFirstPin(pin: string): Promise<boolean>;
   /** Forgets the unlocked settings and their PIN (the screen was left, or nobody is there). */
   resetSettings(scope: ResetScope): void;
 }
 
-export const createAdminSlice: StateCreator<KioskState, [], [], AdminSlice> = (set, get) => {
+export const createSettingsSlice: StateCreator<KioskState, [], [], SettingsSlice> = (set, get) => {
   const words = () => catalogs[get().language];
 
   return {
     settings: null,
     settingsTest: null,
-    pinLockedUntil: null,
-
-    async setFirstPin(pin) {
-      if (!pin) return false;
-      const result = await run(set, get, 'firstPin', () => sendToMain('settings:set-first-pin', { newAdminPin: pin }), {
-        start: { error: null, notice: null },
-      });
-      if (!result?.ok) return false;
-      get().applyInfo(result.value);
-      return true;
-    },
 
     async unlockSettings(adminPin) {
       if (!adminPin) return false;

@@ -2,7 +2,8 @@ import type { KioskInfo } from '../../../../shared/kiosk/kiosk-info-view';
 import type { OutboxStatus } from '../../../../shared/outbox/outbox-view';
 import type { Catalog } from '../../i18n/catalog';
 import { useT } from '../../i18n/useT';
-import { useKiosk, type NavScreen } from '../../app/store';
+import type { NavScreen } from '../../app/navigation-slice';
+import { useKiosk } from '../../app/store';
 import { OutboxSummary } from '../queue/OutboxSummary';
 import { StorageIndicator } from './StorageIndicator';
 
