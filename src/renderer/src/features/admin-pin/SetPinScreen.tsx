@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { PinPad } from './PinPad';
+import { PinField, PinKeys } from './PinInput';
+import { WHOLE_PIN } from './pin-digits';
 import { useT } from '../../i18n/useT';
 import { useKiosk } from '../../app/store';
-
-const PIN = /^\d{4,8}$/;
 
 /**
  * A new kiosk has no admin PIN (there is no default to guess): before anything is sold a supervisor chooses one,
@@ -19,7 +18,7 @@ export function SetPinScreen() {
 
   const next = async () => {
     if (saving) return;
-    if (!PIN.test(pin)) return setProblem(t.setPinTooShort);
+    if (!WHOLE_PIN.test(pin)) return setProblem(t.setPinTooShort);
     if (first === null) {
       setFirst(pin);
       setPin('');
@@ -45,30 +44,14 @@ export function SetPinScreen() {
         <p className="pin-gate__prompt">{t.setPinIntro}</p>
         <label className="queue-step__label">
           {label}
-          <input
-            className="pin-input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            aria-label={label}
-            value={pin}
-            onChange={(event) => setPin(event.target.value.replace(/\D/g, '').slice(0, 8))}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') void next();
-            }}
-          />
+          <PinField pin={pin} onPin={setPin} label={label} onEnter={() => void next()} />
         </label>
         {problem && (
           <p className="field__error" role="alert">
             {problem}
           </p>
         )}
-        <PinPad
-          disabled={saving}
-          onDigit={(digit) => setPin((current) => (current.length < 8 ? current + digit : current))}
-          onBackspace={() => setPin((current) => current.slice(0, -1))}
-          onClear={() => setPin('')}
-        />
+        <PinKeys pin={pin} onPin={setPin} disabled={saving} />
         <button
           type="button"
           className="button button--primary pin-gate__open"

@@ -7,7 +7,7 @@ import { useKiosk } from '../../app/store';
 import { AmountPad } from './AmountPad';
 import { KeyboardField } from '../keyboard/KeyboardField';
 import { verdict } from './MoneyReport';
-import { PinEntry } from '../admin-pin/PinInput';
+import { PinInput } from '../admin-pin/PinInput';
 
 /** The drawer as the attendant may see it before the count: the float and how many paid-outs and drops. */
 export function DrawerLine({ drawer }: { drawer: DrawerStatus }) {
@@ -213,7 +213,11 @@ export function CountOutcome({ result }: { result: CountResult }) {
           </button>
         </div>
       </div>
-      {result.needsPin && <PinEntry pin={pin} onPin={setPin} disabled={closing} />}
+      {result.needsPin && (
+        <div className="drawer-pin">
+          <PinInput pin={pin} onPin={setPin} disabled={closing} />
+        </div>
+      )}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { REFUND_METHODS } from '../../../../shared/money/tender-rules';
 import { useKiosk } from '../../app/store';
 import { CANCEL_REASONS, cancelMoney, type CancelStep } from './permit-changes';
 import { checkRefund } from '../payment/tender-form';
-import { PinEntry } from '../admin-pin/PinInput';
+import { PinInput } from '../admin-pin/PinInput';
 import { RadioButtons } from '../../ui/RadioButtons';
 import { CentsKeypad, TenderForm } from '../payment/TenderForm';
 import { SyncBadge } from './SyncBadge';
@@ -85,7 +85,9 @@ function RefundChoice({ step, currency }: { step: CancelStep; currency: string }
           {check.ready && check.needsPin && limit !== null && (
             <div className="refund__pin">
               <p className="refund__pin-why">{t.refundNeedsPin(money(limit, currency))}</p>
-              <PinEntry pin={step.adminPin} onPin={setCancelPin} disabled={false} />
+              <div className="drawer-pin">
+                <PinInput pin={step.adminPin} onPin={setCancelPin} />
+              </div>
             </div>
           )}
         </div>

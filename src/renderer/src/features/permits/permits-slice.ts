@@ -9,6 +9,7 @@ import { normaliseSearch } from './permit-list';
 import type { RefundDraft } from '../payment/tender-form';
 import { cancelMoney, refundMethodOf, type CancelReason, type PendingStep } from './permit-changes';
 import { requestIds } from '../../app/transport/request-ids';
+import { pinDigits } from '../admin-pin/pin-digits';
 import { run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
 
@@ -189,7 +190,7 @@ export const createPermitsSlice: StateCreator<KioskState, [], [], PermitsSlice> 
     setCancelPin(adminPin) {
       const { pending } = get();
       if (pending?.kind !== 'cancel' || get().inFlight.cancel) return;
-      set({ pending: { ...pending, adminPin: adminPin.replace(/\D/g, '').slice(0, 8) } });
+      set({ pending: { ...pending, adminPin: pinDigits(adminPin) } });
     },
 
     async confirmCancel() {

@@ -5,6 +5,7 @@ import { PLATE_MAX_LENGTH } from '../../../../shared/plates/plate';
 import { useT } from '../../i18n/useT';
 import { DEFAULT_PLATE_FIX_WINDOW_MINUTES, PLATE_FIX_REASONS, type PlateFixReason } from './plate-fix-slice';
 import { useKiosk } from '../../app/store';
+import { PinField } from '../admin-pin/PinInput';
 import { PinPad, usePinLock } from '../admin-pin/PinPad';
 import { PlateKeypad } from '../keyboard/PlateKeypad';
 import { printSection } from '../../ui/PrintArea';
@@ -83,16 +84,7 @@ export function PlateFixStep({ permit, info }: { permit: Permit; info: KioskInfo
         />
         {step.needsPin && (
           <div className="plate-fix__pin">
-            <input
-              className="pin-input"
-              type="password"
-              readOnly
-              inputMode="none"
-              autoComplete="off"
-              aria-label={t.adminPin}
-              disabled={locked}
-              value={step.pin}
-            />
+            <PinField pin={step.pin} label={t.adminPin} disabled={locked} padOnly />
             <PinPad
               disabled={busy}
               onDigit={typePlateFixPin}

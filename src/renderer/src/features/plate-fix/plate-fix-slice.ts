@@ -5,6 +5,7 @@ import { normalisePlate, PLATE_MAX_LENGTH } from '../../../../shared/plates/plat
 import { addMinutes, isAfter } from '../../../../shared/time';
 import { sendToMain } from '../../app/transport/send-to-main';
 import { catalogs, type Catalog } from '../../i18n/catalog';
+import { pinDigits } from '../admin-pin/pin-digits';
 import { run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';
 
@@ -105,7 +106,7 @@ export const createPlateFixSlice: StateCreator<KioskState, [], [], PlateFixSlice
       edit(() => ({ reason }));
     },
     typePlateFixPin(digit) {
-      edit((step) => ({ pin: step.pin.length < 32 ? step.pin + digit : step.pin }));
+      edit((step) => ({ pin: pinDigits(step.pin + digit) }));
     },
     backspacePlateFixPin() {
       edit((step) => ({ pin: step.pin.slice(0, -1) }));

@@ -4,7 +4,7 @@ import { cleanPlate } from '../../ui/format';
 import { QUEUE_KIND_LABEL } from '../../i18n/labels';
 import { useT } from '../../i18n/useT';
 import { useKiosk } from '../../app/store';
-import { PinPad } from '../admin-pin/PinPad';
+import { PinInput } from '../admin-pin/PinInput';
 import { PlateKeypad } from '../keyboard/PlateKeypad';
 
 const onEnter = (submit: () => void) => (event: KeyboardEvent<HTMLInputElement>) => {
@@ -85,24 +85,7 @@ export function DiscardForm({ item }: { item: OutboxItem }) {
   return (
     <div className="queue-step queue-step--danger" ref={ref}>
       <p className="queue-step__prompt">{t.discardPrompt(t[QUEUE_KIND_LABEL[item.kind]], item.plate)}</p>
-      <label className="queue-step__label">
-        {t.adminPin}
-        <input
-          className="pin-input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-label={t.adminPin}
-          value={pin}
-          onChange={(event) => setPin(event.target.value)}
-          onKeyDown={onEnter(() => void submit())}
-        />
-      </label>
-      <PinPad
-        onDigit={(digit) => setPin((current) => current + digit)}
-        onBackspace={() => setPin((current) => current.slice(0, -1))}
-        onClear={() => setPin('')}
-      />
+      <PinInput pin={pin} onPin={setPin} onEnter={() => void submit()} />
       <div className="actions">
         <button type="button" className="button button--danger" disabled={!pin || busy} onClick={() => void submit()}>
           {discarding ? t.discarding : t.confirmDiscard}

@@ -3,7 +3,7 @@ import type { ReconcileEntry, ReconcileInstruction } from '../../../../shared/ou
 import type { Catalog } from '../../i18n/catalog';
 import { useT } from '../../i18n/useT';
 import { useKiosk } from '../../app/store';
-import { PinPad } from '../admin-pin/PinPad';
+import { PinInput } from '../admin-pin/PinInput';
 import { RadioButtons } from '../../ui/RadioButtons';
 import { CopyList, PermitValuesLine } from '../permits/UnreachableCopies';
 
@@ -42,23 +42,7 @@ function DoneForm({ entry }: { entry: ReconcileEntry }) {
         selected={note}
         onSelect={setNote}
       />
-      <label className="queue-step__label">
-        {t.adminPin}
-        <input
-          className="pin-input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-label={t.adminPin}
-          value={pin}
-          onChange={(event) => setPin(event.target.value)}
-        />
-      </label>
-      <PinPad
-        onDigit={(digit) => setPin((current) => current + digit)}
-        onBackspace={() => setPin((current) => current.slice(0, -1))}
-        onClear={() => setPin('')}
-      />
+      <PinInput pin={pin} onPin={setPin} />
       <div className="actions">
         <button
           type="button"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ShiftSummary } from '../../../../shared/shift/shift-view';
 import type { MoneyReport } from '../../../../shared/money/ledger-entries';
 import { CountOutcome, CountStep, DrawerLine, MoveForm } from '../drawer/DrawerSteps';
-import { PinEntry } from '../admin-pin/PinInput';
+import { PinInput } from '../admin-pin/PinInput';
 import { DayReportTable, ReportDetails } from '../drawer/MoneyReport';
 import { PrintArea, printSection } from '../../ui/PrintArea';
 import { downloadText } from '../../ui/download';
@@ -193,7 +193,9 @@ function XReportView() {
         {asking && hidden && (
           <section className="drawer-expected-pin" aria-label={t.showExpected}>
             <p className="confirm-step__prompt">{t.showExpectedPrompt}</p>
-            <PinEntry pin={pin} onPin={setPin} disabled={loading} />
+            <div className="drawer-pin">
+              <PinInput pin={pin} onPin={setPin} disabled={loading} />
+            </div>
             <div className="actions">
               <button
                 type="button"
