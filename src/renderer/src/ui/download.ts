@@ -11,3 +11,6 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   // Not revoked at once: the browser may start reading the blob only after click() returns.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Saves a CSV file main wrote (a shift, a report), under the name main gave it. */
+export const saveCsv = (fileName: string, csv: string): void => downloadText(fileName, csv);

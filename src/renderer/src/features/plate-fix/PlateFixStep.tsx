@@ -8,7 +8,6 @@ import { useKiosk } from '../../app/store';
 import { PinField } from '../admin-pin/PinInput';
 import { PinPad, usePinLock } from '../admin-pin/PinPad';
 import { PlateKeypad } from '../keyboard/PlateKeypad';
-import { printSection } from '../../ui/PrintArea';
 import { RadioButtons } from '../../ui/RadioButtons';
 
 /**
@@ -110,29 +109,5 @@ export function PlateFixStep({ permit, info }: { permit: Permit; info: KioskInfo
         </div>
       </div>
     </section>
-  );
-}
-
-/** Under a permit's details: correct its plate (while it is active) and print its receipt again. */
-export function PermitPaperActions({ permit, canChange }: { permit: Permit; canChange: boolean }) {
-  const { t } = useT();
-  const busy = useKiosk((s) => s.inFlight.extend || s.inFlight.cancel || s.inFlight.plateFix);
-  const startPlateFix = useKiosk((s) => s.startPlateFix);
-  return (
-    <div className="actions permit-paper-actions">
-      {canChange && permit.status === 'active' && permit.sync !== 'attention' && (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={busy}
-          onClick={() => startPlateFix(permit.ticketNumber)}
-        >
-          {t.plateFixOpen}
-        </button>
-      )}
-      <button type="button" className="button button--secondary" onClick={() => printSection('receipt')}>
-        {t.reprintReceipt}
-      </button>
-    </div>
   );
 }
