@@ -65,7 +65,7 @@ export function createDeferredKioskApi(
     for (const { event, payload } of early) emit(event, payload);
     return checked;
   });
-  // A chunk that cannot load fails every call (`call` turns that into "not answering"); no unhandled rejection.
+  // A chunk that cannot load fails every call (`sendToMain` turns that into "not answering"); no unhandled rejection.
   ready.catch(() => undefined);
 
   return {

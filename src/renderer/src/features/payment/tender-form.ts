@@ -81,7 +81,7 @@ export function checkTender(draft: TenderDraft, amountCents: number): TenderChec
 }
 
 /**
- * What the amount keys hold, as the step keeps it: the cents they spell as a till reads them (drawer.ts's rule,
+ * What the amount keys hold, as the step keeps it: the cents they spell as a till reads them (drawer-arithmetic.ts's rule,
  * "2000" is $20.00), or null for no amount yet, which is not the same as $0.00 tapped on purpose.
  */
 export function centsOfKeys(digits: string): number | null {
