@@ -22,6 +22,25 @@ export function errorFor(errors: FieldErrors, field: string): string | undefined
   return key ? errors[key] : undefined;
 }
 
+/** The draft's settings typed as text (numbers included): every one a Field edits. */
+type TextSetting = { [K in keyof SettingsDraft]: string extends SettingsDraft[K] ? K : never }[keyof SettingsDraft];
+
+/**
+ * A Field's value, error and change for one setting of the draft: `<Field label={…} {...field('kioskName')} />`.
+ * `errorKey` is main's name for the setting where it differs (seconds typed, milliseconds kept); `clean` shapes
+ * what is typed before the draft keeps it.
+ */
+export function draftFields({ draft, errors, update }: SectionProps) {
+  return (
+    setting: TextSetting,
+    { errorKey = setting, clean }: { errorKey?: string; clean?: (text: string) => string } = {},
+  ) => ({
+    value: draft[setting],
+    error: errorFor(errors, errorKey),
+    onChange: (text: string) => update({ [setting]: clean ? clean(text) : text } as Partial<SettingsDraft>),
+  });
+}
+
 /** Under a section heading: some of its values came from kiosk-provision.json (README, "Provisioning"). */
 function ProvisionedNote({ view, keys }: { view: SettingsView; keys: string[] }) {
   const { t } = useT();

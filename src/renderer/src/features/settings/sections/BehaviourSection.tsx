@@ -3,11 +3,13 @@ import type { SettingsView } from '../../../../../shared/settings/settings-view'
 import { LANGUAGE_NAMES } from '../../../i18n/catalog';
 import { useT } from '../../../i18n/useT';
 import { RadioButtons } from '../../../ui/RadioButtons';
-import { errorFor, NumberField, SettingsSection, type SectionProps } from '../FormFields';
+import { draftFields, NumberField, SettingsSection, type SectionProps } from '../FormFields';
 
 /** How the kiosk behaves: times, language, sending to OPSCOM, repeated tickets and the idle reset. */
-export function BehaviourSection({ view, draft, errors, update }: SectionProps) {
+export function BehaviourSection(props: SectionProps) {
   const { t } = useT();
+  const { view, draft, update } = props;
+  const field = draftFields(props);
   return (
     <SettingsSection
       id="behaviour"
@@ -40,23 +42,14 @@ export function BehaviourSection({ view, draft, errors, update }: SectionProps) 
         selected={draft.language}
         onSelect={(language) => update({ language })}
       />
-      <NumberField
-        label={t.outboxConcurrency}
-        value={draft.outboxConcurrency}
-        error={errorFor(errors, 'outboxConcurrency')}
-        onChange={(outboxConcurrency) => update({ outboxConcurrency })}
-      />
+      <NumberField label={t.outboxConcurrency} {...field('outboxConcurrency')} />
       <NumberField
         label={t.requestSoftTimeout}
-        value={draft.requestSoftTimeoutSeconds}
-        error={errorFor(errors, 'requestSoftTimeoutMs')}
-        onChange={(requestSoftTimeoutSeconds) => update({ requestSoftTimeoutSeconds })}
+        {...field('requestSoftTimeoutSeconds', { errorKey: 'requestSoftTimeoutMs' })}
       />
       <NumberField
         label={t.requestHardTimeout}
-        value={draft.requestHardTimeoutSeconds}
-        error={errorFor(errors, 'requestHardTimeoutMs')}
-        onChange={(requestHardTimeoutSeconds) => update({ requestHardTimeoutSeconds })}
+        {...field('requestHardTimeoutSeconds', { errorKey: 'requestHardTimeoutMs' })}
       />
       <p className="field-label">{t.repeatedTicketRefused}</p>
       <RadioButtons<SettingsView['repeatedTicketRefused']>
@@ -70,12 +63,7 @@ export function BehaviourSection({ view, draft, errors, update }: SectionProps) 
         onSelect={(repeatedTicketRefused) => update({ repeatedTicketRefused })}
       />
       <p className="hint">{t.repeatedTicketHint}</p>
-      <NumberField
-        label={t.idleReset}
-        value={draft.idleResetSeconds}
-        error={errorFor(errors, 'idleResetSeconds')}
-        onChange={(idleResetSeconds) => update({ idleResetSeconds })}
-      />
+      <NumberField label={t.idleReset} {...field('idleResetSeconds')} />
     </SettingsSection>
   );
 }

@@ -1,11 +1,13 @@
 import { useKiosk } from '../../../app/store';
 import { useT } from '../../../i18n/useT';
-import { CheckField, errorFor, Field, SettingsSection, type SectionProps } from '../FormFields';
+import { CheckField, draftFields, errorFor, Field, SettingsSection, type SectionProps } from '../FormFields';
 import { hostOf } from '../settings-form';
 
 /** OPSCOM: its address, the API token (write-only), and the connection test. */
-export function ConnectionSection({ view, draft, errors, update }: SectionProps) {
+export function ConnectionSection(props: SectionProps) {
   const { t } = useT();
+  const { view, draft, errors, update } = props;
+  const field = draftFields(props);
   const testing = useKiosk((s) => s.inFlight.settingsTest);
   const test = useKiosk((s) => s.settingsTest);
   const testConnection = useKiosk((s) => s.testConnection);
@@ -28,15 +30,7 @@ export function ConnectionSection({ view, draft, errors, update }: SectionProps)
           {source}
         </p>
       )}
-      <Field
-        label={t.controllerUrl}
-        type="url"
-        inputMode="url"
-        keyboard="url"
-        value={draft.controllerUrl}
-        error={errorFor(errors, 'controllerUrl')}
-        onChange={(controllerUrl) => update({ controllerUrl })}
-      />
+      <Field label={t.controllerUrl} type="url" inputMode="url" keyboard="url" {...field('controllerUrl')} />
       {newHost && view.tokenSet && !draft.apiToken && (
         <CheckField
           label={t.useStoredTokenFor(newHost)}
@@ -52,10 +46,8 @@ export function ConnectionSection({ view, draft, errors, update }: SectionProps)
         label={t.newToken}
         type="password"
         keyboard="token"
-        value={draft.apiToken}
         hint={`${t.newTokenHint} ${t.tokenStorage(view.tokenStorage)}`}
-        error={errorFor(errors, 'apiToken')}
-        onChange={(apiToken) => update({ apiToken })}
+        {...field('apiToken')}
       />
       {view.tokenProtection === 'obscured' && (
         <>

@@ -1,25 +1,19 @@
 import { useT } from '../../../i18n/useT';
-import { errorFor, Field, SettingsSection, type SectionProps } from '../FormFields';
+import { draftFields, Field, SettingsSection, type SectionProps } from '../FormFields';
 
 /** The kiosk's own id (in every request to OPSCOM) and the name people see. */
-export function KioskSection({ view, draft, errors, update }: SectionProps) {
+export function KioskSection(props: SectionProps) {
   const { t } = useT();
+  const field = draftFields(props);
   return (
-    <SettingsSection id="kiosk" title={t.sectionKiosk} view={view} provisioned={['kioskName']}>
+    <SettingsSection id="kiosk" title={t.sectionKiosk} view={props.view} provisioned={['kioskName']}>
       <Field
         label={t.kioskId}
-        value={draft.kioskId}
         keyboard="code"
-        error={errorFor(errors, 'kioskId')}
         className="field--short"
-        onChange={(kioskId) => update({ kioskId: kioskId.toUpperCase() })}
+        {...field('kioskId', { clean: (kioskId) => kioskId.toUpperCase() })}
       />
-      <Field
-        label={t.kioskName}
-        value={draft.kioskName}
-        error={errorFor(errors, 'kioskName')}
-        onChange={(kioskName) => update({ kioskName })}
-      />
+      <Field label={t.kioskName} {...field('kioskName')} />
     </SettingsSection>
   );
 }

@@ -1,9 +1,11 @@
 import { useT } from '../../../i18n/useT';
-import { errorFor, NumberField, SettingsSection, useCentsAsMoney, type SectionProps } from '../FormFields';
+import { draftFields, NumberField, SettingsSection, useCentsAsMoney, type SectionProps } from '../FormFields';
 
 /** Where the admin PIN is needed for money: a refund, a drawer count, a late plate fix. Absent from an older main. */
-export function MoneySection({ view, draft, errors, update }: SectionProps) {
+export function MoneySection(props: SectionProps) {
   const { t } = useT();
+  const { view, draft } = props;
+  const field = draftFields(props);
   // In the kiosk's first zone's currency.
   const centsAsMoney = useCentsAsMoney(view.zones[0]?.currency ?? 'CAD');
   if (view.refundPinAboveCents === undefined) return null;
@@ -16,24 +18,15 @@ export function MoneySection({ view, draft, errors, update }: SectionProps) {
     >
       <NumberField
         label={t.refundPinAbove}
-        value={draft.refundPinAboveCents}
         after={centsAsMoney(draft.refundPinAboveCents)}
-        error={errorFor(errors, 'refundPinAboveCents')}
-        onChange={(refundPinAboveCents) => update({ refundPinAboveCents })}
+        {...field('refundPinAboveCents')}
       />
       <NumberField
         label={t.drawerTolerance}
-        value={draft.drawerToleranceCents}
         after={centsAsMoney(draft.drawerToleranceCents)}
-        error={errorFor(errors, 'drawerToleranceCents')}
-        onChange={(drawerToleranceCents) => update({ drawerToleranceCents })}
+        {...field('drawerToleranceCents')}
       />
-      <NumberField
-        label={t.plateFixWindow}
-        value={draft.plateFixWindowMinutes}
-        error={errorFor(errors, 'plateFixWindowMinutes')}
-        onChange={(plateFixWindowMinutes) => update({ plateFixWindowMinutes })}
-      />
+      <NumberField label={t.plateFixWindow} {...field('plateFixWindowMinutes')} />
     </SettingsSection>
   );
 }

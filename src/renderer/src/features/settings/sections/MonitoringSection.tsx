@@ -1,9 +1,11 @@
 import { useT } from '../../../i18n/useT';
-import { errorFor, Field, NumberField, SettingsSection, type SectionProps } from '../FormFields';
+import { draftFields, Field, NumberField, SettingsSection, type SectionProps } from '../FormFields';
 
 /** Prometheus: the metrics listener and the Pushgateway. Absent from an older main. */
-export function MonitoringSection({ view, draft, errors, update }: SectionProps) {
+export function MonitoringSection(props: SectionProps) {
   const { t } = useT();
+  const { view } = props;
+  const field = draftFields(props);
   if (view.metricsListen === undefined) return null;
   return (
     <SettingsSection
@@ -17,30 +19,16 @@ export function MonitoringSection({ view, draft, errors, update }: SectionProps)
           {t.metricsOverridden(view.metricsFrom === 'flag' ? t.metricsFromFlag : t.metricsFromEnvironment)}
         </p>
       )}
-      <Field
-        label={t.metricsListenLabel}
-        value={draft.metricsListen}
-        keyboard="url"
-        hint={t.metricsListenHint}
-        error={errorFor(errors, 'metricsListen')}
-        onChange={(metricsListen) => update({ metricsListen })}
-      />
+      <Field label={t.metricsListenLabel} keyboard="url" hint={t.metricsListenHint} {...field('metricsListen')} />
       <Field
         label={t.pushgatewayUrlLabel}
-        value={draft.pushgatewayUrl}
         type="url"
         inputMode="url"
         keyboard="url"
         hint={t.pushgatewayUrlHint}
-        error={errorFor(errors, 'pushgatewayUrl')}
-        onChange={(pushgatewayUrl) => update({ pushgatewayUrl })}
+        {...field('pushgatewayUrl')}
       />
-      <NumberField
-        label={t.pushIntervalLabel}
-        value={draft.pushIntervalSeconds}
-        error={errorFor(errors, 'pushIntervalSeconds')}
-        onChange={(pushIntervalSeconds) => update({ pushIntervalSeconds })}
-      />
+      <NumberField label={t.pushIntervalLabel} {...field('pushIntervalSeconds')} />
     </SettingsSection>
   );
 }
