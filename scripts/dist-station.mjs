@@ -1,5 +1,5 @@
 // `npm run dist:station`: the browser station as one self-contained Debian package, for kiosk PCs on Debian 12
-// (README, "Station package"). Needs dpkg-deb (Debian/Ubuntu). Writes dist/opscom-kiosk-station_<version>_<arch>.deb.
+// (docs/operator/install-station.md). Needs dpkg-deb (Debian/Ubuntu). Writes dist/opscom-kiosk-station_<version>_<arch>.deb.
 //
 // /opt/opscom-kiosk/node                          the project's pinned Node 24 (node_modules/node), see nodeToCarry()
 // /opt/opscom-kiosk/app/src/main/station/cli.mjs  the station and all its dependencies, one esbuild bundle

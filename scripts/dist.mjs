@@ -1,7 +1,7 @@
 // `npm run dist [-- electron-builder args]`: build, then package the Electron app for this OS with
 // electron-builder (electron-builder.yml: AppImage and deb on Linux, NSIS on Windows, dmg on macOS; fuses set).
 // The installers land in dist/. Packaging needs Electron's binary for this OS: the one `npm start` uses (see
-// README 'Offline installs'), fetched once here if missing. Without it, one line says so and the exit code is 1.
+// docs/setup.md, 'Offline installs'), fetched once here if missing. Without it, one line says so and the exit code is 1.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { findElectronBinary } from './electron-binary.mjs';
@@ -9,7 +9,7 @@ import { ROOT, bin, buildOrExit, runAndExit } from './proc.mjs';
 import { ensureSetupOrExit } from './setup.mjs';
 
 export const NO_ELECTRON_FOR_DIST =
-  "No Electron binary for this OS could be found or downloaded (see README 'Offline installs'): npm run dist cannot package the app.";
+  "No Electron binary for this OS could be found or downloaded (see docs/setup.md, 'Offline installs'): npm run dist cannot package the app.";
 
 const isSet = (value) => Boolean(value) && value !== '0' && value !== 'false';
 

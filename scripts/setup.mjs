@@ -82,7 +82,7 @@ function tryElectronBinary() {
     console.log("Electron's binary is ready.");
   } else {
     console.log(
-      "Electron's binary could not be downloaded (no internet?): the kiosk will run as a browser station. See README 'Offline installs'.",
+      "Electron's binary could not be downloaded (no internet?): the kiosk will run as a browser station. See docs/setup.md, 'Offline installs'.",
     );
   }
 }

@@ -14,7 +14,7 @@ if (electron) {
   runAndExit(electron, [...(isRoot ? ['--no-sandbox'] : []), '.', ...args]);
 } else {
   console.log(
-    "No Electron binary on this machine (see README 'Offline installs'): starting the browser station instead.",
+    "No Electron binary on this machine (see docs/setup.md, 'Offline installs'): starting the browser station instead.",
   );
   runAndExit(process.execPath, ['scripts/station.mjs', ...args]);
 }

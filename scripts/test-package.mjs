@@ -1,8 +1,10 @@
 // `npm run test:package` (not part of `npm test`; needs root and, the first time, a Debian mirror): installs the
 // station's .deb into a fresh Debian 12 (bookworm) minimal root and checks, over HTTP, that the installed files
-// serve the kiosk page and issue a permit in demo mode through the station's bridge (README, "Station package").
+// serve the kiosk page and issue a permit in demo mode through the station's bridge (docs/operator/install-station.md).
 //
-// - The root comes from debootstrap --variant=minbase (installed with apt-get when missing) once, then from its cached copy in
+// - On a fresh machine it installs what it needs first, as `npm test` does: the packages (setup.mjs), and
+//   debootstrap with Debian's archive keyring through apt-get (apt.mjs) when it has to make a root.
+// - The root comes from debootstrap --variant=minbase once, then from its cached copy in
 //   ~/.cache/opscom-kiosk/bookworm-minbase-root.tar (DEBIAN_MIRROR picks another mirror; --fresh ignores the cache).
 // - There is no systemd in a chroot: the station unit's own ExecStart line is run, as its User=, with its
 //   Environment= (only the port is swapped for a free one, as /etc/opscom-kiosk/station.env would).
@@ -12,9 +14,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import { distStation } from './dist-station.mjs';
+import { ensureDebianPackages } from './apt.mjs';
 import { isStale, ROOT } from './proc.mjs';
-import { PROJECT_NODE_MAJOR } from './setup.mjs';
+import { ensureSetupOrExit, PROJECT_NODE_MAJOR } from './setup.mjs';
 
 const MIRROR = process.env.DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
 const CACHE = join(os.homedir(), '.cache', 'opscom-kiosk');
@@ -41,27 +43,23 @@ function check(condition, what) {
   console.log(`ok   ${what}`);
 }
 
-const hasDebootstrap = () => existsSync('/usr/sbin/debootstrap') || existsSync('/usr/bin/debootstrap');
+const DEBIAN_KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
+const hasDebootstrap = () =>
+  (existsSync('/usr/sbin/debootstrap') || existsSync('/usr/bin/debootstrap')) && existsSync(DEBIAN_KEYRING);
+/** A cached root is used unless --fresh: debootstrap is needed only without one. */
+const needsDebootstrap = () => args.has('--fresh') || !existsSync(ROOT_TAR);
 
-/** debootstrap, installed with apt-get when it is missing (we run as root), as `npm test` installs Chromium. */
+/** debootstrap and the keyring that checks Debian's archive (Ubuntu lacks it), with apt-get when missing. */
 function ensureDebootstrap() {
-  if (hasDebootstrap()) return;
-  if (!existsSync('/etc/debian_version') || !existsSync('/usr/bin/apt-get'))
-    throw new Error('debootstrap is not installed, and this is not Debian or Ubuntu: install debootstrap first.');
-  console.log('debootstrap is missing. Installing it with apt-get...');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const aptArgs of [['update'], ['install', '-y', '--no-install-recommends', 'debootstrap']]) {
-    const result = spawnSync('apt-get', aptArgs, { stdio: 'inherit', env });
-    if (result.status !== 0)
-      throw new Error(
-        `apt-get ${aptArgs.join(' ')} failed: install debootstrap by hand (apt-get install debootstrap).`,
-      );
-  }
-  if (!hasDebootstrap()) throw new Error('apt-get installed debootstrap, but it is not in /usr/sbin.');
+  ensureDebianPackages({
+    packages: ['debootstrap', 'debian-archive-keyring'],
+    have: hasDebootstrap,
+    why: 'npm run test:package makes a Debian 12 root with debootstrap, which is not installed',
+  });
 }
 
 async function debianRoot(dir) {
-  if (existsSync(ROOT_TAR) && !args.has('--fresh')) {
+  if (!needsDebootstrap()) {
     run('tar', ['-C', dir, '-xpf', ROOT_TAR]);
     return 'cached';
   }
@@ -143,8 +141,17 @@ async function bridge(url, secret, channel, request) {
 }
 
 async function main() {
-  if (process.getuid?.() !== 0) throw new Error('Run as root: it uses chroot (and debootstrap the first time).');
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      'npm run test:package needs root: it installs the package with dpkg in a chroot (and, the first time, ' +
+        'makes a Debian 12 root with debootstrap). Run it as root, e.g. sudo npm run test:package',
+    );
   const started = Date.now();
+  // What a fresh machine lacks, before the long build: the packages (as npm test installs them), then debootstrap.
+  ensureSetupOrExit();
+  if (needsDebootstrap()) ensureDebootstrap();
+  // dist-station.mjs needs esbuild from node_modules, which exists only now.
+  const { distStation } = await import('./dist-station.mjs');
   const sources = [
     'src',
     'deploy/debian',

@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-  Locks a Windows kiosk user to the OPSCOM Gate Kiosk app with Shell Launcher v2 (README "Packaging and updates").
+  Locks a Windows kiosk user to the OPSCOM Gate Kiosk app with Shell Launcher v2 (docs/operator/install-electron.md, "Windows lock-down").
 
 .DESCRIPTION
   Run once as an administrator, after the NSIS installer (per-machine) has installed the app:

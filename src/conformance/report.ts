@@ -8,6 +8,10 @@ import {
   type Finding,
   type Verdict,
 } from './runner';
+import { pluralsOf } from '../shared/intl';
+
+/** The report is in English, for IT: plurals by English's rules. */
+const forms = pluralsOf('en-CA');
 
 export interface Columns {
   id: number;
@@ -62,7 +66,7 @@ export function formatHints(results: readonly CaseResult[]): string[] {
   const hints: string[] = [];
   if (refused > 0)
     hints.push(
-      `Hint: the controller refused the token on ${refused} case${refused === 1 ? '' : 's'} that send it (9001/9002): check --token, and that OPSCOM has granted API access for it on this controller.`,
+      `Hint: the controller refused the token on ${refused} ${forms(refused, { one: 'case', other: 'cases' })} that send it (9001/9002): check --token, and that OPSCOM has granted API access for it on this controller.`,
     );
   if (silent > 0 && silent === results.filter((r) => r.result !== 'SKIP').length)
     hints.push("Hint: nothing answered at all: check --url (the controller's base address) and the network.");
@@ -75,13 +79,14 @@ export function formatCleanup(cleanup: CleanupReport): string[] {
   const total = removed + gone + cleanup.failed.length;
   if (total === 0) return ['Cleanup: no test permits were created.'];
   const lines = [
-    `Cleanup: deleted ${removed} test permit${removed === 1 ? '' : 's'}` +
-      (gone > 0 ? `; ${gone} ${gone === 1 ? 'was' : 'were'} already gone` : '') +
+    `Cleanup: deleted ${removed} test ${forms(removed, { one: 'permit', other: 'permits' })}` +
+      (gone > 0 ? `; ${gone} ${forms(gone, { one: 'was', other: 'were' })} already gone` : '') +
       '.',
   ];
-  if (cleanup.failed.length > 0) {
+  const failed = cleanup.failed.length;
+  if (failed > 0) {
     lines.push(
-      `Cleanup FAILED for ${cleanup.failed.length} test permit${cleanup.failed.length === 1 ? '' : 's'}; remove ${cleanup.failed.length === 1 ? 'it' : 'them'} by hand in OPSCOM (reference id, then what delete answered):`,
+      `Cleanup FAILED for ${failed} test ${forms(failed, { one: 'permit; remove it', other: 'permits; remove them' })} by hand in OPSCOM (reference id, then what delete answered):`,
       ...cleanup.failed.map((f) => `  ${f.referenceId}  ${f.got}`),
     );
   }

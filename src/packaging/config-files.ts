@@ -1,7 +1,7 @@
 /**
  * Reads the repository's packaging and CI files for their tests: electron-builder.yml, the CI workflow and the
- * Windows lock-down script. js-yaml comes with electron-builder and has no types of its own, so its one call is
- * typed here.
+ * Windows lock-down script. js-yaml (a dev dependency, the version electron-builder also uses) has no types of its
+ * own, so its one call is typed here.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -3,6 +3,8 @@
  * ("2026-11-30T14:00:00.000Z"); OPSCOM wants `Y-m-d\TH:i:s` with no offset, which we send in UTC by default
  * (its alias names say `StartDateUtc`) or in the kiosk's local time when a setting says so.
  */
+import { dateTimeFormat } from './intl';
+
 export type OpscomTimeMode = 'utc' | 'local';
 
 export interface Clock {
@@ -47,11 +49,21 @@ export function isAfter(a: string, b: string): boolean {
 
 /** For people: a time of day in their language, e.g. "2:30 p.m." */
 export function formatTimeOfDay(instant: string, locale = 'en-CA'): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
+  return dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 }
 
 export function formatDateTime(instant: string, locale = 'en-CA'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+}
+
+/**
+ * A calendar date ("2026-03-05", as `localDateOf` makes it) for people: "March 5, 2026", "5 mars 2026". It is a day,
+ * not an instant, so it is read as that day on the kiosk's calendar (no time zone shift); not a date: as given.
+ */
+export function formatCalendarDate(date: string, locale = 'en-CA'): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (!year || !month || !day) return date;
+  return dateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(year, month - 1, day));
 }
 
 /** The kiosk's own calendar date of an instant ("2026-11-30"), for grouping a day's shifts as people see it. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import defaultRates from '../../../resources/rates.json';
 import type { KioskInfo } from '../../shared/kiosk/kiosk-info-view';
 import { systemClock, type Clock } from '../../shared/time';
+import { isProblemCode, problemMessage } from '../../shared/errors/problems';
 import { AdminPin } from './admin-pin';
 import { AuditLog } from './audit/audit-log';
 import type { ConfigInputs } from './config';
@@ -109,6 +110,13 @@ export async function startKioskCore(platform: PlatformAdapter, options: KioskCo
   await makePrivate(platform.dataDir);
 
   const settings = new LiveSettings(platform.settings);
+  // A value saved before a rule grew (a zone in a currency OPSCOM does not take) is set aside, not fatal: say so.
+  for (const { key, at, problem } of settings.setAside) {
+    const words = isProblemCode(problem) ? problemMessage({ code: problem }) : problem;
+    log.warn(
+      `Settings: the saved value of ${key} is set aside (${at}: ${words}); its default applies until a supervisor saves another.`,
+    );
+  }
   if (!settings.current.kioskId) settings.update({ kioskId: generateKioskId() });
   // Before anything starts: a wrong address in a flag or the environment stops the start with its reason.
   const metricsExport = new MetricsExportSettings(() => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../shared/contract';
 import { SettingsRepository } from './settings';
+import { startTestKiosk } from './testing/test-kiosk';
 
 const changes = channels['settings:update'].request.shape.changes;
 
@@ -47,5 +48,40 @@ describe('the receipt and printer settings', () => {
       controllerUrl: 'https://controller.example.org',
       printerName: 'POS-58',
     });
+  });
+});
+
+describe('a zone saved in a currency OPSCOM does not take', () => {
+  const zone = { name: 'Lot 9', currency: 'CAD', centsPerHour: 450, maxCents: 2400, presets: [60] };
+
+  it('is set aside at start, not fatal: the shipped rates apply, the rest is kept, and the reason is given', () => {
+    const repository = new SettingsRepository({
+      store: { kioskName: 'Gate 1', zones: [zone, { ...zone, name: 'Lot 10', currency: 'JPY' }] },
+    });
+    const settings = repository.read();
+    expect(settings.zones).toBeUndefined();
+    expect(settings.kioskName).toBe('Gate 1');
+    expect(repository.setAside).toEqual([{ key: 'zones', at: 'zones.1.currency', problem: 'currency-unsupported' }]);
+  });
+
+  it('starts the kiosk with the shipped rates, and says so in the log for IT', async () => {
+    const kiosk = await startTestKiosk({ settings: { zones: [{ ...zone, currency: 'JPY' }] } });
+    try {
+      expect(kiosk.core.info.zones.map((z) => z.currency)).toEqual(['CAD', 'CAD', 'CAD']);
+      expect(kiosk.logLines.join('\n')).toContain(
+        'Settings: the saved value of zones is set aside (zones.0.currency: OPSCOM takes amounts in CAD or USD only: choose one of them.)',
+      );
+    } finally {
+      await kiosk.close();
+    }
+  });
+
+  it('is refused when a supervisor saves it, while CAD and USD are kept', () => {
+    const refused = changes.safeParse({ zones: [{ ...zone, currency: 'JPY' }] });
+    expect(refused.error?.issues[0]?.message).toBe('currency-unsupported');
+    const repository = new SettingsRepository({ store: {} });
+    repository.update({ zones: [zone, { ...zone, name: 'Lot 10', currency: 'USD' }] });
+    expect(repository.read().zones?.map((z) => z.currency)).toEqual(['CAD', 'USD']);
+    expect(repository.setAside).toEqual([]);
   });
 });

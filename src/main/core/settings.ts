@@ -48,7 +48,19 @@ export interface SettingsBacking {
   store: Record<string, unknown>;
 }
 
+/** A stored value a rule now refuses, set aside by `read` (its default applies), for the start-up log. */
+export interface SetAside {
+  key: string;
+  /** Where in it, as zod says: `zones.0.currency`. */
+  at: string;
+  /** The rule's problem code ('currency-unsupported'), or zod's words for a rule without one. */
+  problem: string;
+}
+
 export class SettingsRepository {
+  /** What the last `read` set aside. */
+  setAside: SetAside[] = [];
+
   constructor(private readonly backing: SettingsBacking) {}
 
   read(): Settings {
@@ -58,12 +70,16 @@ export class SettingsRepository {
       stored.requestSoftTimeoutMs = stored.requestTimeoutMs;
     }
     const parsed = SettingsSchema.safeParse(stored);
+    this.setAside = [];
     if (parsed.success) return parsed.data;
     // A hand-edited or older file must not stop a kiosk from starting, nor cost it the values that are fine: each
     // bad value falls back to its default alone. A kiosk name saved before a rule grew (#19 refuses zero-width
     // characters) must not take the admin PIN hash and the controller URL with it.
-    for (const key of new Set(parsed.error.issues.map((issue) => issue.path[0]))) {
-      if (typeof key === 'string') delete stored[key];
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      if (typeof key !== 'string' || !(key in stored)) continue;
+      delete stored[key];
+      this.setAside.push({ key, at: issue.path.map(String).join('.'), problem: issue.message });
     }
     const kept = SettingsSchema.safeParse(stored);
     return kept.success ? kept.data : SettingsSchema.parse({});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_CODES, problemMessage, problemText } from './problems';
+import { PROBLEM_CODES, problemMessage, problemText, type ProblemCode } from './problems';
+import type { Words } from './problem-words/params';
+import { fr } from './problem-words/fr-CA';
 
 const SAMPLE = {
   triesLeft: 3,
@@ -78,5 +80,39 @@ describe('problems main reports', () => {
     expect(problemText('fr-CA', { code: 'disk-full' })).toMatch(/plein : rien n’a été enregistré/);
     expect(problemMessage({ code: 'disk-low', params: { freeMiB: 120 } })).toMatch(/\(120 MiB left\)/);
     expect(problemText('fr-CA', { code: 'disk-low', params: { freeMiB: 120 } })).toMatch(/il reste 120 Mio/);
+  });
+});
+
+describe('problem words, by each language’s own plural rules', () => {
+  it('French: 0 and 1 singular, 2 plural', () => {
+    const tries = (triesLeft: number) => problemText('fr-CA', { code: 'pin-wrong', params: { triesLeft } });
+    expect(tries(0)).toBe('Ce NIP n’est pas le bon. Il reste 0 essai.');
+    expect(tries(1)).toBe('Ce NIP n’est pas le bon. Il reste 1 essai.');
+    expect(tries(2)).toBe('Ce NIP n’est pas le bon. Il reste 2 essais.');
+    const locked = (minutes: number) => problemText('fr-CA', { code: 'pin-just-locked', params: { minutes } });
+    expect(locked(1)).toMatch(/bloqué pendant 1 minute\.$/);
+    expect(locked(5)).toMatch(/bloqué pendant 5 minutes\.$/);
+  });
+
+  it('English: 0 plural, 1 singular, 2 plural', () => {
+    const tries = (triesLeft: number) => problemMessage({ code: 'pin-wrong', params: { triesLeft } });
+    expect(tries(0)).toBe('That PIN is not right. 0 tries left.');
+    expect(tries(1)).toBe('That PIN is not right. 1 try left.');
+    expect(tries(2)).toBe('That PIN is not right. 2 tries left.');
+    expect(problemMessage({ code: 'pin-just-locked', params: { minutes: 1 } })).toMatch(/locked for 1 minute\.$/);
+  });
+});
+
+describe('the problem words’ compile-time check (tsc fails on each line marked @ts-expect-error)', () => {
+  it('refuses a language missing a code, or with a code English does not have', () => {
+    const { 'pin-wrong': _pinWrong, ...withoutPinWrong } = fr;
+    // @ts-expect-error French without 'pin-wrong' does not word every problem
+    const _missingCode: Record<ProblemCode, Words> = withoutPinWrong;
+    const _extraCode: Record<ProblemCode, Words> = {
+      ...fr,
+      // @ts-expect-error a code English does not have
+      'pin-wrong-again': () => 'Encore un mauvais NIP.',
+    };
+    expect(withoutPinWrong).not.toHaveProperty('pin-wrong');
   });
 });

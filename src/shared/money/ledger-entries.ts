@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ShiftSchema } from '../shift/shift-view';
-import { MAX_AMOUNT_CENTS } from './money';
+import { MAX_AMOUNT_CENTS, type Currency } from './money';
 import { freeText } from '../text';
 import { REFUND_METHODS } from './tender-rules';
 
@@ -12,11 +12,11 @@ export { cashQuickAmounts, REFUND_METHODS, type RefundMethod } from './tender-ru
  * a permit was paid for. Money is integer cents; currencies are never added together.
  */
 
-/** The notes and coins a drawer is counted in, largest first, in cents. */
+/** The notes and coins a drawer is counted in, largest first, in cents: one list for each currency sold in. */
 export const DENOMINATIONS: Readonly<Record<string, readonly number[]>> = {
   CAD: [10000, 5000, 2000, 1000, 500, 200, 100, 25, 10, 5],
   USD: [10000, 5000, 2000, 1000, 500, 100, 25, 10, 5, 1],
-};
+} satisfies Record<Currency, readonly number[]>;
 
 const Cents = z.number({ error: 'cents-whole' }).int('cents-whole');
 const Reason = freeText({ min: 1, tooShort: 'reason-needed', max: 200, tooLong: 'reason-too-long' });

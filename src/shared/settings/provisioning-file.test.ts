@@ -135,6 +135,21 @@ describe('kiosk-provision.json', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses a zone in a currency OPSCOM does not take, naming the zone, in words IT can act on', () => {
+    const zone = { name: 'Lot A', centsPerHour: 300, maxCents: 2000, presets: [30] };
+    const checked = checkProvision({
+      zones: [
+        { ...zone, currency: 'CAD' },
+        { ...zone, currency: 'JPY' },
+      ],
+    });
+    expect(checked).toEqual({
+      ok: false,
+      errors: ['zones[1].currency: OPSCOM takes amounts in CAD or USD only: choose one of them.'],
+    });
+    expect(checkProvision({ zones: [{ ...zone, currency: 'USD' }] }).ok).toBe(true);
+  });
+
   it('walks a deeply nested file without overflowing', () => {
     const deep = `{"zones": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
     const checked = checkProvisionText(deep);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REGION_CODES } from '../plates/plate-formats';
 import { freeText } from '../text';
 import { LanguageSchema } from '../language';
+import { isCurrency } from '../money/money';
 
 /** A region of the plate check (src/shared/plates/plate-formats.ts), e.g. ON or QC. */
 export const RegionCodeSchema = z.enum(REGION_CODES, { error: 'home-region-unknown' });
@@ -9,6 +10,18 @@ export const RegionCodeSchema = z.enum(REGION_CODES, { error: 'home-region-unkno
 export const RECEIPT_WIDTHS = ['80mm', '58mm'] as const;
 export const ReceiptWidthSchema = z.enum(RECEIPT_WIDTHS, { error: 'receipt-width-unknown' });
 export type ReceiptWidth = z.infer<typeof ReceiptWidthSchema>;
+
+/**
+ * A zone's currency: a three-letter code, and one OPSCOM documents (CAD or USD; src/shared/money/money.ts), since
+ * its `Amount` has two penny digits whatever the currency. "dollars" is `currency-format`; "JPY" is
+ * `currency-unsupported`.
+ */
+export const CurrencySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{3}$/, { error: 'currency-format', abort: true })
+  // `: boolean`, not a type guard: the type stays `string`, as records kept from before the rule may hold others.
+  .refine((code): boolean => isCurrency(code), 'currency-unsupported');
 
 /** A zone's rates as a supervisor edits them: integer cents, durations in minutes. */
 export const ZoneRateSchema = z.object({
@@ -18,10 +31,7 @@ export const ZoneRateSchema = z.object({
     max: 200,
     tooLong: 'zone-name-too-long',
   }),
-  currency: z
-    .string()
-    .trim()
-    .regex(/^[A-Z]{3}$/, 'currency-format'),
+  currency: CurrencySchema,
   centsPerHour: z.number().int('cents-whole').nonnegative('cents-range').max(99_999_999, 'cents-range'),
   maxCents: z.number().int('cents-whole').positive('max-positive').max(99_999_999, 'cents-range'),
   presets: z

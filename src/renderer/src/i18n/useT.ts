@@ -1,7 +1,7 @@
 import type { Language } from '../../../shared/language';
 import type { SyncState } from '../../../shared/permits/permit';
 import { formatMoney } from '../../../shared/money/money';
-import { formatDateTime, formatTimeOfDay } from '../../../shared/time';
+import { formatCalendarDate, formatDateTime, formatTimeOfDay } from '../../../shared/time';
 import {
   formatAge,
   formatCountdown,
@@ -23,6 +23,8 @@ export interface I18n {
   duration(minutes: number): string;
   time(instant: string): string;
   dateTime(instant: string): string;
+  /** A calendar date ("2026-03-05", a day report's) as people read it: "March 5, 2026". */
+  day(date: string): string;
   /** Time of day for today's instants, date and time otherwise. */
   end(instant: string, now?: Date): string;
   age(since: string, now?: Date): string;
@@ -41,6 +43,7 @@ function build(lang: Language): I18n {
     duration: (minutes) => formatDuration(minutes, lang),
     time: (instant) => formatTimeOfDay(instant, lang),
     dateTime: (instant) => formatDateTime(instant, lang),
+    day: (date) => formatCalendarDate(date, lang),
     end: (instant, now) => formatEnd(instant, now, lang),
     age: (since, now) => formatAge(since, now, lang),
     countdown: (end, now) => formatCountdown(end, now, lang),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPlate, formatAge, syncText } from './format';
+import { cleanPlate, formatAge, formatDuration, syncText } from './format';
 
 describe('formatAge', () => {
   const now = new Date('2026-01-01T12:00:00.000Z');
@@ -11,6 +11,29 @@ describe('formatAge', () => {
     ['2025-12-30T08:00:00.000Z', '2 d 4 h'],
     ['2025-12-31T12:00:00.000Z', '1 d'],
   ])('%s → %s', (since, text) => expect(formatAge(since, now)).toBe(text));
+});
+
+describe('formatDuration and formatAge in each language', () => {
+  it('write hours and minutes as each language does', () => {
+    expect([30, 60, 90, 65].map((minutes) => formatDuration(minutes))).toEqual([
+      '30 min',
+      '1 h',
+      '1 h 30 min',
+      '1 h 5 min',
+    ]);
+    expect([30, 60, 90, 65].map((minutes) => formatDuration(minutes, 'fr-CA'))).toEqual([
+      '30 min',
+      '1 h',
+      '1 h 30',
+      '1 h 05',
+    ]);
+  });
+
+  it('write days as "d" in English and "j" in French', () => {
+    const now = new Date('2026-01-01T12:00:00.000Z');
+    expect(formatAge('2025-12-30T08:00:00.000Z', now, 'fr-CA')).toBe('2 j 4 h');
+    expect(formatAge('2025-12-31T12:00:00.000Z', now, 'fr-CA')).toBe('1 j');
+  });
 });
 
 describe('syncText', () => {

@@ -16,7 +16,7 @@ export function formatDuration(minutes: number, lang: Language = 'en-CA'): strin
   const rest = minutes % 60;
   if (hours === 0) return `${rest} min`;
   if (rest === 0) return `${hours} h`;
-  return lang === 'fr-CA' ? `${hours} h ${rest.toString().padStart(2, '0')}` : `${hours} h ${rest} min`;
+  return catalogs[lang].hoursAndMinutes(hours, rest);
 }
 
 /** A time of day alone would mislead for another day, so only today's instants drop the date (permit ends, queue). */
@@ -33,8 +33,8 @@ export function formatAge(since: string, now: Date = new Date(), lang: Language 
   if (minutes < 24 * 60) return formatDuration(minutes, lang);
   const days = Math.floor(minutes / (24 * 60));
   const hours = Math.floor((minutes % (24 * 60)) / 60);
-  const d = lang === 'fr-CA' ? 'j' : 'd';
-  return hours === 0 ? `${days} ${d}` : `${days} ${d} ${hours} h`;
+  const day = catalogs[lang].days(days);
+  return hours === 0 ? day : `${day} ${hours} h`;
 }
 
 /** Whole minutes until `end` (rounded down, never negative): a 60-minute permit reads "59 min" a second after issue. */

@@ -101,9 +101,7 @@ export function ReportDetails({ report, testIds = true }: { report: MoneyReport;
       t.reportVoids,
       <Lines
         none={t.reportNone}
-        lines={report.voids.map((r) =>
-          t.reportVoidLine(String(r.count), String(r.refunded), money(r.cents, r.currency)),
-        )}
+        lines={report.voids.map((r) => t.reportVoidLine(r.count, r.refunded, money(r.cents, r.currency)))}
       />,
       'report-voids',
     ],

@@ -110,11 +110,11 @@ export function XReportView() {
 
 /** Every shift of the day per attendant, for a supervisor: on screen, on paper and as CSV. */
 export function DayReportView() {
-  const { t, lang } = useT();
+  const { t, day } = useT();
   const report = useKiosk((s) => s.dayReport);
   const kioskName = useKiosk((s) => s.info?.kioskName ?? '');
   const { closeDrawerStep } = useKiosk.getState();
-  const title = report ? t.dayReportTitle(formatDay(report.date, lang)) : t.dayReport;
+  const title = report ? t.dayReportTitle(day(report.date)) : t.dayReport;
   return (
     <main className="screen shift-screen">
       <h1 className="screen-title">{title}</h1>
@@ -137,11 +137,4 @@ export function DayReportView() {
       )}
     </main>
   );
-}
-
-/** "2026-03-05" as people read it, in the kiosk's language (a local date: no time zone shift). */
-function formatDay(date: string, lang: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  if (!year || !month || !day) return date;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(year, month - 1, day));
 }

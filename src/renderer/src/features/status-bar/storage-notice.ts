@@ -1,6 +1,7 @@
 import type { Language } from '../../../../shared/language';
 import type { StorageStatus } from '../../../../shared/storage/storage-status';
 import type { Problem } from '../../../../shared/errors/problems';
+import { formatNumber } from '../../../../shared/intl';
 import type { Catalog } from '../../i18n/catalog';
 
 /**
@@ -28,7 +29,7 @@ export function storageNotice(
       const mib = Math.floor(free / MiB);
       return {
         tone: 'warning',
-        text: t.storageLow(t.storageMiB(mib.toLocaleString(lang))),
+        text: t.storageLow(t.storageMiB(formatNumber(mib, lang))),
         problem: { code: 'disk-low', params: { freeMiB: mib } },
       };
     }
