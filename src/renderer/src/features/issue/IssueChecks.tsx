@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/useT';
-import { describeCorrection, describePlate, type PlateCharacter } from './plate-checks';
+import { describeCorrection, describePlate, type PlateCharacter } from './issue-checks';
 import { useKiosk } from '../../app/store';
 import { Dialog } from '../../ui/Dialog';
 import { TenderForm } from '../payment/TenderForm';

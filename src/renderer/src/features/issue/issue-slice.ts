@@ -6,7 +6,7 @@ import { normalisePlate, PLATE_MAX_LENGTH, rememberPlate } from '../../../../sha
 import { sendToMain } from '../../app/transport/send-to-main';
 import { plateStep } from '../../../../shared/plates/plate-check';
 import { missingForIssue } from './issue-readiness';
-import { findActivePermit } from './plate-checks';
+import { findActivePermit } from './issue-checks';
 import { requestIds } from '../../app/transport/request-ids';
 import { run, type ResetScope } from '../../app/store-slice';
 import type { KioskState } from '../../app/store';

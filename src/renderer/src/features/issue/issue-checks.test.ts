@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCorrection, describePlate, findActivePermit } from './plate-checks';
+import { describeCorrection, describePlate, findActivePermit } from './issue-checks';
 import { permit } from '../../testing/fixtures';
 
 describe('look-alike characters on the read-back step', () => {
