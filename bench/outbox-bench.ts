@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AuditLog } from '../src/main/core/audit/audit-log';
-import { createLogger } from '../src/main/core/log';
+import { createLogger } from '../src/main/core/host/log';
 import { OpscomClient } from '../src/main/core/opscom/client';
 import { Outbox } from '../src/main/core/outbox/outbox';
 import { KioskStore } from '../src/main/core/storage/kiosk-store';

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AuditLog, type AuditEntry } from '../src/main/core/audit/audit-log';
-import { MoneyLedger } from '../src/main/core/money/ledger';
+import { MoneyLedger } from '../src/main/core/money/money-ledger';
 import { Outbox } from '../src/main/core/outbox/outbox';
 import type { OutboxAction } from '../src/main/core/outbox/records';
 import { KioskStore } from '../src/main/core/storage/kiosk-store';

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startProcess, tempDataDir } from '../e2e/support/processes';
 import { signIn } from '../e2e/support/shift';
-import { hashPin } from '../src/main/core/admin-pin';
+import { hashPin } from '../src/main/core/settings/admin-pin';
 import { plateStep } from '../src/shared/plates/plate-check';
 import { DEFAULT_HOME_REGIONS } from '../src/shared/plates/plate-formats';
 import { quickNote, size } from './options';

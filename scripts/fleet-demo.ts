@@ -19,7 +19,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { hashPin } from '../src/main/core/admin-pin';
+import { hashPin } from '../src/main/core/settings/admin-pin';
 import { startSandbox } from '../src/sandbox/server';
 import { ensurePrometheusTools } from './fleet/tools';
 import { ensureRendererBuilt, Station } from './soak/station';

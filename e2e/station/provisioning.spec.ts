@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { hashPin } from '../../src/main/core/admin-pin';
+import { hashPin } from '../../src/main/core/settings/admin-pin';
 import { openScreen, zoneRadio } from '../support/actions';
 import { expect, launchStation, SANDBOX_TOKEN, test } from '../support/fixtures';
 import { signIn } from '../support/shift';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { hashPin } from '../../src/main/core/admin-pin';
+import { hashPin } from '../../src/main/core/settings/admin-pin';
 import type { SandboxPermit } from '../../src/sandbox/server';
 import { startProcess, tempDataDir } from './processes';
 

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { hashPin } from '../../src/main/core/admin-pin';
+import { hashPin } from '../../src/main/core/settings/admin-pin';
 import { seededRandom } from '../../src/sandbox/faults';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server';
 import type { Permit } from '../../src/shared/permits/permit';

@@ -3,29 +3,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, powerSaveBlocker } from 'electron';
 import Store from 'electron-store';
-import { makePrivate } from './core/data-dir';
-import { startKioskCore, type KioskCore } from './core/kiosk-core';
 import { startDemoController } from '../sandbox/demo-controller';
-import { createLogger } from './core/log';
-import { applyProvision, provisionFileFor, readProvisionFile } from './core/provision';
+import { dataDirOverride, parseLaunchFlags, type LaunchFlags } from './core/host/launch-flags';
+import { createLogger } from './core/host/log';
+import { startHost, type RunningHost } from './core/host/start-host';
+import { StoreDamagedError } from './core/storage/kiosk-store';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { guardAllWebContents } from './electron/contents-guard';
 import { registerIpc } from './electron/ipc';
 import { currentLaunch } from './electron/launch';
-import { dataDirOverride, parseLaunchFlags, tokenFromFlags } from './electron/launch-flags';
 import { shouldOpenAtLogin } from './electron/login-item';
-import { listPrinters, printKioskWindow } from './electron/printing';
 import { watchOnline } from './electron/online-watch';
-import { startMetricsExport, type RunningMetricsExport } from '../node/metrics-export';
-import { safeStorageSecretStore } from './electron/secret-store';
+import { safeStorageSecretStore } from './electron/safe-storage-secret-store';
 import { updateVerification } from './electron/update-signature';
 import { startUpdates, type UpdateWiring } from './electron/updates';
 import { createKioskWindow, preloadPath } from './electron/window';
-import { StoreDamagedError } from './core/storage/kiosk-store';
+import { listPrinters, printKioskWindow } from './electron/window-printing';
 
 /** The Electron shell: a thin adapter that gives the core its data folder, settings, secrets and a window. */
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
-const flags = parseLaunchFlags(process.argv.slice(app.isPackaged ? 1 : 2));
+// The shared flags (core/host/launch-flags.ts) among Electron's and Chromium's own; a wrong one is said in the
+// start-up error box once the app is ready.
+const { flags, flagError } = readCommandLine(process.argv.slice(app.isPackaged ? 1 : 2));
 // Packaged: the dev server (ELECTRON_RENDERER_URL) is ignored, DevTools and the menu are gone.
 const launch = currentLaunch();
 
@@ -40,60 +39,38 @@ guardAllWebContents(app, launch);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let core: KioskCore | undefined;
-  let metricsExport: RunningMetricsExport | undefined;
+  let host: RunningHost | undefined;
   let updates: UpdateWiring | undefined;
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     updates?.stop();
-    void metricsExport?.close();
-    void core?.stop();
+    void host?.stop();
   });
 
   app
     .whenReady()
     .then(async () => {
-      const { token, warning } = await tokenFromFlags(flags);
-      if (warning) console.warn(warning);
+      if (flagError) throw flagError;
       const dataDir = app.getPath('userData');
       const log = createLogger();
-      // Before electron-store writes a byte: the folder 0700, the files in it 0600.
-      await makePrivate(dataDir);
       serveRenderer(path.join(mainDir, '../renderer'));
-      const settings = new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 });
-      // The same file and rule as the station: applied again only when the file changed (README, "Provisioning").
-      const provisioning = provisionFileFor(flags.provision, dataDir);
-      const provisionFile = await readProvisionFile(provisioning.file, provisioning.required);
-      if (provisionFile) {
-        const outcome = applyProvision(settings, provisionFile);
-        log.info(
-          outcome.applied
-            ? `Provisioning: ${provisionFile.file} applied (${outcome.keys.join(', ')}).`
-            : `Provisioning: ${provisionFile.file} unchanged since it was applied; the settings are kept.`,
-        );
-      }
-      core = await startKioskCore(
+      // The same start-up as the station: token, private data folder, provisioning, core, metrics.
+      host = await startHost(
+        flags,
         {
           dataDir,
+          log,
+          openSettings: (dir) =>
+            new Store<Record<string, unknown>>({ name: 'settings', cwd: dir, configFileMode: 0o600 }),
+          secrets: safeStorageSecretStore(dataDir),
           print: (job) => printKioskWindow(job, log),
           printers: listPrinters,
-          settings,
-          secrets: safeStorageSecretStore(dataDir),
           startDemoController,
-          log,
         },
-        {
-          flags: { url: flags.url, token },
-          metricsFlags: {
-            metricsListen: flags.metricsListen,
-            pushgatewayUrl: flags.pushgatewayUrl,
-            pushIntervalSeconds: flags.pushInterval,
-          },
-          env: process.env,
-        },
+        { env: process.env },
       );
-      metricsExport = startMetricsExport(core, log);
+      const { core } = host;
       const kiosk = flags.kiosk;
       const window = createKioskWindow({ preloadPath: preloadPath(mainDir), kiosk, launch });
       registerIpc(core, window, launch);
@@ -137,6 +114,15 @@ if (!app.requestSingleInstanceLock()) {
       );
       app.exit(1);
     });
+}
+
+/** The command line, or the reason it is wrong (shown once the app can show it). */
+function readCommandLine(args: string[]): { flags: LaunchFlags; flagError?: unknown } {
+  try {
+    return { flags: parseLaunchFlags(args) };
+  } catch (error) {
+    return { flags: parseLaunchFlags([]), flagError: error };
+  }
 }
 
 /** electron-updater is CommonJS: loaded only when updates are on, and its `autoUpdater` found either way round. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../main/core/audit/audit-log';
-import { MoneyLedger } from '../main/core/money/ledger';
+import { MoneyLedger } from '../main/core/money/money-ledger';
 import { KioskStore } from '../main/core/storage/kiosk-store';
 
 const CLI = path.join(__dirname, 'audit-cli.ts');

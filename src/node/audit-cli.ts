@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
-import { resolveDataDir } from '../main/core/data-dir';
+import { resolveDataDir } from '../main/core/host/data-dir';
 import { STORE_FILE } from '../main/core/storage/kiosk-store';
 import { isSound, verifyStore } from '../main/core/storage/verify-store';
 import { checkWal } from '../main/core/storage/wal-check';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { hashPin } from '../main/core/admin-pin';
+import { hashPin } from '../main/core/settings/admin-pin';
 import { checkProvisionText } from '../shared/settings/provisioning-file';
 import { problemMessage } from '../shared/errors/problems';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLaunchFlags } from '../main/electron/launch-flags';
+import { parseLaunchFlags } from '../main/core/host/launch-flags';
 import { readRepoFile, readYaml } from './config-files';
 
 const script = readRepoFile('deploy/windows/shell-launcher.ps1');

@@ -1,7 +1,7 @@
 import type { BrowserWindow as ElectronBrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../shared/contract';
-import type { KioskCore } from '../core/kiosk-core';
+import type { KioskCore } from '../core/host/kiosk-core';
 import { registerIpc } from './ipc';
 import type { Launch } from './policy';
 import { app, BrowserWindow, FakeFrame, FakeWebContents, ipcMain, resetFakeElectron } from './testing/fake-electron';

@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/contract';
-import type { KioskCore } from '../core/kiosk-core';
+import type { KioskCore } from '../core/host/kiosk-core';
 import { currentLaunch } from './launch';
 import { ipcSenderVerdict, type Launch } from './policy';
 

@@ -1,5 +1,5 @@
 import { net } from 'electron';
-import type { KioskCore } from '../core/kiosk-core';
+import type { KioskCore } from '../core/host/kiosk-core';
 
 /**
  * Electron's view of the network, polled: `false` is reliable, `true` only says a network exists, so the core

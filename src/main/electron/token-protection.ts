@@ -1,4 +1,4 @@
-import type { SecretStoreRefusal, TokenProtection } from '../core/secrets';
+import type { SecretStoreRefusal, TokenProtection } from '../core/host/secret-store';
 
 /**
  * How well safeStorage can protect the API token on this computer, decided from plain facts so it can be tested

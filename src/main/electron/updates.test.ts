@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../core/log';
+import { createLogger } from '../core/host/log';
 import { startTestKiosk, type TestKiosk } from '../core/testing/test-kiosk';
 import { startUpdates, type Updater, type UpdateWiring } from './updates';
 import { readRecords } from '../core/storage/read-records';

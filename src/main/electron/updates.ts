@@ -5,9 +5,9 @@
  * and whenever a shift, the outbox or the settings change. `updater` is electron-updater's `autoUpdater`, passed in
  * so the wiring is tested with a stand-in (updates.test.ts).
  */
-import type { EventHub } from '../core/events';
-import type { UpdateHost } from '../core/kiosk-core';
-import type { Logger } from '../core/log';
+import type { EventHub } from '../core/channels/event-hub';
+import type { UpdateHost } from '../core/host/kiosk-core';
+import type { Logger } from '../core/host/log';
 import { updateDecision } from '../core/updates/update-policy';
 
 /** The part of electron-updater's AppUpdater used here. */

@@ -12,7 +12,7 @@ import {
   isOwnOrigin,
   type LoopbackServer,
 } from '../../shared/loopback';
-import type { KioskCore } from '../core/kiosk-core';
+import type { KioskCore } from '../core/host/kiosk-core';
 import type { KioskError } from '../../shared/errors/kiosk-error';
 import { problemMessage, type Problem } from '../../shared/errors/problems';
 import { RENDERER_CSP } from '../csp';

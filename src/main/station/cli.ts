@@ -1,114 +1,61 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import Conf from 'conf';
-import { ConfigError } from '../core/config';
-import { makePrivate, resolveDataDir } from '../core/data-dir';
-import { startKioskCore, type KioskCore } from '../core/kiosk-core';
+import { resolveDataDir } from '../core/host/data-dir';
+import { dataDirOverride, LaunchFlagError, TokenFileError } from '../core/host/launch-flags';
+import { createLogger } from '../core/host/log';
+import { startHost, type RunningHost } from '../core/host/start-host';
+import { ConfigError } from '../core/opscom/controller-config';
+import { ProvisionError } from '../core/settings/provisioning';
 import { StoreDamagedError } from '../core/storage/kiosk-store';
 import { startDemoController } from '../../sandbox/demo-controller';
-import { createLogger } from '../core/log';
-import { applyProvision, ProvisionError, provisionFileFor, readProvisionFile } from '../core/provision';
-import { readTokenFile, TOKEN_FLAG_WARNING, TokenFileError } from '../core/token-source';
-import { startMetricsExport } from '../../node/metrics-export';
 import { startStation } from './bridge-server';
 import { fileSecretStore } from './file-secret-store';
 import { serveRefusal } from './refusal-page';
 import { findChromium, hasDisplay, openInChromium } from './open-browser';
+import { parseStationFlags, STATION_USAGE, type StationFlags } from './station-flags';
 
 /**
- * `npm run station -- --port P [--no-open] [--kiosk] [--url U --token T] [--data-dir D]`: the kiosk core in a
- * plain Node process, serving the built renderer to a browser on this machine only.
+ * `npm run station -- --port P [--no-open] [--kiosk] [--url U --token-file F] [--data-dir D] …` (station-flags.ts):
+ * the kiosk core in a plain Node process, serving the built renderer to a browser on this machine only.
  */
-const USAGE =
-  'Usage: npm run station -- [--port 18090] [--no-open] [--kiosk] [--url <controller>] [--token-file <file>|-] [--data-dir <dir>]' +
-  ' [--provision <kiosk-provision.json>]' +
-  ' [--metrics-listen <ip:port>] [--pushgateway-url <url>] [--push-interval <seconds>]';
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '18090' },
-      'no-open': { type: 'boolean', default: false },
-      kiosk: { type: 'boolean', default: false },
-      url: { type: 'string' },
-      token: { type: 'string' },
-      'token-file': { type: 'string' },
-      'data-dir': { type: 'string' },
-      provision: { type: 'string' },
-      'metrics-listen': { type: 'string' },
-      'pushgateway-url': { type: 'string' },
-      'push-interval': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
+  const flags = parseStationFlags(process.argv.slice(2));
+  if (flags.help) {
+    console.log(STATION_USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`"${values.port}" is not a port number.`);
-
-  if (values.token !== undefined && values['token-file'] !== undefined)
-    throw new UsageError('Give --token-file or --token, not both.');
-  if (values.token !== undefined) console.error(TOKEN_FLAG_WARNING);
-  const token = values['token-file'] !== undefined ? await readTokenFile(values['token-file']) : values.token;
-
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : resolveDataDir();
-  const log = createLogger();
-  await makePrivate(dataDir);
-  const settings = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600 });
-  const provisioning = provisionFileFor(values.provision, dataDir);
-  const provisionFile = await readProvisionFile(provisioning.file, provisioning.required);
-  if (provisionFile) {
-    const outcome = applyProvision(settings, provisionFile);
-    console.log(
-      outcome.applied
-        ? `Provisioning: ${provisionFile.file} applied (${outcome.keys.join(', ')}).`
-        : `Provisioning: ${provisionFile.file} unchanged since it was applied; the settings as they are now are kept.`,
-    );
-  }
-  let core: KioskCore;
+  const dataDir = dataDirOverride(flags, process.env) ?? resolveDataDir(process.env);
+  let host: RunningHost;
   try {
-    core = await startKioskCore(
-      { dataDir, settings, secrets: fileSecretStore(dataDir), log, startDemoController },
+    host = await startHost(
+      flags,
       {
-        flags: { url: values.url, token },
-        metricsFlags: {
-          metricsListen: values['metrics-listen'],
-          pushgatewayUrl: values['pushgateway-url'],
-          pushIntervalSeconds: values['push-interval'],
-        },
-        env: process.env,
+        dataDir,
+        log: createLogger(),
+        openSettings: (dir) =>
+          new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', configFileMode: 0o600 }),
+        secrets: fileSecretStore(dataDir),
+        startDemoController,
       },
+      { env: process.env },
     );
   } catch (error) {
     if (!(error instanceof StoreDamagedError)) throw error;
     // The screen says why, in both languages, until a supervisor stops the station; the files stay as they are.
     console.error(`Cannot start the station: ${error.message}`);
-    const refusal = await serveRefusal(port, error.message);
+    const refusal = await serveRefusal(flags.port, error.message);
     console.log(`Kiosk station refused to start; the reason is shown at ${refusal.url}`);
-    if (!values['no-open']) {
-      const chromium = (() => {
-        try {
-          return findChromium();
-        } catch {
-          return undefined;
-        }
-      })();
-      if (chromium && hasDisplay()) openInChromium(chromium, refusal.url, dataDir, values.kiosk);
-    }
+    if (flags.open) openPage(refusal.url, dataDir, flags);
     const stop = () => void refusal.close().then(() => process.exit(3));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return;
   }
-  const metricsExport = startMetricsExport(core, log);
+  const { core, metricsExport } = host;
   await metricsExport.settled();
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
-  const station = await startStation({ core, rendererDir, port });
+  const station = await startStation({ core, rendererDir, port: flags.port });
 
   console.log(`Kiosk station ready at ${station.url}`);
   console.log(`Data folder: ${dataDir}`);
@@ -117,17 +64,9 @@ async function main(): Promise<void> {
       ? 'DEMO — built-in sandbox (no controller configured)'
       : `Controller: ${core.info.controllerHost}`,
   );
-
-  if (!values['no-open']) {
-    let chromium: string | undefined;
-    let why = 'no Chromium found';
-    try {
-      chromium = findChromium();
-    } catch (error) {
-      why = (error as Error).message;
-    }
-    if (chromium && hasDisplay()) openInChromium(chromium, station.url, dataDir, values.kiosk);
-    else console.log(`Open ${station.url} in a browser on this machine (${chromium ? 'no display found' : why}).`);
+  if (flags.open) {
+    const why = openPage(station.url, dataDir, flags);
+    if (why) console.log(`Open ${station.url} in a browser on this machine (${why}).`);
   }
 
   // `npm run station` passes its own SIGTERM on after the one the process group already got: a repeated signal
@@ -137,24 +76,36 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await station.close();
-    await metricsExport.close();
-    await core.stop();
+    await host.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 }
 
-class UsageError extends Error {}
+/** Opens `url` in Chromium on this machine; otherwise says why not. */
+function openPage(url: string, dataDir: string, flags: Pick<StationFlags, 'kiosk'>): string | undefined {
+  let chromium: string | undefined;
+  try {
+    chromium = findChromium();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (!chromium) return 'no Chromium found';
+  if (!hasDisplay()) return 'no display found';
+  openInChromium(chromium, url, dataDir, flags.kiosk);
+  return undefined;
+}
 
 main().catch((error: unknown) => {
   const known =
+    error instanceof LaunchFlagError ||
     error instanceof ConfigError ||
-    error instanceof UsageError ||
     error instanceof TokenFileError ||
     error instanceof ProvisionError ||
+    // Node's own argument errors (ERR_INVALID_URL and the like).
     (error instanceof TypeError && 'code' in error);
   console.error(`Cannot start the station: ${error instanceof Error ? error.message : String(error)}`);
-  if (known) console.error(USAGE);
+  if (known) console.error(STATION_USAGE);
   process.exit(known ? 2 : 1);
 });

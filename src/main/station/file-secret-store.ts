@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { readFileIfExists, writeFileDurably } from '../core/durable-file';
-import type { SecretStore } from '../core/secrets';
+import { readFileIfExists, writeFileDurably } from '../core/storage/durable-file';
+import type { SecretStore } from '../core/host/secret-store';
 
 /**
  * The station has no OS keyring to lean on, so the token rests in a file only this user can read (mode 0600).

@@ -1,5 +1,5 @@
 /**
- * The bounds of an admin PIN hash, `scrypt$N$r$p$salt$hash` (src/main/core/admin-pin.ts writes them), checked
+ * The bounds of an admin PIN hash, `scrypt$N$r$p$salt$hash` (src/main/core/settings/admin-pin.ts writes them), checked
  * where a hash comes in (provisioning) and again where one is used (each PIN check): a hash with absurd
  * parameters must neither lock Settings out (scrypt refusing it) nor make one check take most of a minute (#19).
  *

@@ -48,7 +48,7 @@ export const PROVISIONABLE_KEYS = [
  */
 const LATER_KEYS = ['updateFeedUrl', 'maintenanceHour'] as const;
 
-/** `scrypt$N$r$p$salt$hash`, as src/main/core/admin-pin.ts writes it. */
+/** `scrypt$N$r$p$salt$hash`, as src/main/core/settings/admin-pin.ts writes it. */
 const PIN_HASH = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$/;
 
 const REFUSED: Record<string, Problem['code']> = {

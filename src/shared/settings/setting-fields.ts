@@ -11,7 +11,7 @@ import { MAX_AMOUNT_CENTS } from '../money/money';
 import { freeText } from '../text';
 
 /**
- * The rules of every setting a supervisor edits, written once: the stored settings (src/main/core/settings.ts)
+ * The rules of every setting a supervisor edits, written once: the stored settings (src/main/core/settings/stored-settings.ts)
  * add their defaults, and the Settings screen's changes (`settings:update`) take any of them. Messages are
  * problem codes (src/shared/errors/problems.ts), worded in the screen's language.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconciliationCsv } from '../outbox/reconciliation-csv';
+import { reconciliationCsv } from '../reconcile/reconciliation-csv';
 import { csvCell, toCsv } from './audit-log';
 
 describe('CSV exports a spreadsheet cannot run (OWASP CSV injection)', () => {

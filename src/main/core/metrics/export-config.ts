@@ -7,7 +7,7 @@ import {
   type ListenAddress,
 } from '../../../shared/monitoring/metrics-export-settings';
 import { isProblemCode, problemMessage } from '../../../shared/errors/problems';
-import { ConfigError, type ConfigSource } from '../config';
+import { ConfigError, type ConfigSource } from '../opscom/controller-config';
 
 /**
  * Where the kiosk's metrics go: a `/metrics` endpoint, a Pushgateway, both or neither. Each value comes from, in
@@ -48,7 +48,7 @@ const RANK: Record<ConfigSource, number> = { settings: 0, environment: 1, flag: 
 export function resolveMetricsExport(inputs: MetricsExportInputs): MetricsExportConfig {
   let source: ConfigSource = 'settings';
   const pick = <T>(
-    flag: string | undefined,
+    [flag, flagName]: [string | undefined, string],
     envName: string,
     stored: T,
     parse: (text: string, where: string) => T,
@@ -59,26 +59,26 @@ export function resolveMetricsExport(inputs: MetricsExportInputs): MetricsExport
     ] as const) {
       if (value === undefined || value.trim() === '') continue;
       if (RANK[from] > RANK[source]) source = from;
-      return parse(value.trim(), from === 'flag' ? 'The flag' : envName);
+      return parse(value.trim(), from === 'flag' ? flagName : envName);
     }
     return stored;
   };
   const text = (schema: z.ZodType<string>) => (value: string, where: string) =>
     checked(schema, value === 'off' ? '' : value, where);
   const listen = pick(
-    inputs.flags.metricsListen,
+    [inputs.flags.metricsListen, '--metrics-listen'],
     METRICS_ENV.listen,
     inputs.stored.metricsListen,
     text(MetricsListenSchema),
   );
   const pushgatewayUrl = pick(
-    inputs.flags.pushgatewayUrl,
+    [inputs.flags.pushgatewayUrl, '--pushgateway-url'],
     METRICS_ENV.pushgatewayUrl,
     inputs.stored.pushgatewayUrl,
     text(PushgatewayUrlSchema),
   );
   const pushIntervalSeconds = pick(
-    inputs.flags.pushIntervalSeconds,
+    [inputs.flags.pushIntervalSeconds, '--push-interval'],
     METRICS_ENV.pushIntervalSeconds,
     inputs.stored.pushIntervalSeconds,
     (value, where) => checked(PushIntervalSecondsSchema, Number(value), where),

@@ -16,7 +16,7 @@ import type {
 import { fixedClock, startTestKiosk, TEST_ADMIN_PIN, value, type TestKiosk } from '../testing/test-kiosk';
 import { readRecords } from '../storage/read-records';
 import { KioskStore } from '../storage/kiosk-store';
-import { MoneyLedger } from './ledger';
+import { MoneyLedger } from './money-ledger';
 import { LedgerEntrySchema } from '../../../shared/money/ledger-entries';
 
 let kiosk: TestKiosk | undefined;

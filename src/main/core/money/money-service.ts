@@ -15,14 +15,14 @@ import {
   type TenderInput,
 } from '../../../shared/money/ledger-entries';
 import { localDateOf, toInstant, type Clock } from '../../../shared/time';
-import type { AdminPin } from '../admin-pin';
+import type { AdminPin } from '../settings/admin-pin';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
-import { fail } from '../failure';
+import { fail } from '../channels/failure';
 import type { PermitMoney } from '../permits/permit-service';
 import type { KioskStore } from '../storage/kiosk-store';
-import type { MoneyLedger } from './ledger';
+import type { MoneyLedger } from './money-ledger';
 import { buildDayReport, buildReport, countResult, drawerFigures, lastCount, movesCash } from './reports';
-import { describeTender, settleTender } from './tender';
+import { describeTender, settleTender } from './settle-tender';
 
 export interface MoneyServiceDeps {
   /** Where an entry and its audit record commit together. */

@@ -5,11 +5,11 @@
  */
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../log';
+import { createLogger } from '../host/log';
 import { MAX_ANSWER_BYTES, readBoundedBody } from './bounded-body';
 import { MAX_RETRY_AFTER_MS, OpscomClient, retryAfterMs } from './client';
 import { DOCUMENTED_PERMIT } from './documented-example';
-import { listenOnLoopback } from '../testing/loopback';
+import { listenOnLoopback } from '../testing/loopback-server';
 
 const TOKEN = 'BOUNDED-TEST-TOKEN-0123456789';
 const closers: Array<() => Promise<void>> = [];

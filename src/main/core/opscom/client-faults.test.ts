@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type FaultInput, type RunningSandbox } from '../../../sandbox/server';
-import { createLogger } from '../log';
+import { createLogger } from '../host/log';
 import { OpscomClient, type OpscomOutcome } from './client';
 import { DOCUMENTED_PERMIT } from './documented-example';
 

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-import { createLogger } from '../log';
+import { createLogger } from '../host/log';
 import { OpscomClient } from './client';
 import { DOCUMENTED_PERMIT } from './documented-example';
-import { listenOnLoopback } from '../testing/loopback';
+import { listenOnLoopback } from '../testing/loopback-server';
 
 const TOKEN = 'CLIENT-TEST-TOKEN-0123456789-abcdefghijklmnopqrstu'; // 50 characters
 const closers: Array<() => Promise<void>> = [];

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { OpscomTimeMode } from '../../../shared/time';
-import type { Logger } from '../log';
+import type { Logger } from '../host/log';
 import { problemMessage, type Problem } from '../../../shared/errors/problems';
 import { boundForeignText } from '../../../shared/text';
 import { MAX_ANSWER_BYTES, readBoundedBody } from './bounded-body';

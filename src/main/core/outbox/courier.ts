@@ -1,5 +1,5 @@
 import { problemMessage, type Problem } from '../../../shared/errors/problems';
-import type { Logger } from '../log';
+import type { Logger } from '../host/log';
 import type { CallOptions, OpscomClient, OpscomOutcome } from '../opscom/client';
 import {
   backoffDelayMs,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, csvCell } from '../audit/audit-log';
-import { KioskFailure } from '../failure';
+import { KioskFailure } from '../channels/failure';
 import { KioskStore, StoreDamagedError } from '../storage/kiosk-store';
 import { Outbox } from './outbox';
 import type { OutboxAction } from './records';

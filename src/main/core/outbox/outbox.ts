@@ -3,7 +3,7 @@ import type { Permit } from '../../../shared/permits/permit';
 import { problemMessage, type Problem } from '../../../shared/errors/problems';
 import { isAfter, toInstant, type Clock } from '../../../shared/time';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
-import { fail } from '../failure';
+import { fail } from '../channels/failure';
 import { KioskStore } from '../storage/kiosk-store';
 import { OutboxState, type DeliveryPlan, type LiveAction, type OutboxSnapshot } from './outbox-state';
 import type { HandoverReason, JournalRecord, OutboxAction, PermitValues, RepeatedTicketPolicy } from './records';

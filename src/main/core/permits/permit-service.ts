@@ -1,10 +1,10 @@
 import type { Permit } from '../../../shared/permits/permit';
 import type { RecordedTender, RefundInput, TenderInput } from '../../../shared/money/ledger-entries';
 import { addMinutes, isAfter, minutesBetween, toInstant, type Clock } from '../../../shared/time';
-import { fail } from '../failure';
+import { fail } from '../channels/failure';
 import type { Outbox } from '../outbox/outbox';
 import type { ActionKind, PermitValues } from '../outbox/records';
-import { findZone, priceCents, type RateTable, type ZoneRate } from '../pricing';
+import { findZone, priceCents, type RateTable, type ZoneRate } from './pricing';
 import type { KioskStore } from '../storage/kiosk-store';
 import type { TicketNumberAllocator } from './ticket-numbers';
 

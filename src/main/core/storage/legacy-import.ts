@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LedgerEntrySchema } from '../../../shared/money/ledger-entries';
 import { AuditLog, type AuditEntry } from '../audit/audit-log';
-import { MoneyLedger } from '../money/ledger';
+import { MoneyLedger } from '../money/money-ledger';
 import { OutboxState, type OutboxSnapshot } from '../outbox/outbox-state';
 import type { JournalRecord } from '../outbox/records';
-import { ISSUE_CHOICES_KEY } from '../issue-memory';
+import { ISSUE_CHOICES_KEY } from '../issue/issue-memory';
 import { TICKET_SEQUENCE_KEY } from '../permits/ticket-numbers';
-import { SHIFT_KEY, ShiftFileSchema } from '../shift';
+import { SHIFT_KEY, ShiftFileSchema } from '../shift/shift-service';
 import { KioskStore, StoreDamagedError } from './kiosk-store';
 
 /** The files a kiosk kept its records in before the store (#19), in its data folder. */

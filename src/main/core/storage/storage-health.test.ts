@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { problemText } from '../../../shared/errors/problems';
-import { KioskFailure } from '../failure';
+import { KioskFailure } from '../channels/failure';
 import { classifyStorageError, StorageHealth, type StorageStatus } from './storage-health';
 
 /** What a call threw (the test fails when it returns). */

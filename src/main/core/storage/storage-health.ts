@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { StorageFault, StorageStatus } from '../../../shared/storage/storage-status';
 import type { ProblemCode } from '../../../shared/errors/problems';
 import { systemClock, type Clock } from '../../../shared/time';
-import { fail } from '../failure';
+import { fail } from '../channels/failure';
 
 export type { StorageFault, StorageStatus } from '../../../shared/storage/storage-status';
 

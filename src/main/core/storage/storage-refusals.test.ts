@@ -6,10 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoreDamagedError } from './kiosk-store';
 import type { OutboxStatus } from '../../../shared/outbox/outbox-view';
 import type { Permit } from '../../../shared/permits/permit';
-import { createDispatcher, type Handlers } from '../dispatch';
-import { permitHandlers } from '../handlers/permits';
-import { createLogger } from '../log';
-import type { KioskServices } from '../services';
+import { createDispatcher, type Handlers } from '../channels/dispatch';
+import { permitHandlers } from '../permits/handlers';
+import { createLogger } from '../host/log';
+import type { KioskServices } from '../channels/services';
 import { fixedClock, startTestKiosk, value, type TestKiosk } from '../testing/test-kiosk';
 import { StorageHealth } from './storage-health';
 

@@ -5,11 +5,11 @@ import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { startDemoController } from '../../../sandbox/demo-controller';
 import type { Result } from '../../../shared/errors/kiosk-error';
 import type { Clock } from '../../../shared/time';
-import { hashPin } from '../admin-pin';
-import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../kiosk-core';
-import { createLogger } from '../log';
-import { memorySecretStore, type SecretStore } from '../secrets';
-import type { SettingsBacking } from '../settings';
+import { hashPin } from '../settings/admin-pin';
+import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../host/kiosk-core';
+import { createLogger } from '../host/log';
+import { memorySecretStore, type SecretStore } from '../host/secret-store';
+import type { SettingsBacking } from '../settings/stored-settings';
 
 export const TEST_TOKEN = 'KIOSK-TEST-TOKEN';
 export const TEST_ADMIN_PIN = '1234';

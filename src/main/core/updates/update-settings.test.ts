@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { problemText } from '../../../shared/errors/problems';
 import { settingFields } from '../../../shared/settings/setting-fields';
-import { SettingsSchema } from '../settings';
+import { SettingsSchema } from '../settings/stored-settings';
 
 const refusal = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
   result.error?.issues[0]?.message;
