@@ -1,6 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { catalogs, type Catalog } from '../../src/renderer/src/i18n/catalog';
-import { KEYBOARD_LAYOUTS, pressesFor, type KeyboardLayoutName } from '../../src/renderer/src/kiosk-keyboard';
+import {
+  KEYBOARD_LAYOUTS,
+  pressesFor,
+  type KeyboardLayoutName,
+} from '../../src/renderer/src/features/keyboard/kiosk-keyboard';
 import { expect, launchStation, SANDBOX_TOKEN, test, type LaunchedStation } from '../support/fixtures';
 import { tempDataDir } from '../support/processes';
 import { checkScreen } from '../support/screens';

@@ -3,7 +3,8 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 /**
  * The page gets two functions and nothing of Electron: no ipcRenderer, no event objects (listeners receive only
  * the payload). The preload carries no schemas: main validates every request and answers only the contract's
- * channels, and the page checks main's answers and events against the contract itself (src/renderer/src/kiosk.ts).
+ * channels, and the page checks main's answers and events against the contract itself
+ * (src/renderer/src/app/transport/kiosk.ts).
  *
  * Names are held to the contract's form (`kiosk:info`, `permits:quote-extend`, `permit:changed`), so nothing
  * else on the IPC bus can be reached from the page; src/preload/index.test.ts checks every contract name fits.

@@ -1,8 +1,8 @@
 import type { RegionCode } from '../../../shared/plates/plate-formats';
 import { problemText, type Problem } from '../../../shared/errors/problems';
 import { pluralsOf } from '../../../shared/intl';
-import type { IssueNeed } from '../issue-readiness';
-import type { TenderGap } from '../tender-form';
+import type { IssueNeed } from '../features/issue/issue-readiness';
+import type { TenderGap } from '../features/payment/tender-form';
 
 /**
  * Every word the kiosk shows, in English (Canada): the reference catalog. Its shape is the `Catalog` type

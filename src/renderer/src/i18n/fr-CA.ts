@@ -1,7 +1,7 @@
 import { problemText } from '../../../shared/errors/problems';
 import { pluralsOf } from '../../../shared/intl';
 import type { RegionCode } from '../../../shared/plates/plate-formats';
-import type { IssueNeed } from '../issue-readiness';
+import type { IssueNeed } from '../features/issue/issue-readiness';
 import type { Catalog } from './catalog';
 
 /**

@@ -11,8 +11,8 @@ import {
   fieldLabel,
   syncLabel,
   syncText,
-} from '../format';
-import { useKiosk } from '../store';
+} from '../ui/format';
+import { useKiosk } from '../app/store';
 import { catalogs, type Catalog } from './catalog';
 
 /** The words and formats of one language; one object per language, so components re-render only on a switch. */

@@ -8,11 +8,14 @@ import type { Shift } from '../../../shared/shift/shift-view';
 import { DENOMINATIONS, type DrawerStatus } from '../../../shared/money/ledger-entries';
 
 /**
- * Shared test data for the renderer's unit tests. Nothing here imports the store or `kiosk.ts`,
+ * Shared test data for the renderer's unit tests. Nothing here imports the store or `app/transport/kiosk.ts`,
  * so pure-function tests can use it without a mock.
  */
 
-/** Stands in for main. A test file routes `./kiosk` here with `vi.mock('./kiosk', () => import('./testing/kiosk-mock'))`. */
+/**
+ * Stands in for main. A test file routes `app/transport/kiosk.ts` here, e.g. from a feature folder with
+ * `vi.mock('../../app/transport/kiosk', () => import('../../testing/kiosk-mock'))`.
+ */
 export const send = vi.fn<(channel: ChannelName, request: unknown) => Promise<unknown>>();
 
 export const ok = (value: unknown) => Promise.resolve({ ok: true, value });

@@ -1,5 +1,5 @@
-import { requestIds } from '../request-ids';
-import { useKiosk, type KioskState } from '../store';
+import { requestIds } from '../app/transport/request-ids';
+import { useKiosk, type KioskState } from '../app/store';
 import { send } from './fixtures';
 
 /** Import only from a test file that mocks `./kiosk` (see `kiosk-mock.ts`): this loads the store. */
