@@ -6,7 +6,7 @@ import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
 
 // An operator turns on the kiosk's /metrics endpoint from the Settings screen: it serves at once, with no restart,
-// and goes away when the address is emptied again (README, "Fleet monitoring").
+// and goes away when the address is emptied again (docs/monitoring.md).
 
 /** A port nothing listens on right now, on loopback. */
 async function freePort(): Promise<number> {

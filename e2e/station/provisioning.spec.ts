@@ -6,7 +6,7 @@ import { openScreen, zoneRadio } from '../support/actions';
 import { expect, launchStation, SANDBOX_TOKEN, test } from '../support/fixtures';
 import { signIn } from '../support/shift';
 
-// IT provisions a new kiosk from one file (README, "Provisioning"): a fresh data folder and `--provision` give a
+// IT provisions a new kiosk from one file (docs/provisioning.md): a fresh data folder and `--provision` give a
 // kiosk that opens on Start shift (no Set-PIN screen), with the file's name and zones, and the Settings screen says
 // which values came from the file. The token is not in the file: it comes from the environment.
 

@@ -88,7 +88,7 @@ if (!app.requestSingleInstanceLock()) {
         );
         const verification = updateVerification(process.platform, appUpdateYml);
         if (!verification.verified) {
-          log.warn(`Updates are off: ${verification.why}. See README, "Code signing".`);
+          log.warn(`Updates are off: ${verification.why}. See docs/updates.md, "Code signing".`);
         } else {
           log.info(`Updates are checked by: ${verification.how}.`);
           updates = startUpdates({

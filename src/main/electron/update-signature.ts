@@ -3,7 +3,7 @@
  * is started (index.ts). On Windows electron-updater checks a downloaded installer's Authenticode signature against
  * `publisherName` from the app's `resources/app-update.yml`, and when that file names no publisher it checks
  * nothing at all and installs whatever the feed serves. So on Windows a missing publisher turns updates off, with the
- * reason in the log. electron-builder.yml sets `win.signtoolOptions.publisherName` (README, "Code signing").
+ * reason in the log. electron-builder.yml sets `win.signtoolOptions.publisherName` (docs/updates.md, "Code signing").
  */
 
 export type UpdateVerification = { verified: true; how: string } | { verified: false; why: string };

@@ -5,7 +5,7 @@ import type { SecretStore } from '../core/host/secret-store';
 
 /**
  * The station has no OS keyring to lean on, so the token rests in a file only this user can read (mode 0600).
- * The Electron app encrypts it with safeStorage instead; the README says which is which.
+ * The Electron app encrypts it with safeStorage instead; docs/security.md, "The API token at rest", says which is which.
  */
 export function fileSecretStore(dataDir: string): SecretStore {
   const file = path.join(dataDir, 'api-token');

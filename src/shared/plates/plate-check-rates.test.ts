@@ -8,7 +8,7 @@ import { REGION_CODES, type RegionCode } from './plate-formats';
  *   - correct plates that reach a step: target ≤ 5 %;
  *   - typos that break the format and reach the look-alike step with the right plate among the suggestions:
  *     target ≥ 95 %.
- * The figures are printed (they are in README, "Using the kiosk").
+ * The figures are printed (they are in docs/supervisor.md, "Plate check and home regions").
  */
 
 const PLATES_PER_FORMAT = 400;

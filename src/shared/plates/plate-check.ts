@@ -1,4 +1,4 @@
-// No zod here: the Issue screen runs this in the page's entry chunk (see README, Performance).
+// No zod here: the Issue screen runs this in the page's entry chunk (see docs/performance.md).
 import { normalisePlate } from './plate';
 import { PLATE_REGIONS, type PlateFormat, type RegionCode } from './plate-formats';
 

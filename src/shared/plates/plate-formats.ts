@@ -1,4 +1,4 @@
-// No zod here: the Issue screen checks plates in the page's entry chunk (see README, Performance).
+// No zod here: the Issue screen checks plates in the page's entry chunk (see docs/performance.md).
 
 /**
  * The standard passenger plate series of the regions a kiosk is likely to serve: the 13 Canadian provinces and

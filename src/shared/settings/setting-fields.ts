@@ -73,7 +73,7 @@ export const settingFields = {
   receiptWidth: ReceiptWidthSchema,
   /**
    * The printer the Electron app prints to without a dialog, by its system name; '' asks with the print dialog
-   * (the station always prints to the system's default printer: see README, "Printing").
+   * (the station always prints to the system's default printer: see docs/operator/printing.md).
    */
   printerName: z.string().trim().max(200, 'printer-name-too-long'),
   /** Fleet monitoring: the `/metrics` endpoint's `host:port` ('' = off), bound exactly there. */

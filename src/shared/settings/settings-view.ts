@@ -88,7 +88,7 @@ export const SettingsViewSchema = z.object({
   /** Updates (#13): the generic feed ('' = off) and the maintenance hour (null = none). */
   updateFeedUrl: z.string().optional(),
   maintenanceHour: z.number().int().nullable().optional(),
-  /** The settings kiosk-provision.json set and no supervisor changed since (README, "Provisioning"). */
+  /** The settings kiosk-provision.json set and no supervisor changed since (docs/provisioning.md). */
   provisioned: z.array(z.string()).optional(),
   /** Demo mode: the admin PIN is the known demo PIN, shown on screen. */
   adminPinIsDemo: z.boolean(),

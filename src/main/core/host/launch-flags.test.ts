@@ -26,7 +26,7 @@ describe('parseLaunchFlags', () => {
       token: 'ABC-1',
       tokenFile: undefined,
     });
-    // The same provisioning file the station takes (README, "Provisioning").
+    // The same provisioning file the station takes (docs/provisioning.md).
     expect(parseLaunchFlags(['.', '--provision', '/etc/opscom/kiosk-provision.json']).provision).toBe(
       '/etc/opscom/kiosk-provision.json',
     );

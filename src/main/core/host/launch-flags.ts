@@ -145,7 +145,7 @@ export interface LaunchFlags {
   pushInterval: string | undefined;
   /** The data folder (a Windows kiosk keeps it under ProgramData, #13); else KIOSK_DATA_DIR, else the host's own. */
   dataDir: string | undefined;
-  /** kiosk-provision.json (README, "Provisioning"); else the one in the data folder, if any. */
+  /** kiosk-provision.json (docs/provisioning.md); else the one in the data folder, if any. */
   provision: string | undefined;
 }
 

@@ -35,7 +35,7 @@ export interface RunningHost {
 
 /**
  * One start-up for both hosts: the token from the command line, the data folder made private, the provisioning
- * file applied (README, "Provisioning"), the core, then the metrics export. Throws what stops the start, in plain
+ * file applied (docs/provisioning.md), the core, then the metrics export. Throws what stops the start, in plain
  * words: LaunchFlagError, TokenFileError, ProvisionError, ConfigError, or StoreDamagedError (damaged records, which
  * each host shows its own way).
  */

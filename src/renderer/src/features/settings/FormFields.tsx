@@ -41,7 +41,7 @@ export function draftFields({ draft, errors, update }: SectionProps) {
   });
 }
 
-/** Under a section heading: some of its values came from kiosk-provision.json (README, "Provisioning"). */
+/** Under a section heading: some of its values came from kiosk-provision.json (docs/provisioning.md). */
 function ProvisionedNote({ view, keys }: { view: SettingsView; keys: string[] }) {
   const { t } = useT();
   if (!keys.some((key) => view.provisioned?.includes(key))) return null;
