@@ -13,10 +13,8 @@ import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
 
 test('sign in: nothing is sold before a shift is open; the shift names the attendant and survives a reload', async ({
-  page,
-  station,
+  kiosk: page,
 }) => {
-  await page.goto(station.url);
   await expect(page.getByRole('heading', { name: 'Start shift' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Issue permit' })).toHaveCount(0);
   // Start shift needs a name.
@@ -32,11 +30,9 @@ test('sign in: nothing is sold before a shift is open; the shift names the atten
 });
 
 test('close shift: the summary counts the shift and "Export shift CSV" saves its actions, naming the attendant', async ({
-  page,
-  station,
+  kiosk: page,
   sandbox,
 }) => {
-  await page.goto(station.url);
   await signIn(page, 'Dana Okafor');
   const kept = await issueByKeyboard(page, 'KXW347', { zone: 'Lot 1', duration: /^1 h\b/ });
   const cancelled = await issueByKeyboard(page, 'KXW369', { zone: 'Lot 1', duration: /^1 h\b/ });

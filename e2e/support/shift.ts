@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+// Playwright's own expect (the one fixtures.ts passes on), since fixtures.ts imports this file for its sign-in.
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The attendant every spec signs in as, unless it needs a particular name. */
 export const ATTENDANT = 'Alex Tremblay';
