@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { durationRadio, issueByKeyboard, openScreen, pay, zoneRadio } from '../support/actions';
 import { expect, test } from '../support/fixtures';
+import { settle } from '../support/screens';
+import { countUsualFloat } from '../support/shift';
 
 /**
  * The pictures in the README and the attendant's guide (docs/screenshots/): Issue, Payment, Active permits, Queue and
@@ -96,21 +97,10 @@ test('the main screens, for the README: Issue, Payment, Active permits, Queue an
 
   // Shift close: the blind count done, expected against counted.
   await openScreen(page, 'Shift');
-  await page.getByRole('button', { name: 'Close shift', exact: true }).click();
-  await page.getByRole('button', { name: 'One more $100', exact: true }).click();
-  await page.getByRole('button', { name: 'One more $50', exact: true }).click();
-  await page.getByRole('button', { name: 'Count done' }).click();
-  await expect(page.getByTestId('count-outcome')).toHaveText('Even');
+  await countUsualFloat(page);
   await picture('shift-close');
   await page.getByRole('button', { name: 'Confirm close shift' }).click();
   await expect(page.getByRole('heading', { name: 'Shift closed' })).toBeVisible();
 
   expect(taken).toEqual([...SCREENS]);
 });
-
-/** Two frames: React has committed and the browser has laid the page out. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-  );
-}

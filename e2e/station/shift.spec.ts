@@ -10,7 +10,7 @@ import {
 } from '../support/actions';
 import { expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
-import { signIn } from '../support/shift';
+import { countUsualFloat, signIn } from '../support/shift';
 
 test('sign in: nothing is sold before a shift is open; the shift names the attendant and survives a reload', async ({
   kiosk: page,
@@ -68,11 +68,7 @@ test('close shift: the summary counts the shift and "Export shift CSV" saves its
   await checkScreen(page, 'shift');
 
   // Closing counts the drawer first: the $150.00 float, as a $100 and a $50 note (no sale here was cash).
-  await page.getByRole('button', { name: 'Close shift', exact: true }).click();
-  await page.getByRole('button', { name: 'One more $100', exact: true }).click();
-  await page.getByRole('button', { name: 'One more $50', exact: true }).click();
-  await page.getByRole('button', { name: 'Count done' }).click();
-  await expect(page.getByTestId('count-outcome')).toHaveText('Even');
+  await countUsualFloat(page);
   await page.getByRole('button', { name: 'Confirm close shift' }).click();
   await expect(page.getByRole('heading', { name: 'Shift closed' })).toBeVisible();
   await expect(page.getByTestId('shift-issued')).toHaveText('2');

@@ -40,6 +40,18 @@ export async function declareFloat(page: Page, float: string | { keys: string })
   await expect(page.getByRole('heading', { name: 'Cash in the drawer' })).toHaveCount(0);
 }
 
+/**
+ * Close shift's blind count of a drawer that holds just the usual float (DEFAULT_FLOAT, no cash sales): one $100 and
+ * one $50 note, Count done, and the count comes out even. Leaves that verdict on screen, before Confirm close shift.
+ */
+export async function countUsualFloat(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Close shift', exact: true }).click();
+  await page.getByRole('button', { name: 'One more $100', exact: true }).click();
+  await page.getByRole('button', { name: 'One more $50', exact: true }).click();
+  await page.getByRole('button', { name: 'Count done' }).click();
+  await expect(page.getByTestId('count-outcome')).toHaveText('Even');
+}
+
 /** Taps digits on the amount keys (Clear first), as an attendant does. */
 export async function typeAmount(page: Page, digits: string): Promise<void> {
   const keys = amountKeys(page);
