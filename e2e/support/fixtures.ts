@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { hashPin } from '../../src/main/core/settings/admin-pin';
-import type { SandboxPermit } from '../../src/sandbox/server';
+import { parseSandboxArgs } from '../../src/sandbox/cli-args';
+import { startSandbox, type SandboxPermit } from '../../src/sandbox/server';
 import { startBuilt, tempDataDir } from './processes';
 import { signIn } from './shift';
 
@@ -12,7 +13,7 @@ export const SANDBOX_TOKEN = 'E2E-TOKEN-0123456789-abcdefghijklmnopqrstuvwxyzABC
 export type SandboxPermitView = SandboxPermit;
 
 interface Fixtures {
-  /** The OPSCOM sandbox, started from its CLI as an integrator would (`npm run sandbox`), on a port of its own. */
+  /** The OPSCOM sandbox, as `npm run sandbox` starts it, on a port of its own: fresh for each test. */
   sandbox: { url: string; permits: () => Promise<SandboxPermitView[]> };
   /** The browser station against that sandbox, started from its CLI (`npm run station`), on its own data folder. */
   station: { url: string; output: () => string };
@@ -24,18 +25,18 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   sandbox: async ({}, use) => {
-    const sandbox = await startBuilt(
-      'sandbox',
-      ['--port', '0', '--token', SANDBOX_TOKEN],
-      /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-    );
-    const url = sandbox.match[1]!;
+    // In this worker's process, started with the options `npm run sandbox -- --port 0 --token …` gives its CLI: a
+    // fresh sandbox per test, without a process start each time (the CLI itself: src/sandbox/cli.integration.test.ts).
+    const parsed = parseSandboxArgs(['--port', '0', '--token', SANDBOX_TOKEN]);
+    if (parsed.kind !== 'run') throw new Error(`The sandbox's flags were refused: ${JSON.stringify(parsed)}`);
+    const sandbox = await startSandbox(parsed.options);
+    const { url } = sandbox;
     await use({
       url,
       permits: async () =>
         ((await (await fetch(`${url}/__sandbox/permits`)).json()) as { permits: SandboxPermitView[] }).permits,
     });
-    await sandbox.stop();
+    await sandbox.close();
   },
   station: async ({ sandbox }, use, testInfo) => {
     const station = await launchStation({ OPSCOM_URL: sandbox.url, OPSCOM_TOKEN: SANDBOX_TOKEN });

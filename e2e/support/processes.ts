@@ -7,16 +7,16 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The two CLIs as global-setup.ts builds them for the run (from src/sandbox/cli.ts and src/main/station/cli.ts). */
-export const BUILT = { sandbox: 'out/e2e/sandbox.mjs', station: 'out/e2e/station.mjs' } as const;
+/** The station's CLI as global-setup.ts builds it for the run, from src/main/station/cli.ts. */
+export const BUILT = { station: 'out/e2e/station.mjs' } as const;
 
 /** The Node the project pins (node_modules/node, as npm scripts run on), else the one running the tests. */
 const pinnedNode = path.join(ROOT, 'node_modules/node/bin', process.platform === 'win32' ? 'node.exe' : 'node');
 const NODE = existsSync(pinnedNode) ? pinnedNode : process.execPath;
 
 /**
- * Starts the sandbox's or the station's CLI, built once for the run, with plain `node` from the project's root:
- * the same flags and output as `npm run sandbox` / `npm run station`, without npm's and tsx's start-up each time.
+ * Starts the station's CLI, built once for the run, with plain `node` from the project's root: the same flags and
+ * output as `npm run station`, without npm's and tsx's start-up each time.
  */
 export function startBuilt(
   cli: keyof typeof BUILT,
