@@ -13,7 +13,12 @@ const isCI = Boolean(process.env.CI);
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  workers: 1,
+  // The sandbox and station CLIs, built once for the run (e2e/support/global-setup.ts).
+  globalSetup: './e2e/support/global-setup.ts',
+  // Every test starts its own sandbox and station, on ports from 0 and data folders of their own: two at a time,
+  // one per core here, spread test by test rather than file by file. KIOSK_E2E_WORKERS changes the number.
+  workers: Number(process.env.KIOSK_E2E_WORKERS) || 2,
+  fullyParallel: true,
   retries: 0,
   timeout: 60_000,
   reporter: isCI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',

@@ -1,9 +1,11 @@
-// Find a Chromium for the browser-station e2e tests, installing one if
-// needed: Playwright's own download is tried first, then Debian's package.
+// Find a Chromium for the browser-station e2e tests, installing one if needed: on Debian as root Debian's package
+// (without its recommends), elsewhere Playwright's own download.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDebianPackages } from './apt.mjs';
 import { chromiumFromEnvironment, systemChromium } from './installed-chromium.mjs';
 import { ROOT, bin, isMain, runSync } from './proc.mjs';
+import { isDebianProper } from './system-packages.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const flags = JSON.parse(readFileSync(join(ROOT, 'scripts', 'chromium-args.json'), 'utf8'));
@@ -30,25 +32,40 @@ async function find() {
   return installed ? { path: installed, source: 'installed on this machine' } : null;
 }
 
+function playwrightDownload() {
+  console.log('No Chromium found. Trying Playwright\'s download ("playwright install chromium")...');
+  runSync(bin('playwright'), ['install', 'chromium'], { timeout: 5 * 60_000 });
+}
+
+function debianPackage() {
+  try {
+    ensureDebianPackages({
+      packages: ['chromium'],
+      have: () => systemChromium() !== null,
+      why: 'No Chromium found for the e2e tests',
+    });
+  } catch (error) {
+    console.log(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** @returns {Promise<string>} path of a Chromium executable. */
 export async function findOrProvisionChromium() {
   let found = await find();
-  if (!found) {
-    console.log('No Chromium found. Trying Playwright\'s download ("playwright install chromium")...');
-    runSync(bin('playwright'), ['install', 'chromium'], { timeout: 5 * 60_000 });
+  // On Debian as root, Debian's own package first: its mirror is the one this machine is set up for, and Playwright's
+  // download would need its system libraries too. Elsewhere Playwright's download first (Ubuntu's chromium is a snap).
+  let ways = [playwrightDownload];
+  if (isRoot && isDebianProper()) ways = [debianPackage, playwrightDownload];
+  else if (isRoot && existsSync('/etc/debian_version')) ways = [playwrightDownload, debianPackage];
+  for (const way of ways) {
+    if (found) break;
+    way();
     found = await find();
-  }
-  if (!found && isRoot && existsSync('/etc/debian_version')) {
-    console.log("Playwright's download did not work. Installing Debian's chromium package with apt-get...");
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const ok =
-      runSync('apt-get', ['update'], { env }) === 0 && runSync('apt-get', ['install', '-y', 'chromium'], { env }) === 0;
-    if (ok) found = await find();
   }
   if (!found) {
     const sudo = isRoot ? '' : 'sudo ';
     const command = existsSync('/etc/debian_version')
-      ? `${sudo}apt-get update && ${sudo}apt-get install -y chromium`
+      ? `${sudo}apt-get update && ${sudo}apt-get install -y --no-install-recommends chromium`
       : 'npx playwright install chromium';
     throw new Error(
       `No Chromium browser found for the e2e tests. Install one with: ${command}  (or set KIOSK_CHROMIUM to its path)`,

@@ -15,8 +15,29 @@ const LOCK = join(ROOT, 'package-lock.json');
 
 const isSet = (value) => Boolean(value) && value !== '0' && value !== 'false';
 
-/** Hash of what decides the installed packages; stored in the stamp after a good install. */
+/** The parts of package.json that decide what npm installs: editing a script or the description reinstalls nothing. */
+const INSTALL_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'optionalDependencies',
+  'peerDependencies',
+  'bundleDependencies',
+  'overrides',
+  'allowScripts',
+];
+
+/** Hash of what decides the installed packages (the lock, and those fields); stored in the stamp after a good install. */
 function manifestHash() {
+  const hash = createHash('sha256');
+  const read = (file) => (existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : '');
+  const manifest = JSON.parse(read('package.json') || '{}');
+  const installed = Object.fromEntries(INSTALL_FIELDS.map((field) => [field, manifest[field] ?? null]));
+  hash.update(`package.json\0${JSON.stringify(installed)}\0package-lock.json\0${read('package-lock.json')}\0`);
+  return hash.digest('hex');
+}
+
+/** The stamp's earlier form (both files whole), still taken as up to date so that no clone reinstalls just for it. */
+function legacyManifestHash() {
   const hash = createHash('sha256');
   for (const file of ['package.json', 'package-lock.json']) {
     const path = join(ROOT, file);
@@ -28,7 +49,9 @@ function manifestHash() {
 function npm(args, options = {}) {
   // The Electron binary is fetched separately below, so an offline machine can still install.
   const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
-  return spawnSync('npm', [...args, '--no-audit', '--no-fund'], { cwd: ROOT, env, shell: isWindows, ...options });
+  // --prefer-offline: what npm's cache already holds is used without asking the registry again.
+  const flags = ['--no-audit', '--no-fund', '--prefer-offline'];
+  return spawnSync('npm', [...args, ...flags], { cwd: ROOT, env, shell: isWindows, ...options });
 }
 
 /**
@@ -95,12 +118,10 @@ function tryElectronBinary() {
 export function ensureSetup({ tryElectron = false } = {}) {
   const wanted = manifestHash();
   const current = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
-  const installed = current !== wanted;
-  if (installed) {
-    installPackages();
-    // Hash again: "npm install" without a lock file writes one.
-    writeFileSync(STAMP, `${manifestHash()}\n`);
-  }
+  const installed = current !== wanted && current !== legacyManifestHash();
+  if (installed) installPackages();
+  // Hash again: "npm install" without a lock file writes one.
+  if (current !== wanted) writeFileSync(STAMP, `${manifestHash()}\n`);
   const skipElectron = isSet(process.env.KIOSK_SKIP_ELECTRON_BINARY) || isSet(process.env.CI);
   if ((installed || tryElectron) && !skipElectron) tryElectronBinary();
 }

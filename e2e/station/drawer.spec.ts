@@ -238,11 +238,8 @@ test('short beyond tolerance: the admin PIN closes it, a wrong one is refused in
 });
 
 test('the X-report mid-shift hides the expected cash until a supervisor enters the admin PIN', async ({
-  page,
-  station,
+  attendant: page,
 }) => {
-  await page.goto(station.url);
-  await signIn(page);
   await floatPaidOutAndDrop(page);
 
   await page.getByRole('button', { name: 'X-report' }).click();
@@ -285,10 +282,8 @@ test('the X-report mid-shift hides the expected cash until a supervisor enters t
 });
 
 test('in French: the float, the count’s notes and coins and the verdict are in French, money as French writes it', async ({
-  page,
-  station,
+  kiosk: page,
 }) => {
-  await page.goto(station.url);
   await page.getByRole('button', { name: 'Language' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
   await page.getByRole('textbox', { name: 'Nom ou numéro de badge' }).fill('Zoé Gagnon');

@@ -1,9 +1,7 @@
 import { createServer } from 'node:net';
-import type { Page } from '@playwright/test';
-import { issueByKeyboard, openScreen } from '../support/actions';
-import { ADMIN_PIN, expect, test } from '../support/fixtures';
+import { issueByKeyboard, openSettings } from '../support/actions';
+import { expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
-import { signIn } from '../support/shift';
 
 // An operator turns on the kiosk's /metrics endpoint from the Settings screen: it serves at once, with no restart,
 // and goes away when the address is emptied again (docs/monitoring.md).
@@ -20,14 +18,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function openSettings(page: Page): Promise<void> {
-  await openScreen(page, 'Settings');
-  const pad = page.getByRole('group', { name: 'PIN keys' });
-  for (const digit of ADMIN_PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Open settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Fleet monitoring' })).toBeVisible();
-}
-
 async function metricsAt(url: string): Promise<string | null> {
   try {
     const response = await fetch(url);
@@ -38,17 +28,15 @@ async function metricsAt(url: string): Promise<string | null> {
 }
 
 test('the metrics address set on the Settings screen serves /metrics at once, and emptied turns it off', async ({
-  page,
-  station,
+  attendant: page,
 }) => {
-  await page.goto(station.url);
-  await signIn(page);
   await issueByKeyboard(page, 'KXW518');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/metrics`;
   expect(await metricsAt(url)).toBeNull();
 
   await openSettings(page);
+  await expect(page.getByRole('heading', { name: 'Fleet monitoring' })).toBeVisible();
   const address = page.getByLabel('Metrics address for Prometheus', { exact: true });
   await expect(address).toHaveValue('');
   // Not an IP address and port: refused in words, nothing saved.

@@ -2,7 +2,6 @@ import type { Page } from '@playwright/test';
 import { catalogs } from '../../src/renderer/src/i18n/catalog';
 import { PROBLEM_CODES, problemText } from '../../src/shared/errors/problems';
 import { expect, setFaults, test } from '../support/fixtures';
-import { signIn } from '../support/shift';
 
 /**
  * Every screen in French, main's refusals included: no text on screen is one of the English catalog's words
@@ -44,9 +43,7 @@ async function expectFrench(page: Page, screen: string): Promise<void> {
   expect(leaks, `English on the ${screen} screen`).toEqual([]);
 }
 
-test('every screen in French shows no English, main’s refusals included', async ({ page, station, sandbox }) => {
-  await page.goto(station.url);
-  await signIn(page);
+test('every screen in French shows no English, main’s refusals included', async ({ attendant: page, sandbox }) => {
   await page.getByRole('button', { name: 'Language' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
   await expectFrench(page, 'Émettre');

@@ -1,20 +1,12 @@
-import { openScreen } from '../support/actions';
+import { openScreen, openSettings } from '../support/actions';
 import { expect, test } from '../support/fixtures';
-import { signIn } from '../support/shift';
 
 const IDLE_SECONDS = 5;
 
 test('idle reset: after the idle seconds set in settings, a half-typed plate is cleared and Issue is back', async ({
-  page,
-  station,
+  attendant: page,
 }) => {
-  await page.goto(station.url);
-  await signIn(page);
-
-  await openScreen(page, 'Settings');
-  const keys = page.getByRole('group', { name: 'PIN keys' });
-  for (const digit of '1234') await keys.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Open settings' }).click();
+  await openSettings(page);
   const idleField = page.getByLabel('Back to Issue after this many idle seconds (0 = never)');
   await expect(idleField).toHaveValue('90');
   await idleField.fill(String(IDLE_SECONDS));

@@ -44,9 +44,7 @@ async function settle(page: Page): Promise<void> {
 }
 
 for (const language of ['en-CA', 'fr-CA'] as const) {
-  test(`the Issue screen uses the whole screen at every size (${language})`, async ({ page, station }) => {
-    await page.goto(station.url);
-    await signIn(page);
+  test(`the Issue screen uses the whole screen at every size (${language})`, async ({ attendant: page }) => {
     if (language === 'fr-CA') {
       await page.getByRole('button', { name: 'Language' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
@@ -74,9 +72,7 @@ for (const language of ['en-CA', 'fr-CA'] as const) {
   });
 }
 
-test('the keypad keeps its place over 10 issues; recent plates stay in one slot', async ({ page, station }) => {
-  await page.goto(station.url);
-  await signIn(page);
+test('the keypad keeps its place over 10 issues; recent plates stay in one slot', async ({ attendant: page }) => {
   const keyQ = page.getByRole('group', { name: 'Plate keys' }).getByRole('button', { name: 'Q', exact: true });
   await expect(page.getByRole('group', { name: 'Recent plates' })).toContainText('Plates you issue appear here');
   const before = (await keyQ.boundingBox())!;
@@ -133,9 +129,7 @@ test('zone, duration and recent plates survive a restart', async ({ page, sandbo
   }
 });
 
-test('the greyed-out Issue button says what is missing, in both languages', async ({ page, station }) => {
-  await page.goto(station.url);
-  await signIn(page);
+test('the greyed-out Issue button says what is missing, in both languages', async ({ attendant: page }) => {
   const issue = page.getByRole('button', { name: 'Issue permit' });
   await expect(issue).toBeDisabled();
   await expect(issue).toHaveAccessibleDescription('To issue: type the plate, choose a duration.');
@@ -153,12 +147,9 @@ test('the greyed-out Issue button says what is missing, in both languages', asyn
 });
 
 test('a keyboard or scanner never presses a button on Issue; Enter issues only when nothing is missing', async ({
-  page,
-  station,
+  attendant: page,
   sandbox,
 }) => {
-  await page.goto(station.url);
-  await signIn(page);
   const plate = page.getByTestId('plate-display');
   const keys = page.getByRole('group', { name: 'Plate keys' });
   for (const key of ['K', 'X']) await keys.getByRole('button', { name: key, exact: true }).click();

@@ -9,18 +9,12 @@ import {
 } from '../support/actions';
 import { expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
-import { signIn } from '../support/shift';
 
 // Standard Ontario plates (ABC 123; Ontario is the default home region), which the plate check passes with no
 // step, unless a test is about the check (see also plate-check.spec.ts).
 
-test.beforeEach(async ({ page, station }) => {
-  await page.goto(station.url);
-  await signIn(page);
-});
-
 test('issue with the on-screen keys: the plate, zone and duration tapped are what OPSCOM stores', async ({
-  page,
+  attendant: page,
   sandbox,
 }) => {
   const keys = page.getByRole('group', { name: 'Plate keys' });
@@ -57,7 +51,7 @@ test('issue with the on-screen keys: the plate, zone and duration tapped are wha
   await expect(zoneRadio(page, 'Lot 2')).toHaveAttribute('aria-checked', 'true');
 });
 
-test('issue with the keyboard: typed plate, Backspace, and Enter issues', async ({ page, sandbox }) => {
+test('issue with the keyboard: typed plate, Backspace, and Enter issues', async ({ attendant: page, sandbox }) => {
   await page.keyboard.type('kxw 4-79x');
   await page.keyboard.press('Backspace');
   await expect(page.getByTestId('plate-display')).toHaveValue('KXW479');
@@ -71,7 +65,7 @@ test('issue with the keyboard: typed plate, Backspace, and Enter issues', async 
   expect((await sandbox.permits())[0]).toMatchObject({ plate: 'KXW479', zone: 'Street', amount: '3.00' });
 });
 
-test('a double tap on Issue issues one permit', async ({ page, sandbox }) => {
+test('a double tap on Issue issues one permit', async ({ attendant: page, sandbox }) => {
   await page.keyboard.type('KXW643');
   await durationRadio(page, /^1 h\b/).click();
   await page.getByRole('button', { name: 'Issue permit' }).dblclick();
@@ -88,7 +82,7 @@ test('a double tap on Issue issues one permit', async ({ page, sandbox }) => {
 });
 
 test('a plate of no home format with look-alike characters is read back; "Plate is correct" issues it', async ({
-  page,
+  attendant: page,
   sandbox,
 }) => {
   await page.keyboard.type('O8ABC1');
@@ -120,7 +114,10 @@ test('a plate of no home format with look-alike characters is read back; "Plate 
   await expect.poll(async () => (await sandbox.permits()).map((p) => p.plate)).toEqual(['O8ABC1']);
 });
 
-test('a plate that already has an active permit gets a warning step before a second one', async ({ page, sandbox }) => {
+test('a plate that already has an active permit gets a warning step before a second one', async ({
+  attendant: page,
+  sandbox,
+}) => {
   const first = await issueByKeyboard(page, 'KXW697', { zone: 'Lot 1', duration: /^2 h\b/ });
   await page.getByRole('button', { name: 'New permit' }).click();
 

@@ -1,21 +1,10 @@
-import type { Page } from '@playwright/test';
-import { openScreen } from '../support/actions';
-import { ADMIN_PIN, expect, test } from '../support/fixtures';
+import { openSettings } from '../support/actions';
+import { expect, test } from '../support/fixtures';
 
 /** Settings, opened with the admin PIN on its pad. */
-async function openSettings(page: Page): Promise<void> {
-  await openScreen(page, 'Settings');
-  const pad = page.getByRole('group', { name: 'PIN keys' });
-  for (const digit of ADMIN_PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Open settings' }).click();
-  await expect(page.getByRole('heading', { name: 'OPSCOM connection' })).toBeVisible();
-}
-
 test('the kiosk keys type at the caret beside a physical keyboard; Done, Escape or a tap elsewhere hides them', async ({
-  page,
-  station,
+  kiosk: page,
 }) => {
-  await page.goto(station.url);
   await openSettings(page);
   const keyboards = page.getByTestId('kiosk-keyboard');
   await expect(keyboards).toHaveCount(0);

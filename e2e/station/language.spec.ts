@@ -1,15 +1,11 @@
 import { confirmLookAlikes, durationRadio, zoneRadio } from '../support/actions';
 import { expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
-import { signIn } from '../support/shift';
 
 test('the language switch turns every screen French and back; money follows the language', async ({
-  page,
-  station,
+  attendant: page,
   sandbox,
 }) => {
-  await page.goto(station.url);
-  await signIn(page);
   await zoneRadio(page, 'Lot 1').click();
   await durationRadio(page, /^1 h\b/).click();
   await expect(page.getByRole('button', { name: 'Issue permit' })).toContainText('$4.50');

@@ -2,7 +2,6 @@ import type { Page } from '@playwright/test';
 import { issueByKeyboard, openScreen } from '../support/actions';
 import { expect, test, type SandboxPermitView } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
-import { signIn } from '../support/shift';
 
 /** What the sandbox holds, counted per zone as its stats endpoint counts (stored, not deleted). */
 function countsByZone(permits: SandboxPermitView[]): Record<string, number> {
@@ -16,12 +15,9 @@ function zoneTotal(page: Page, zone: string) {
 }
 
 test('occupancy shows OPSCOM’s counts per zone after issuing, and Refresh fetches new ones', async ({
-  page,
-  station,
+  attendant: page,
   sandbox,
 }) => {
-  await page.goto(station.url);
-  await signIn(page);
   await issueByKeyboard(page, 'KXW333', { zone: 'Lot 1' });
   await issueByKeyboard(page, 'KXW344', { zone: 'Lot 1' });
   await issueByKeyboard(page, 'KXW366', { zone: 'Lot 2' });

@@ -44,12 +44,9 @@ const OFFLINE_WORDS = 'Offline — permits are kept and sent when OPSCOM is back
 const SENDS_LATER = 'Not sent yet: it will be sent automatically when OPSCOM is back.';
 
 test('offline: a coloured frame with words, the confirmation says it sends itself, Occupancy keeps its figures and their age', async ({
-  page,
-  station,
+  attendant: page,
   sandbox,
 }) => {
-  await page.goto(station.url);
-  await signIn(page);
   expect((await frame(page)).state).toBeNull();
   expect((await frame(page)).widths).toEqual([0, 0, 0, 0]);
 
@@ -129,9 +126,7 @@ test('offline from the start, in French: the frame’s words, the confirmation, 
   await checkScreen(page, 'occupancy-offline-fr');
 });
 
-test('a long error while offline leaves Issue permit in sight at every size', async ({ page, station, sandbox }) => {
-  await page.goto(station.url);
-  await signIn(page);
+test('a long error while offline leaves Issue permit in sight at every size', async ({ attendant: page, sandbox }) => {
   await setFaults(sandbox.url, [{ endpoint: '*', kind: 'reset' }]);
   await issueByKeyboard(page, 'KXW366', { zone: 'Lot 1' });
   await expect(page.getByRole('status').filter({ hasText: OFFLINE_WORDS })).toBeVisible();

@@ -37,12 +37,9 @@ function auditEvents(dataDir: string): Promise<string[]> {
 const live = (permits: SandboxPermitView[]) => permits.filter((p) => !p.deleted);
 
 test('controller down: issue three, extend one, cancel one — all delivered when it is back', async ({
-  page,
-  station,
+  attendant: page,
   sandbox,
 }) => {
-  await page.goto(station.url);
-  await signIn(page);
   await expect(page.getByRole('button', { name: 'Issue permit' })).toBeVisible();
   await setFaults(sandbox.url, [{ endpoint: '*', kind: 'reset' }]);
 

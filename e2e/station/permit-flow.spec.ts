@@ -3,14 +3,11 @@ import { issueExtendAndCancel } from '../support/attendant-flow';
 import { expect, launchStation, SANDBOX_TOKEN, test } from '../support/fixtures';
 import { signIn } from '../support/shift';
 
-test('issue, extend and cancel a permit through the browser station', async ({ page, station, sandbox }) => {
-  await page.goto(station.url);
+test('issue, extend and cancel a permit through the browser station', async ({ kiosk: page, sandbox }) => {
   await issueExtendAndCancel(page, sandbox);
 });
 
-test('the keyboard types plates and a double tap issues one permit', async ({ page, station, sandbox }) => {
-  await page.goto(station.url);
-  await signIn(page);
+test('the keyboard types plates and a double tap issues one permit', async ({ attendant: page, sandbox }) => {
   await expect(page.getByRole('button', { name: 'Issue permit' })).toBeVisible();
   await page.keyboard.type('xy-9 8');
   await expect(page.getByTestId('plate-display')).toHaveValue('XY98');

@@ -12,15 +12,10 @@ import {
 } from '../support/actions';
 import { expect, test } from '../support/fixtures';
 import { checkScreen, SCREEN_SIZES } from '../support/screens';
-import { ATTENDANT, signIn } from '../support/shift';
-
-test.beforeEach(async ({ page, station }) => {
-  await page.goto(station.url);
-  await signIn(page);
-});
+import { ATTENDANT } from '../support/shift';
 
 test('extend by a preset: the new end and the added amount are shown before confirming, then sent', async ({
-  page,
+  attendant: page,
   sandbox,
 }) => {
   const ticket = await issueByKeyboard(page, 'KXW774', { zone: 'Lot 1', duration: /^1 h\b/ });
@@ -64,7 +59,7 @@ test('extend by a preset: the new end and the added amount are shown before conf
 });
 
 test('cancel with a reason: OPSCOM deletes it and the reason is in the audit CSV from the Queue screen', async ({
-  page,
+  attendant: page,
   sandbox,
 }) => {
   const ticket = await issueByKeyboard(page, 'KXW794');
@@ -170,7 +165,7 @@ async function tapKeys(keys: Locator, text: string): Promise<void> {
 }
 
 test('twelve permits: at least 8 rows in sight at 1024×768, soonest end first, found by tapping keys, then extended and cancelled', async ({
-  page,
+  attendant: page,
   sandbox,
 }) => {
   test.setTimeout(180_000);
@@ -284,7 +279,9 @@ test('twelve permits: at least 8 rows in sight at 1024×768, soonest end first, 
   await expect(rows).toHaveCount(CARS.length - 1);
 });
 
-test('in French: the list, its search keys and the details, with nothing sideways at any size', async ({ page }) => {
+test('in French: the list, its search keys and the details, with nothing sideways at any size', async ({
+  attendant: page,
+}) => {
   const ticket = await issueByKeyboard(page, 'KXW763', { zone: 'Lot 1', duration: /^1 h\b/ });
   await issueByKeyboard(page, 'HJK937', { zone: 'Lot 2', duration: /^2 h\b/ });
   await page.getByRole('button', { name: 'Language' }).click();

@@ -34,10 +34,8 @@ async function countdownSeconds(countdown: Locator): Promise<number> {
 }
 
 test('with an error banner the whole PIN screen is in view at every size, in English and French', async ({
-  page,
-  station,
+  kiosk: page,
 }) => {
-  await page.goto(station.url);
   await openScreen(page, 'Settings');
   for (const [lang, words] of Object.entries(WORDS)) {
     if (lang === 'fr') {
@@ -70,8 +68,7 @@ test('with an error banner the whole PIN screen is in view at every size, in Eng
   }
 });
 
-test('the French pad names Clear and Delete differently', async ({ page, station }) => {
-  await page.goto(station.url);
+test('the French pad names Clear and Delete differently', async ({ kiosk: page }) => {
   await page.getByRole('button', { name: 'Language' }).click();
   await page.getByRole('navigation').getByRole('button', { name: WORDS.fr.settings, exact: true }).click();
   const keys = pinKeys(page, WORDS.fr).getByRole('button');
@@ -90,10 +87,8 @@ test('the French pad names Clear and Delete differently', async ({ page, station
 });
 
 test('a lock-out counts down and turns the keys off, on every visit, and its banner stays on the PIN screen', async ({
-  page,
-  station,
+  kiosk: page,
 }) => {
-  await page.goto(station.url);
   await openScreen(page, 'Settings');
   const alert = page.getByRole('alert');
   for (const pin of ['9999', '0000', '0001', '0002']) await enterPin(page, pin);

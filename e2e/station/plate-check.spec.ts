@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { durationRadio, openScreen, payForSale, ticketOnConfirmation } from '../support/actions';
+import { durationRadio, openScreen, openSettings, payForSale, ticketOnConfirmation } from '../support/actions';
 import { ADMIN_PIN, expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
@@ -191,10 +191,7 @@ test('a supervisor adds Québec by touch; a Québec plate then goes through, and
   await expect(page.getByRole('dialog', { name: 'Check the plate' })).toBeVisible();
   await page.getByRole('button', { name: 'Fix plate' }).click();
 
-  await openScreen(page, 'Settings');
-  const keys = page.getByRole('group', { name: 'PIN keys' });
-  for (const digit of ADMIN_PIN) await keys.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Open settings' }).click();
+  await openSettings(page);
   await expect(page.getByRole('heading', { name: 'Plate check' })).toBeVisible();
 
   const canada = page.getByRole('group', { name: 'Home regions: Canada' });

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { issueByKeyboard, openPermit, openScreen } from '../support/actions';
+import { issueByKeyboard, openPermit, openScreen, openSettings } from '../support/actions';
 import { ADMIN_PIN, expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
@@ -85,10 +85,7 @@ test('after the window the admin PIN is asked: a wrong one is refused in words, 
   sandbox,
 }) => {
   // A supervisor closes the window (0 minutes) on the Settings screen, on its number keys.
-  await openScreen(page, 'Settings');
-  const pad = page.getByRole('group', { name: 'PIN keys' });
-  for (const digit of ADMIN_PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Open settings' }).click();
+  await openSettings(page);
   const windowLabel = 'Plates can be corrected without the admin PIN for this many minutes after issuing';
   const field = page.getByLabel(windowLabel, { exact: true });
   await expect(field).toHaveValue('15');

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPin } from '../../src/main/core/settings/admin-pin';
-import { openScreen, zoneRadio } from '../support/actions';
+import { openSettings, zoneRadio } from '../support/actions';
 import { expect, launchStation, SANDBOX_TOKEN, test } from '../support/fixtures';
 import { signIn } from '../support/shift';
 
@@ -46,10 +46,7 @@ test('a fresh kiosk started with --provision is ready to sell, and Settings show
     await expect(zoneRadio(page, 'Visitor lot P4')).toBeVisible();
     await expect(zoneRadio(page, 'Staff garage')).toBeVisible();
 
-    await openScreen(page, 'Settings');
-    const pad = page.getByRole('group', { name: 'PIN keys' });
-    for (const digit of PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
-    await page.getByRole('button', { name: 'Open settings' }).click();
+    await openSettings(page, PIN);
     const zones = page.getByRole('region', { name: 'Zones and rates' });
     await expect(zones.getByText('Set by provisioning')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Plate check' }).getByText('Set by provisioning')).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { issueByKeyboard, openPermit, openScreen, pay } from '../support/actions';
+import { issueByKeyboard, openPermit, openScreen, openSettings, pay } from '../support/actions';
 import { expect, setFaults, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
@@ -15,10 +15,7 @@ async function sandboxSettings(sandboxUrl: string, settings: Record<string, unkn
 
 /** A supervisor sets "OPSCOM refuses a repeated ticket number with 9022" on the Settings screen. */
 async function setRepeatedTicketAnswer(page: Page, answer: 'Unknown' | 'Yes' | 'No'): Promise<void> {
-  await openScreen(page, 'Settings');
-  const keys = page.getByRole('group', { name: 'PIN keys' });
-  for (const digit of '1234') await keys.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Open settings' }).click();
+  await openSettings(page);
   const setting = page.getByRole('radiogroup', { name: 'OPSCOM refuses a repeated ticket number with 9022' });
   await setting.getByRole('radio', { name: answer, exact: true }).click();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -84,12 +81,9 @@ test('Queue: an action OPSCOM refused (9022 where repeats are allowed) and one w
 });
 
 test('9022 after a lost answer, where the answer is unknown: OPSCOM holds it; an extend then goes to a supervisor', async ({
-  page,
-  station,
+  attendant: page,
   sandbox,
 }) => {
-  await page.goto(station.url);
-  await signIn(page);
   await sandboxSettings(sandbox.url, { rejectDuplicatePermitNo: true });
   await setFaults(sandbox.url, [{ endpoint: 'push', kind: 'store-then-reset', count: 1 }]);
   const ticket = await issueByKeyboard(page, 'KXW743');

@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
-import { issueByKeyboard, openPermit, openScreen } from '../support/actions';
-import { ADMIN_PIN, expect, test } from '../support/fixtures';
+import { issueByKeyboard, openPermit, openScreen, openSettings } from '../support/actions';
+import { expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
-import { signIn } from '../support/shift';
 
 /**
  * The money and printing settings on the Settings screen, and the receipt laid out for the roll they name:
@@ -15,14 +14,6 @@ const PT_PER_MM = 72 / 25.4;
 /** The one way these tests sell a permit (the Issue screen's steps may grow): returns its ticket number. */
 async function issuePermit(page: Page, plate: string): Promise<string> {
   return issueByKeyboard(page, plate);
-}
-
-async function openSettings(page: Page): Promise<void> {
-  await openScreen(page, 'Settings');
-  const pad = page.getByRole('group', { name: 'PIN keys' });
-  for (const digit of ADMIN_PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Open settings' }).click();
-  await expect(page.getByRole('heading', { name: 'OPSCOM connection' })).toBeVisible();
 }
 
 /** Clears a settings field and types the value on its own number keys. */
@@ -79,10 +70,8 @@ async function pdfPageSize(page: Page, name: string): Promise<{ width: number; h
 }
 
 test('the money settings and the receipt roll are edited on the kiosk keys, saved, and shown again', async ({
-  page,
-  station,
+  kiosk: page,
 }) => {
-  await page.goto(station.url);
   await openSettings(page);
   await expect(page.getByRole('heading', { name: 'Money' })).toBeVisible();
   // main's defaults: $20.00, $5.00, 15 minutes, an 80 mm roll.
@@ -120,9 +109,7 @@ test('the money settings and the receipt roll are edited on the kiosk keys, save
   await expect(roll.getByRole('radio', { name: '58 mm' })).toHaveAttribute('aria-checked', 'true');
 });
 
-test('the receipt is as wide as the roll, 80 mm or 58 mm, and nothing on it is wider', async ({ page, station }) => {
-  await page.goto(station.url);
-  await signIn(page);
+test('the receipt is as wide as the roll, 80 mm or 58 mm, and nothing on it is wider', async ({ attendant: page }) => {
   const ticket = await issuePermit(page, 'KXW764');
   await openScreen(page, 'Active permits');
   await openPermit(page, ticket);

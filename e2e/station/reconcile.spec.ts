@@ -1,15 +1,9 @@
 import { downloadFrom, issueByKeyboard, openPermit, openScreen, parseCsv, permitRow } from '../support/actions';
 import { expect, setFaults, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
-import { signIn } from '../support/shift';
-
-test.beforeEach(async ({ page, station }) => {
-  await page.goto(station.url);
-  await signIn(page);
-});
 
 test('OPSCOM stored a permit but its answer was unreadable: the copy is shown, and after a cancel a supervisor removes it', async ({
-  page,
+  attendant: page,
   sandbox,
 }) => {
   // OPSCOM stores the push, then answers with a body cut in half: the kiosk cannot know the copy's reference.

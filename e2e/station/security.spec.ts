@@ -1,13 +1,7 @@
-import type { Page } from '@playwright/test';
-import { openScreen } from '../support/actions';
+import { openScreen, typePin } from '../support/actions';
 import { expect, launchStation, SANDBOX_TOKEN, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
 import { signIn } from '../support/shift';
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  const keys = page.getByRole('group', { name: 'PIN keys' });
-  for (const digit of pin) await keys.getByRole('button', { name: digit, exact: true }).click();
-}
 
 test('a new kiosk has no default PIN: a supervisor sets one, twice the same, before anything is sold', async ({
   page,
@@ -47,10 +41,8 @@ test('a new kiosk has no default PIN: a supervisor sets one, twice the same, bef
 });
 
 test('the stored token follows a new controller address only when the supervisor confirms that host', async ({
-  page,
-  station,
+  kiosk: page,
 }) => {
-  await page.goto(station.url);
   await openScreen(page, 'Settings');
   await typePin(page, '1234');
   await page.getByRole('button', { name: 'Open settings' }).click();
@@ -74,10 +66,9 @@ test('the stored token follows a new controller address only when the supervisor
 });
 
 test('names with control or text-direction characters never get in: the screen drops them, main refuses them', async ({
-  page,
+  kiosk: page,
   station,
 }) => {
-  await page.goto(station.url);
   const field = page.getByRole('textbox', { name: 'Name or badge number' });
   await field.fill('Sam\u202eevil');
   await expect(field).toHaveValue('Samevil');

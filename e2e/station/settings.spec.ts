@@ -17,10 +17,8 @@ async function stored(sandboxUrl: string): Promise<Array<{ path: string }>> {
 }
 
 test('a wrong PIN is refused with the error; five wrong tries lock the settings, even for the right PIN', async ({
-  page,
-  station,
+  kiosk: page,
 }) => {
-  await page.goto(station.url);
   await openScreen(page, 'Settings');
   await expect(page.getByText('Settings are for supervisors. Enter the admin PIN.')).toBeVisible();
   await checkScreen(page, 'settings-locked');

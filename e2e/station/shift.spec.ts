@@ -10,13 +10,11 @@ import {
 } from '../support/actions';
 import { expect, test } from '../support/fixtures';
 import { checkScreen } from '../support/screens';
-import { signIn } from '../support/shift';
+import { countUsualFloat, signIn } from '../support/shift';
 
 test('sign in: nothing is sold before a shift is open; the shift names the attendant and survives a reload', async ({
-  page,
-  station,
+  kiosk: page,
 }) => {
-  await page.goto(station.url);
   await expect(page.getByRole('heading', { name: 'Start shift' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Issue permit' })).toHaveCount(0);
   // Start shift needs a name.
@@ -32,11 +30,9 @@ test('sign in: nothing is sold before a shift is open; the shift names the atten
 });
 
 test('close shift: the summary counts the shift and "Export shift CSV" saves its actions, naming the attendant', async ({
-  page,
-  station,
+  kiosk: page,
   sandbox,
 }) => {
-  await page.goto(station.url);
   await signIn(page, 'Dana Okafor');
   const kept = await issueByKeyboard(page, 'KXW347', { zone: 'Lot 1', duration: /^1 h\b/ });
   const cancelled = await issueByKeyboard(page, 'KXW369', { zone: 'Lot 1', duration: /^1 h\b/ });
@@ -72,11 +68,7 @@ test('close shift: the summary counts the shift and "Export shift CSV" saves its
   await checkScreen(page, 'shift');
 
   // Closing counts the drawer first: the $150.00 float, as a $100 and a $50 note (no sale here was cash).
-  await page.getByRole('button', { name: 'Close shift', exact: true }).click();
-  await page.getByRole('button', { name: 'One more $100', exact: true }).click();
-  await page.getByRole('button', { name: 'One more $50', exact: true }).click();
-  await page.getByRole('button', { name: 'Count done' }).click();
-  await expect(page.getByTestId('count-outcome')).toHaveText('Even');
+  await countUsualFloat(page);
   await page.getByRole('button', { name: 'Confirm close shift' }).click();
   await expect(page.getByRole('heading', { name: 'Shift closed' })).toBeVisible();
   await expect(page.getByTestId('shift-issued')).toHaveText('2');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
 import { plateStep, type PlateStep } from '../../src/shared/plates/plate-check';
 import { DEFAULT_HOME_REGIONS } from '../../src/shared/plates/plate-formats';
-import { expect } from './fixtures';
+import { ADMIN_PIN, expect } from './fixtures';
 
 /**
  * The step the kiosk shows for this plate before selling it, at a kiosk with the default home regions (Ontario):
@@ -19,6 +19,20 @@ export async function openScreen(
   name: 'Issue' | 'Active permits' | 'Queue' | 'Shift' | 'Occupancy' | 'Settings',
 ): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+}
+
+/** Taps a PIN on the PIN keys in `scope`: the page, or a step that holds its own keys. */
+export async function typePin(scope: Page | Locator, pin: string): Promise<void> {
+  const keys = scope.getByRole('group', { name: 'PIN keys' });
+  for (const digit of pin) await keys.getByRole('button', { name: digit, exact: true }).click();
+}
+
+/** Settings, as a supervisor opens it: the status bar's button, the admin PIN on the PIN keys, "Open settings". */
+export async function openSettings(page: Page, pin: string = ADMIN_PIN): Promise<void> {
+  await openScreen(page, 'Settings');
+  await typePin(page, pin);
+  await page.getByRole('button', { name: 'Open settings' }).click();
+  await expect(page.getByRole('heading', { name: 'OPSCOM connection' })).toBeVisible();
 }
 
 export function durationRadio(page: Page, name: string | RegExp): Locator {

@@ -1,9 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { hashPin } from '../../src/main/core/settings/admin-pin';
-import type { SandboxPermit } from '../../src/sandbox/server';
-import { startProcess, tempDataDir } from './processes';
+import { parseSandboxArgs } from '../../src/sandbox/cli-args';
+import { startSandbox, type SandboxPermit } from '../../src/sandbox/server';
+import { startBuilt, tempDataDir } from './processes';
+import { signIn } from './shift';
 
 export const SANDBOX_TOKEN = 'E2E-TOKEN-0123456789-abcdefghijklmnopqrstuvwxyzABC'; // 50 characters
 
@@ -11,26 +13,30 @@ export const SANDBOX_TOKEN = 'E2E-TOKEN-0123456789-abcdefghijklmnopqrstuvwxyzABC
 export type SandboxPermitView = SandboxPermit;
 
 interface Fixtures {
-  /** The OPSCOM sandbox, started with `npm run sandbox` as an integrator would. */
+  /** The OPSCOM sandbox, as `npm run sandbox` starts it, on a port of its own: fresh for each test. */
   sandbox: { url: string; permits: () => Promise<SandboxPermitView[]> };
-  /** The browser station against that sandbox, started with `npm run station`, on its own data folder. */
+  /** The browser station against that sandbox, started from its CLI (`npm run station`), on its own data folder. */
   station: { url: string; output: () => string };
+  /** The page, opened on that station: its first screen (Start shift). */
+  kiosk: Page;
+  /** The page, opened on that station and signed in as ATTENDANT with the usual float: the Issue screen. */
+  attendant: Page;
 }
 
 export const test = base.extend<Fixtures>({
   sandbox: async ({}, use) => {
-    const sandbox = await startProcess(
-      'npm',
-      ['run', '--silent', 'sandbox', '--', '--port', '0', '--token', SANDBOX_TOKEN],
-      /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-    );
-    const url = sandbox.match[1]!;
+    // In this worker's process, started with the options `npm run sandbox -- --port 0 --token …` gives its CLI: a
+    // fresh sandbox per test, without a process start each time (the CLI itself: src/sandbox/cli.integration.test.ts).
+    const parsed = parseSandboxArgs(['--port', '0', '--token', SANDBOX_TOKEN]);
+    if (parsed.kind !== 'run') throw new Error(`The sandbox's flags were refused: ${JSON.stringify(parsed)}`);
+    const sandbox = await startSandbox(parsed.options);
+    const { url } = sandbox;
     await use({
       url,
       permits: async () =>
         ((await (await fetch(`${url}/__sandbox/permits`)).json()) as { permits: SandboxPermitView[] }).permits,
     });
-    await sandbox.stop();
+    await sandbox.close();
   },
   station: async ({ sandbox }, use, testInfo) => {
     const station = await launchStation({ OPSCOM_URL: sandbox.url, OPSCOM_TOKEN: SANDBOX_TOKEN });
@@ -41,6 +47,14 @@ export const test = base.extend<Fixtures>({
       await testInfo.attach('station output', { body: station.output(), contentType: 'text/plain' });
     }
   },
+  kiosk: async ({ page, station }, use) => {
+    await page.goto(station.url);
+    await use(page);
+  },
+  attendant: async ({ kiosk }, use) => {
+    await signIn(kiosk);
+    await use(kiosk);
+  },
 });
 
 export interface LaunchedStation {
@@ -49,7 +63,7 @@ export interface LaunchedStation {
   output: () => string;
   /** Stops it and removes its data folder. */
   stop: () => Promise<void>;
-  /** kill -9 of the whole station (npm, node and all): no chance to finish anything. */
+  /** kill -9 of the whole station (its process group): no chance to finish anything. */
   crash: () => Promise<void>;
 }
 
@@ -66,8 +80,8 @@ export async function presetAdminPin(dataDir: string): Promise<void> {
 }
 
 /**
- * `npm run station` on a fresh data folder (or the given one), with these controller settings. A fresh folder
- * gets the admin PIN already set (ADMIN_PIN) unless `firstStart` asks for a kiosk that has none yet.
+ * The station's CLI (`npm run station`) on a fresh data folder (or the given one), with these controller settings.
+ * A fresh folder gets the admin PIN already set (ADMIN_PIN) unless `firstStart` asks for a kiosk that has none yet.
  */
 export async function launchStation(
   env: Record<string, string>,
@@ -77,9 +91,9 @@ export async function launchStation(
 ): Promise<LaunchedStation> {
   const data = dataDir ? { dir: dataDir, remove: async () => undefined } : await tempDataDir();
   if (!dataDir && !options.firstStart) await presetAdminPin(data.dir);
-  const station = await startProcess(
-    'npm',
-    ['run', '--silent', 'station', '--', '--port', '0', '--no-open', ...(options.args ?? [])],
+  const station = await startBuilt(
+    'station',
+    ['--port', '0', '--no-open', ...(options.args ?? [])],
     /Kiosk station ready at (http:\/\/127\.0\.0\.1:\d+\/)/,
     { ...env, KIOSK_DATA_DIR: data.dir },
   );

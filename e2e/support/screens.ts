@@ -64,8 +64,8 @@ function describe(findings: Finding[]): string {
     .join('\n');
 }
 
-/** Two frames: React has committed and the browser has laid the page out at the new size. */
-async function settle(page: Page): Promise<void> {
+/** Two frames: React has committed and the browser has laid the page out (at its new size, after a resize). */
+export async function settle(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );

@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+// Playwright's own expect (the one fixtures.ts passes on), since fixtures.ts imports this file for its sign-in.
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The attendant every spec signs in as, unless it needs a particular name. */
 export const ATTENDANT = 'Alex Tremblay';
@@ -38,6 +38,18 @@ export async function declareFloat(page: Page, float: string | { keys: string })
   }
   await page.getByRole('button', { name: /^Confirm float / }).click();
   await expect(page.getByRole('heading', { name: 'Cash in the drawer' })).toHaveCount(0);
+}
+
+/**
+ * Close shift's blind count of a drawer that holds just the usual float (DEFAULT_FLOAT, no cash sales): one $100 and
+ * one $50 note, Count done, and the count comes out even. Leaves that verdict on screen, before Confirm close shift.
+ */
+export async function countUsualFloat(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Close shift', exact: true }).click();
+  await page.getByRole('button', { name: 'One more $100', exact: true }).click();
+  await page.getByRole('button', { name: 'One more $50', exact: true }).click();
+  await page.getByRole('button', { name: 'Count done' }).click();
+  await expect(page.getByTestId('count-outcome')).toHaveText('Even');
 }
 
 /** Taps digits on the amount keys (Clear first), as an attendant does. */

@@ -1,24 +1,15 @@
 /**
  * The repeated-ticket-number probe (push.repeat.permitNo) against the real sandbox, both ways it can be set up,
- * and the setting line the CLI prints from its finding.
+ * and the setting line the report prints from its finding (as the CLI prints it: src/conformance/cli.integration.test.ts).
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server';
 import { CASES, REPEATED_TICKET_REFUSED, selectCases } from './cases';
 import { formatFindings } from './report';
 import { API_PATH, runConformance, type RunOptions } from './runner';
+import { LEAVE, NO_LINE, NOT_CHECKED_LINE, PROBE, YES_LINE } from './setting-lines';
 
 const TOKEN = 'PROBE-TOKEN-1';
-const PROBE = 'push.repeat.permitNo';
-const YES_LINE =
-  'Set “OPSCOM refuses a repeated ticket number with 9022” to Yes (settings key repeatedTicketRefused: "yes").';
-const NO_LINE =
-  'Set “OPSCOM refuses a repeated ticket number with 9022” to No (settings key repeatedTicketRefused: "no").';
-const LEAVE =
-  'Leave “OPSCOM refuses a repeated ticket number with 9022” at Unknown (settings key repeatedTicketRefused: "unknown")';
-const NOT_CHECKED_LINE = `${LEAVE}: it was not checked, as that pushes test permits; run again with --allow-writes --only ${PROBE} to find out.`;
 
 const running: RunningSandbox[] = [];
 afterEach(async () => {
@@ -185,46 +176,4 @@ describe('the probe when the answer settles nothing', () => {
     expect(run.findings).toMatchObject([{ value: 'unknown', status: 'not-run' }]);
     expect(formatFindings(run.findings)[0]).toMatch(/not checked, as the run stopped before push\.repeat\.permitNo; /);
   });
-});
-
-describe('npm run conformance prints the setting to choose', () => {
-  const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-  const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
-
-  /** Without OPSCOM_URL / OPSCOM_TOKEN from the developer's shell, so only the flags count. */
-  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env = { ...process.env };
-    delete env.OPSCOM_URL;
-    delete env.OPSCOM_TOKEN;
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
-
-  it('with --allow-writes: the value found, just above the closing line (exit 0: INFO is no failure)', async () => {
-    const target = await sandbox({ rejectDuplicatePermitNo: true });
-    const run = await runCli(['--url', target.url, '--token', TOKEN, '--allow-writes', '--only', PROBE]);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /^push\.repeat\.permitNo +9022 or success +9022 \(HTTP 409\): refused as already stored +INFO$/m,
-    );
-    const lines = run.stdout.trimEnd().split('\n');
-    expect(lines.slice(-2)).toEqual([YES_LINE, 'Conformance: 0 passed, 0 failed, 1 informational, 0 skipped']);
-    expect(live(target)).toEqual([]);
-  }, 60_000);
-
-  it('read-only: says the setting was not checked and how to check it', async () => {
-    const target = await sandbox();
-    const run = await runCli(['--url', target.url, '--token', TOKEN, '--only', PROBE]);
-    expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')).toContain(NOT_CHECKED_LINE);
-    expect(target.permits()).toEqual([]);
-  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../testing/property-runs';
 import type { Permit } from '../../../shared/permits/permit';
 import type { Result } from '../../../shared/errors/kiosk-error';
 import {
@@ -236,7 +237,7 @@ describe('the money of a shift, under any sequence of actions', () => {
   it('has the Z-report agree with the ledger, and the expected cash with float + cash in − cash out', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 20_000 }), fc.array(step, { minLength: 1, maxLength: 25 }), run),
-      { numRuns: 25, endOnFailure: true },
+      { numRuns: propertyRuns(25), endOnFailure: true },
     );
   }, 300_000);
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../testing/property-runs';
 import { FAULT_KINDS, type FaultInput } from '../../../sandbox/faults';
 import { startSandbox, type SandboxPermit } from '../../../sandbox/server';
 import type { OutboxItem, OutboxStatus, ReconcileEntry } from '../../../shared/outbox/outbox-view';
@@ -225,7 +226,7 @@ function bodyTicket(body: unknown): string | undefined {
 describe('outbox under every fault, network loss and restarts', () => {
   it('loses nothing, counts every copy, and lists every cancelled permit it cannot vouch for', async () => {
     await fc.assert(fc.asyncProperty(world, fc.array(step, { minLength: 5, maxLength: 30 }), run), {
-      numRuns: 100,
+      numRuns: propertyRuns(100),
       endOnFailure: true,
     });
   }, 300_000);

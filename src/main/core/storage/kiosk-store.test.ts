@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, verifyAuditChain } from '../audit/audit-log';
-import { buildDiskFaultShim, canInjectDiskFaults, PROJECT_ROOT } from '../testing/fault-shim';
 import { KioskStore, StoreDamagedError } from './kiosk-store';
 import { checkWal } from './wal-check';
 
@@ -183,37 +181,5 @@ describe('damage is refused by name, never taken as data', () => {
     store.db.exec(`UPDATE audit SET body = replace(body, 'P2', 'X2') WHERE seq = 3`);
     expect(verifyAuditChain(store.db).broken).toEqual({ seq: 3, why: 'its content does not match its hash' });
     expect(() => audit.entries()).toThrow(StoreDamagedError);
-  });
-});
-
-describe.skipIf(!canInjectDiskFaults)('a commit refused at its fsync (disk-fault shim)', () => {
-  let shim = '';
-  beforeAll(() => {
-    shim = buildDiskFaultShim();
-  });
-  afterAll(() => {
-    if (shim) fs.rmSync(path.dirname(shim), { recursive: true, force: true });
-  });
-
-  it.each([
-    ['killed at once', 'at-once'],
-    ['killed after one more write', 'then-write'],
-  ])('does not come back after kill -9 (%s), though SQLite would replay its frames', (_when, then) => {
-    const dir = tempDir();
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/main/core/testing/refused-commit-driver.ts'), dir, then],
-      {
-        cwd: PROJECT_ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, LD_PRELOAD: shim, KIOSK_FAULT_DIR: fs.realpathSync(dir), KIOSK_FAULT_MODE: 'fsync' },
-      },
-    );
-    expect(run.signal, run.stderr).toBe('SIGKILL');
-    expect(run.stdout.trim()).toBe('refused');
-    const store = open(dir);
-    expect(store.readValue('confirmed')).toBe('kept');
-    expect(store.readValue('refused')).toBeUndefined();
-    expect(store.readValue('after')).toBe(then === 'then-write' ? 'kept too' : undefined);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../testing/property-runs';
 import { updateDecision, type UpdateGate } from './update-policy';
 
 const at = (iso: string): Date => new Date(iso);
@@ -65,7 +66,7 @@ describe('updateDecision', () => {
           expect(updateDecision(gate)).toEqual({ install: false, why: 'actions-waiting' });
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -83,6 +84,8 @@ describe('updateDecision', () => {
           expect(decision.install).toBe(idle || maintenanceHour === hour);
         },
       ),
+      // fast-check's own default count, through the one setting like every other property.
+      { numRuns: propertyRuns(100) },
     );
   });
 });

@@ -1,79 +1,13 @@
+/**
+ * The sandbox CLI as an integrator starts it, in its own process: what it prints, its signals and exit codes.
+ * Integration: it starts processes (its flags are read in process in cli-args.test.ts).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CLI_PORT, DEMO_TOKEN, parseSandboxArgs } from './cli-args';
+import { DEMO_TOKEN } from './cli-args';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
-
-describe('parseSandboxArgs', () => {
-  it('defaults to port 18080, 127.0.0.1 and the demo token', () => {
-    expect(parseSandboxArgs([])).toEqual({
-      kind: 'run',
-      options: {
-        port: DEFAULT_CLI_PORT,
-        host: '127.0.0.1',
-        tokens: [DEMO_TOKEN],
-        errorStatus: 'http',
-        statsCounts: 'all',
-        rejectDuplicatePermitNo: false,
-      },
-    });
-  });
-
-  it('reads every flag', () => {
-    const parsed = parseSandboxArgs([
-      '--port',
-      '0',
-      '--token',
-      'T1',
-      '--token=T2',
-      '--zones',
-      'Lot 1, Lot 2',
-      '--error-status',
-      '200',
-      '--stats-counts',
-      'active',
-      '--reject-duplicate-permit-no',
-      '--host',
-      '::1',
-    ]);
-    expect(parsed).toEqual({
-      kind: 'run',
-      options: {
-        port: 0,
-        host: '::1',
-        tokens: ['T1', 'T2'],
-        zones: ['Lot 1', 'Lot 2'],
-        errorStatus: 200,
-        statsCounts: 'active',
-        rejectDuplicatePermitNo: true,
-      },
-    });
-  });
-
-  it.each([
-    [['--prot', '1'], /--prot/],
-    [['extra'], /extra/],
-    [['--port', 'abc'], /--port/],
-    [['--port', '65536'], /--port/],
-    [['--port', '-1'], /--port/],
-    [['--token', 'has space'], /--token/],
-    [['--token', 'x'.repeat(51)], /--token/],
-    [['--zones', ' , '], /--zones/],
-    [['--error-status', '500'], /--error-status/],
-    [['--stats-counts', 'some'], /--stats-counts/],
-    [['--host', '0.0.0.0'], /--host/],
-  ])('refuses %j in plain words', (argv, message) => {
-    const parsed = parseSandboxArgs(argv);
-    expect(parsed.kind).toBe('error');
-    if (parsed.kind === 'error') expect(parsed.message).toMatch(message);
-  });
-
-  it('does not echo a bad token', () => {
-    const parsed = parseSandboxArgs(['--token', 'secret value']);
-    expect(parsed.kind === 'error' && parsed.message.includes('secret value')).toBe(false);
-  });
-});
 
 interface Run {
   child: ChildProcess;
@@ -147,5 +81,47 @@ describe('the sandbox CLI', () => {
     expect(await run.exit).toBe(2);
     expect(run.stderr()).toMatch(/--port must be a whole number/);
     expect(run.stdout()).toBe('');
+  }, 30_000);
+});
+
+describe('the --fault CLI flag, on the command line', () => {
+  it('the CLI exits 2 on a bad --fault and lists the fault kinds in its usage', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--fault', 'push:reset:count=0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^--fault "push:reset:count=0": count must be a whole number of requests, 1 or more\./);
+    expect(stderr).toContain('store-then-drop');
+    expect(stderr).toContain('--fault "<endpoint>:<kind>[:key=value,...]"');
+  }, 30_000);
+
+  it('the CLI starts with the given faults, prints them, and serves them at /__sandbox/faults', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CLI, '--port', '0', '--fault', 'push:store-then-drop:count=1', '--fault', '*:latency:ms=5'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    try {
+      await expect.poll(() => stdout, { timeout: 15_000 }).toContain('Fault: *:latency:ms=5\n');
+      expect(stdout).toContain('Fault: push:store-then-drop:count=1\n');
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      const answer = await fetch(`${url}/__sandbox/faults`);
+      expect(await answer.json()).toEqual({
+        faults: [
+          { endpoint: 'push', kind: 'store-then-drop', count: 1, remaining: 1 },
+          { endpoint: '*', kind: 'latency', ms: 5, remaining: null },
+        ],
+      });
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   }, 30_000);
 });

@@ -7,6 +7,7 @@ import { startSandbox } from '../../../sandbox/server';
 import type { Permit } from '../../../shared/permits/permit';
 import type { DriverLine } from '../testing/disk-fault-driver';
 import { startTestKiosk, TEST_TOKEN } from '../testing/test-kiosk';
+import { KioskStore } from './kiosk-store';
 import { readRecords } from './read-records';
 import { buildDiskFaultShim, canInjectDiskFaults, PROJECT_ROOT } from '../testing/fault-shim';
 
@@ -135,4 +136,36 @@ describe.skipIf(!linux)('a failing disk under the kiosk (LD_PRELOAD shim on its 
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 90_000);
+});
+
+describe.skipIf(!linux)('a commit refused at its fsync (disk-fault shim)', () => {
+  it.each([
+    ['killed at once', 'at-once'],
+    ['killed after one more write', 'then-write'],
+  ])('does not come back after kill -9 (%s), though SQLite would replay its frames', (_when, then) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-store-'));
+    try {
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(ROOT, 'src/main/core/testing/refused-commit-driver.ts'), dir, then],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, LD_PRELOAD: shim, KIOSK_FAULT_DIR: realpathSync(dir), KIOSK_FAULT_MODE: 'fsync' },
+        },
+      );
+      expect(run.signal, run.stderr).toBe('SIGKILL');
+      expect(run.stdout.trim()).toBe('refused');
+      const store = KioskStore.open(dir);
+      try {
+        expect(store.readValue('confirmed')).toBe('kept');
+        expect(store.readValue('refused')).toBeUndefined();
+        expect(store.readValue('after')).toBe(then === 'then-write' ? 'kept too' : undefined);
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
