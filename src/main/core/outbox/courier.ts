@@ -191,7 +191,9 @@ export class Courier {
         this.pump();
       });
     }
-    const nextUnclear = this.earliestUnclearWait();
+    // The same `now` as takeReady's: a permit it skipped as still waiting always gets its timer, even when the
+    // clock has moved past its time meanwhile (else it would wait for the next action or reconnect to be sent).
+    const nextUnclear = this.earliestUnclearWait(now);
     if (nextUnclear !== undefined) this.schedule(nextUnclear);
     this.notifyIdle();
   }
@@ -397,11 +399,11 @@ export class Courier {
     return undefined;
   }
 
-  private earliestUnclearWait(): number | undefined {
+  private earliestUnclearWait(now: number): number | undefined {
     let earliest: number | undefined;
     for (const ticket of this.ready) {
       const notBefore = this.unclear.get(ticket)?.notBefore;
-      if (notBefore !== undefined && notBefore > this.now() && (earliest === undefined || notBefore < earliest)) {
+      if (notBefore !== undefined && notBefore > now && (earliest === undefined || notBefore < earliest)) {
         earliest = notBefore;
       }
     }
