@@ -1,5 +1,6 @@
-// `npm test`: install what is missing, then lint, format check and typecheck (side by side), unit tests, integration
-// tests, build, e2e and the quick bench, stopping at the first failure. Ends with a summary of each step's time.
+// `npm test`: install what is missing, then lint, format check and typecheck (side by side), unit and integration
+// tests (side by side), build, e2e and the quick bench, stopping at the first failed group. Ends with a summary of
+// each step's time.
 // On Debian as root, missing Debian packages (Chromium, Prometheus' tools) install in the background meanwhile.
 import { spawn } from 'node:child_process';
 import { bin, ROOT } from './proc.mjs';
@@ -8,26 +9,27 @@ import { startSystemPackages, systemPackagesReady } from './system-packages.mjs'
 
 const isWindows = process.platform === 'win32';
 
-/** Steps in one group run side by side (each on one core), their output shown whole as each ends. */
-const steps = [
-  { name: 'lint (eslint)', cmd: bin('eslint'), args: ['.'], group: 'static checks' },
-  { name: 'format (prettier --check)', cmd: bin('prettier'), args: ['--check', '.'], group: 'static checks' },
-  { name: 'typecheck (tsc)', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'], group: 'static checks' },
-  { name: 'unit tests (vitest)', cmd: bin('vitest'), args: ['run', '--project', 'unit'] },
-  {
-    name: 'integration tests (vitest)',
-    cmd: bin('vitest'),
-    args: ['run', '--project', 'integration'],
-    needsSystemPackages: true,
-  },
-  { name: 'build (electron-vite)', cmd: bin('electron-vite'), args: ['build'] },
-  { name: 'e2e (playwright)', cmd: process.execPath, args: ['scripts/e2e.mjs'], needsSystemPackages: true },
+const step = (name, cmd, args, extra = {}) => ({ name, cmd, args, ...extra });
+/**
+ * Groups run one after the other; the steps of a group side by side. The first step of a group prints as it runs,
+ * the others' output is shown whole once the group is done.
+ */
+const groups = [
+  [
+    step('lint (eslint)', bin('eslint'), ['.']),
+    step('format (prettier --check)', bin('prettier'), ['--check', '.']),
+    step('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
+  ],
+  // The integration tests mostly wait (the fleet rehearsal's alert, Prometheus' scrapes, processes starting), so
+  // they run beside the unit tests, which keep both cores busy.
+  [
+    step('unit tests (vitest)', bin('vitest'), ['run', '--project', 'unit']),
+    step('integration tests (vitest)', bin('vitest'), ['run', '--project', 'integration'], { needsPackages: true }),
+  ],
+  [step('build (electron-vite)', bin('electron-vite'), ['build'])],
+  [step('e2e (playwright)', process.execPath, ['scripts/e2e.mjs'], { needsPackages: true })],
   // Every bench at small sizes (bench/run.ts): fails only when a bench crashes; its figures are printed, not judged.
-  {
-    name: 'bench --quick (figures not judged)',
-    cmd: process.execPath,
-    args: ['--import', 'tsx', 'bench/run.ts', '--quick'],
-  },
+  [step('bench --quick (figures not judged)', process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick'])],
 ];
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -57,7 +59,7 @@ if (process.env.KIOSK_TEST_SETUP) {
 if (!failed) runOnProjectNode();
 console.log(`node ${process.version}`);
 
-/** Runs a step; `quiet` collects its output to print in one piece when it ends. Resolves to its exit code. */
+/** Runs a step; `quiet` collects its output, handed back to print in one piece. Resolves to its exit code and output. */
 function run(step, quiet) {
   return new Promise((resolve) => {
     const env = quiet && process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env;
@@ -75,51 +77,46 @@ function run(step, quiet) {
     child.on('error', (error) => {
       output += `Could not run ${step.cmd}: ${error.message}\n`;
     });
-    child.on('close', (code, signal) => {
-      if (quiet) process.stdout.write(`\n=== ${step.name} ===\n${output}`);
-      resolve(code ?? (signal ? 1 : 0));
-    });
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
 }
 
-let packages = null;
-const groups = [];
-for (const step of steps) {
-  const last = groups.at(-1);
-  if (step.group && last?.[0].group === step.group) last.push(step);
-  else groups.push([step]);
-}
-for (const group of groups) {
-  if (failed) {
-    for (const step of group) results.push({ name: step.name, status: 'skipped', ms: 0 });
-    continue;
-  }
-  if (group.some((step) => step.needsSystemPackages) && !packages) {
-    packages = await systemPackagesReady();
-    if (packages)
+/** The background apt-get, waited for once, by the first step that needs its packages. */
+let packages;
+function packagesReady() {
+  packages ??= systemPackagesReady().then((done) => {
+    if (done)
       results.push({
-        name: `apt-get ${packages.packages} (in the background)`,
-        status: packages.code === 0 ? 'pass' : 'FAIL',
-        ms: packages.ms,
+        name: `apt-get ${done.packages} (in the background)`,
+        status: done.code === 0 ? 'pass' : 'FAIL',
+        ms: done.ms,
         background: true,
       });
+  });
+  return packages;
+}
+
+for (const group of groups) {
+  if (failed) {
+    for (const { name } of group) results.push({ name, status: 'skipped', ms: 0 });
+    continue;
   }
-  const quiet = group.length > 1;
-  if (quiet) console.log(`\n=== ${group.map((step) => step.name).join(', ')} (side by side) ===`);
+  const names = group.map(({ name }) => name);
+  console.log(`\n=== ${names.join(', ')}${group.length > 1 ? ' (side by side)' : ''} ===`);
   const done = await Promise.all(
-    group.map(async (step) => {
-      if (!quiet) console.log(`\n=== ${step.name} ===`);
+    group.map(async (step, index) => {
+      if (step.needsPackages) await packagesReady();
       const started = Date.now();
-      const code = await run(step, quiet);
-      return { step, code, ms: Date.now() - started };
+      const { code, output } = await run(step, index > 0);
+      return { step, code, output, ms: Date.now() - started };
     }),
   );
-  for (const { step, code, ms } of done) {
+  for (const { step, code, output, ms } of done) {
+    if (output) process.stdout.write(`\n=== ${step.name} ===\n${output}`);
     results.push({ name: step.name, status: code === 0 ? 'pass' : 'FAIL', ms });
     if (code !== 0 && !failed) failed = { name: step.name, code };
   }
 }
-
 const width = Math.max(...results.map((r) => r.name.length));
 console.log('\nSummary');
 for (const r of results) {
