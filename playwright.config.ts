@@ -15,10 +15,9 @@ export default defineConfig({
   outputDir: 'test-results',
   // The sandbox and station CLIs, built once for the run (e2e/support/global-setup.ts).
   globalSetup: './e2e/support/global-setup.ts',
-  // Every test starts its own sandbox and station, on ports from 0 and data folders of their own, spread test by
-  // test rather than file by file. Three at a time on 2 cores: most of a test's time is a designed wait (idle reset,
-  // resend backoff), not CPU. KIOSK_E2E_WORKERS changes the number.
-  workers: Number(process.env.KIOSK_E2E_WORKERS) || 3,
+  // Every test starts its own sandbox and station, on ports from 0 and data folders of their own: two at a time,
+  // one per core here, spread test by test rather than file by file. KIOSK_E2E_WORKERS changes the number.
+  workers: Number(process.env.KIOSK_E2E_WORKERS) || 2,
   fullyParallel: true,
   retries: 0,
   timeout: 60_000,
